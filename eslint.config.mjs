@@ -1,0 +1,31 @@
+// Lint: eslint-plugin-n8n-nodes-base's community, credential and node rule sets.
+import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
+import tsParser from '@typescript-eslint/parser';
+import jsoncParser from 'jsonc-eslint-parser';
+
+const plugin = { 'n8n-nodes-base': n8nNodesBase };
+
+export default [
+	{ ignores: ['dist/**', 'node_modules/**', 'coverage/**', '**/*.js', '**/*.mjs'] },
+	{
+		files: ['**/*.ts'],
+		languageOptions: { parser: tsParser, parserOptions: { sourceType: 'module' } },
+		plugins: plugin,
+	},
+	{
+		files: ['package.json'],
+		languageOptions: { parser: jsoncParser },
+		plugins: plugin,
+		rules: n8nNodesBase.configs.community.rules,
+	},
+	{
+		files: ['credentials/**/*.ts'],
+		plugins: plugin,
+		rules: n8nNodesBase.configs.credentials.rules,
+	},
+	{
+		files: ['nodes/**/*.ts'],
+		plugins: plugin,
+		rules: n8nNodesBase.configs.nodes.rules,
+	},
+];
