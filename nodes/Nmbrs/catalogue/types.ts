@@ -74,14 +74,19 @@ export interface ComplexType {
 	note?: string;
 }
 
-/** A difference between v3 (what we send) and the v2.1 WSDL the contract test reads. */
-export type V3Difference =
+/**
+ * A difference between v3 (what we send) and the v2.1 WSDL the contract test reads.
+ * `source` says how sure the v3 side is (default: the entry's own source); the README lists
+ * every difference whose source is 'inferred'.
+ */
+export type V3Difference = (
 	/** The operation is not in any v2.1 WSDL we have. */
 	| { kind: 'v3-only'; note: string }
 	/** v3 takes other parameters than v2.1; `v21Params` is what the v2.1 WSDL says. */
 	| { kind: 'params-changed'; v21Params: Field[]; note: string }
 	/** v3 returns another type than the v2.1 WSDL says. */
-	| { kind: 'result-changed'; v21Result: Field | null; note: string };
+	| { kind: 'result-changed'; v21Result: Field | null; note: string }
+) & { source?: Source };
 
 export interface Operation {
 	service: ServiceName;

@@ -1,0 +1,151 @@
+/** Curated CompanyService operations (facts: the 2020 v2.1 CompanyService WSDL). */
+import type { Operation } from './types';
+
+const WSDL_2020 = 'CompanyService WSDL (2020, v2.1)';
+
+function read(op: Omit<Operation, 'service' | 'auth' | 'access' | 'source' | 'sourceNote'>): Operation {
+	return { service: 'CompanyService', auth: 'AuthHeaderWithDomain', access: 'read', source: 'wsdl', sourceNote: WSDL_2020, ...op };
+}
+
+export const companyOperations: Operation[] = [
+	read({
+		name: 'List_GetAll',
+		params: [],
+		result: { name: 'List_GetAllResult', type: 'type:Company', listItem: 'Company', optional: true },
+		description: 'All companies the API user can see',
+	}),
+	read({
+		name: 'List_GetByDebtor',
+		params: [{ name: 'DebtorId', type: 'int' }],
+		result: { name: 'List_GetByDebtorResult', type: 'type:Company', listItem: 'Company', optional: true },
+		description: 'Companies of one debtor',
+	}),
+	read({
+		name: 'Company_GetCurrentPeriod',
+		params: [{ name: 'CompanyId', type: 'int' }],
+		result: { name: 'Company_GetCurrentPeriodResult', type: 'string', optional: true },
+		description: 'Current payroll period of a company, as "yyyy-pp-type" (see periods.ts)',
+	}),
+	read({
+		name: 'Address_GetCurrent',
+		params: [{ name: 'CompanyId', type: 'int' }],
+		result: { name: 'Address_GetCurrentResult', type: 'type:Address', optional: true },
+		description: 'Current address of a company',
+	}),
+	read({
+		name: 'Run_GetList',
+		params: [
+			{ name: 'CompanyId', type: 'int' },
+			{ name: 'Year', type: 'int' },
+		],
+		result: { name: 'Run_GetListResult', type: 'type:RunInfo', listItem: 'RunInfo', optional: true },
+		description: 'Payroll runs of a company in a year',
+	}),
+	read({
+		name: 'Run_GetEmployeesByRunCompany',
+		params: [
+			{ name: 'CompanyId', type: 'int' },
+			{ name: 'RunId', type: 'int' },
+			{ name: 'Year', type: 'int' },
+		],
+		result: {
+			name: 'Run_GetEmployeesByRunCompanyResult',
+			type: 'type:EmployeeIdNumber',
+			listItem: 'EmployeeIdNumber',
+			optional: true,
+		},
+		description: 'Employees paid in a payroll run',
+	}),
+	read({
+		name: 'WageTax_GetList',
+		params: [
+			{ name: 'CompanyId', type: 'int' },
+			{ name: 'intYear', type: 'int' },
+		],
+		result: { name: 'WageTax_GetListResult', type: 'type:WageTax', listItem: 'WageTax', optional: true },
+		description: 'Wage tax declarations (loonaangifte) of a company in a year',
+	}),
+	read({
+		name: 'WageTax_GetXML',
+		params: [
+			{ name: 'LoonaangifteID', type: 'int' },
+			{ name: 'CompanyId', type: 'int' },
+		],
+		result: { name: 'WageTax_GetXMLResult', type: 'xmlDocument', optional: true },
+		description: 'The XML message of one wage tax declaration',
+	}),
+	{
+		service: 'CompanyService',
+		name: 'WageTax_SetSentExternal',
+		params: [
+			{ name: 'LoonaangifteID', type: 'int' },
+			{ name: 'CompanyId', type: 'int' },
+		],
+		result: { name: 'WageTax_SetSentExternalResult', type: 'boolean' },
+		auth: 'AuthHeaderWithDomain',
+		access: 'write',
+		source: 'wsdl',
+		sourceNote: WSDL_2020,
+		description: 'Mark a wage tax declaration as sent by another party',
+	},
+	read({
+		name: 'SalaryDocuments_GetEmployeePayslipsPDFByRunCompany_v2',
+		params: [
+			{ name: 'EmployeeID', type: 'int' },
+			{ name: 'CompanyId', type: 'int' },
+			{ name: 'RunID', type: 'int' },
+			{ name: 'intYear', type: 'int' },
+		],
+		result: {
+			name: 'SalaryDocuments_GetEmployeePayslipsPDFByRunCompany_v2Result',
+			type: 'type:Payslip',
+			listItem: 'Payslip',
+			optional: true,
+		},
+		slow: true,
+		description: "An employee's payslip PDFs of a payroll run",
+	}),
+	read({
+		name: 'SalaryDocuments_GetAllPayslipsPDFByRunCompany_v2',
+		params: [
+			{ name: 'CompanyId', type: 'int' },
+			{ name: 'RunID', type: 'int' },
+			{ name: 'intYear', type: 'int' },
+		],
+		result: { name: 'SalaryDocuments_GetAllPayslipsPDFByRunCompany_v2Result', type: 'type:Payslip', optional: true },
+		slow: true,
+		description: 'All payslips of a payroll run in one PDF',
+	}),
+	read({
+		name: 'SalaryDocuments_GetSEPA',
+		params: [
+			{ name: 'CompanyId', type: 'int' },
+			{ name: 'RunID', type: 'int' },
+			{ name: 'Year', type: 'int' },
+			{ name: 'paymentDate', type: 'date' },
+		],
+		result: { name: 'SalaryDocuments_GetSEPAResult', type: 'xmlDocument', optional: true },
+		description: 'SEPA credit transfer file (pain.001) of the net salaries of a payroll run',
+	}),
+	read({
+		name: 'Journals_GetByRunCompany_v2',
+		params: [
+			{ name: 'CompanyId', type: 'int' },
+			{ name: 'RunId', type: 'int' },
+			{ name: 'intYear', type: 'int' },
+		],
+		result: { name: 'Journals_GetByRunCompany_v2Result', type: 'xmlDocument', optional: true },
+		description: 'Journal entries (journaalposten) of a payroll run, as XML',
+	}),
+	read({
+		name: 'DefaultEmployeeTemplates_GetByCompany',
+		params: [{ name: 'CompanyId', type: 'int' }],
+		result: {
+			name: 'DefaultEmployeeTemplates_GetByCompanyResult',
+			type: 'type:DefaultEmployeeTemplate',
+			listItem: 'DefaultEmployeeTemplate',
+			optional: true,
+		},
+		description: 'Templates a new employee can be created from',
+	}),
+];

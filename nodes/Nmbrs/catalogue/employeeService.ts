@@ -1,0 +1,269 @@
+/** Curated EmployeeService operations (facts: the 2020 v2.1 EmployeeService WSDL, plus v3 changes). */
+import type { Field, Operation } from './types';
+
+const WSDL_2020 = 'EmployeeService WSDL (2020, v2.1)';
+
+type Entry = Omit<Operation, 'service' | 'auth' | 'access' | 'source' | 'sourceNote'> &
+	Partial<Pick<Operation, 'access' | 'source' | 'sourceNote'>>;
+
+function entry(op: Entry): Operation {
+	return { service: 'EmployeeService', auth: 'AuthHeaderWithDomain', access: 'read', source: 'wsdl', sourceNote: WSDL_2020, ...op };
+}
+
+/** What v2.1 takes instead of v3's `EmployeeType: int`. */
+function v21ActiveParams(idName: 'CompanyId' | 'DebtorId'): Field[] {
+	return [
+		{ name: idName, type: 'int' },
+		{ name: 'active', type: 'enum:Active' },
+	];
+}
+
+const employeeList = (name: string): Field => ({ name, type: 'type:Employee', listItem: 'Employee', optional: true });
+
+export const employeeOperations: Operation[] = [
+	entry({
+		name: 'List_GetByCompany',
+		params: [
+			{ name: 'CompanyId', type: 'int' },
+			{ name: 'EmployeeType', type: 'int' },
+		],
+		result: employeeList('List_GetByCompanyResult'),
+		source: 'v3-code',
+		sourceNote: 'v3 parameters from four v3 code bases; result from the v2.1 WSDL and a captured response',
+		v3Differences: [
+			{
+				kind: 'params-changed',
+				v21Params: v21ActiveParams('CompanyId'),
+				note: 'v3 takes EmployeeType (an id from EmployeeType_GetList) instead of v2.1 active (Active enum)',
+			},
+		],
+		description: 'Employees of a company of one employee type',
+	}),
+	entry({
+		name: 'List_GetByDebtor',
+		params: [
+			{ name: 'DebtorId', type: 'int' },
+			{ name: 'EmployeeType', type: 'int' },
+		],
+		result: employeeList('List_GetByDebtorResult'),
+		source: 'v3-code',
+		sourceNote: 'v3 parameters as List_GetByCompany (REFERENCE 2.3); result from the v2.1 WSDL',
+		v3Differences: [
+			{
+				kind: 'params-changed',
+				v21Params: v21ActiveParams('DebtorId'),
+				note: 'v3 takes EmployeeType instead of v2.1 active, like List_GetByCompany',
+				source: 'inferred',
+			},
+		],
+		description: 'Employees of all companies of a debtor, of one employee type',
+	}),
+	entry({
+		name: 'EmployeeType_GetList',
+		params: [],
+		result: { name: 'EmployeeType_GetListResult', type: 'type:EmployeeType', listItem: 'EmployeeType', optional: true },
+		source: 'v3-code',
+		sourceNote: 'three v3 code bases (identity connector, Go client, Python SDK)',
+		v3Differences: [{ kind: 'v3-only', note: 'not in the v2.1 WSDL' }],
+		description: 'Employee types (ids for List_GetByCompany)',
+	}),
+	entry({
+		name: 'Employee_GetCurrent',
+		params: [{ name: 'EmployeeId', type: 'int' }],
+		result: { name: 'Employee_GetCurrentResult', type: 'string', optional: true },
+		description: "Current period of the employee's company, as \"yyyy-pp-type\"",
+	}),
+	entry({
+		name: 'PersonalInfo_GetCurrent',
+		params: [{ name: 'EmployeeId', type: 'int' }],
+		result: { name: 'PersonalInfo_GetCurrentResult', type: 'type:PersonalInfo', optional: true },
+		description: 'Personal info of an employee in the current period',
+	}),
+	entry({
+		name: 'PersonalInfo_Get',
+		params: [
+			{ name: 'EmployeeId', type: 'int' },
+			{ name: 'Period', type: 'int' },
+			{ name: 'Year', type: 'int' },
+		],
+		result: { name: 'PersonalInfo_GetResult', type: 'type:PersonalInfo', optional: true },
+		description: 'Personal info of an employee as of a period and year',
+	}),
+	entry({
+		name: 'PersonalInfo_UpdateCurrent',
+		params: [
+			{ name: 'EmployeeId', type: 'int' },
+			{ name: 'PersonalInfo', type: 'type:PersonalInfo', optional: true },
+		],
+		access: 'write',
+		description: 'Replace the personal info of the current period (fields left out become empty)',
+	}),
+	entry({
+		name: 'PersonalInfo_Update',
+		params: [
+			{ name: 'EmployeeId', type: 'int' },
+			{ name: 'PersonalInfo', type: 'type:PersonalInfo', optional: true },
+			{ name: 'Period', type: 'int' },
+			{ name: 'Year', type: 'int' },
+		],
+		access: 'write',
+		description: 'Replace the personal info from a period on (fields left out become empty)',
+	}),
+	entry({
+		name: 'PersonalInfo_GetAll_AllEmployeesByCompany',
+		params: [{ name: 'CompanyID', type: 'int' }],
+		result: {
+			name: 'PersonalInfo_GetAll_AllEmployeesByCompanyResult',
+			type: 'type:PersonalInfoItem',
+			listItem: 'PersonalInfoItem',
+			optional: true,
+		},
+		description: 'Personal info history of every employee of a company, in one call',
+	}),
+	entry({
+		name: 'PersonalInfoWithoutBSN_Get_GetAllEmployeesByCompany',
+		params: [{ name: 'CompanyID', type: 'int' }],
+		result: {
+			name: 'PersonalInfoWithoutBSN_Get_GetAllEmployeesByCompanyResult',
+			type: 'type:PersonalInfoItem',
+			listItem: 'PersonalInfoItem',
+			optional: true,
+		},
+		source: 'v3-code',
+		sourceNote: 'name and CompanyID parameter from two v3 code bases',
+		v3Differences: [
+			{
+				kind: 'v3-only',
+				note: 'not in the v2.1 WSDL; result assumed shaped like PersonalInfo_GetAll_AllEmployeesByCompany with BSN left out',
+				source: 'inferred',
+			},
+		],
+		description: 'Personal info history of every employee of a company, without BSN',
+	}),
+	entry({
+		name: 'Employee_InsertBasedOnDefault',
+		params: [
+			{ name: 'CompanyId', type: 'int' },
+			{ name: 'DefaultEmployeeTemplate', type: 'string', optional: true },
+			{ name: 'FirstName', type: 'string', optional: true },
+			{ name: 'LastName', type: 'string', optional: true },
+			{ name: 'employment', type: 'type:Employment', optional: true },
+			{ name: 'UnprotectedMode', type: 'boolean' },
+		],
+		result: { name: 'Employee_InsertBasedOnDefaultResult', type: 'int' },
+		access: 'write',
+		description: "Create an employee from one of the company's default templates; returns the new id",
+	}),
+	entry({
+		name: 'Contract_GetAll',
+		params: [{ name: 'EmployeeId', type: 'int' }],
+		result: { name: 'Contract_GetAllResult', type: 'type:EmployeeContract', listItem: 'EmployeeContract', optional: true },
+		source: 'v3-code',
+		sourceNote: 'name, EmployeeId parameter and contract fields from one v3 SDK',
+		v3Differences: [
+			{
+				kind: 'v3-only',
+				note: 'v3 name of v2.1 Contract_GetAll_v2; the result item element EmployeeContract is inferred',
+				source: 'inferred',
+			},
+		],
+		description: 'All contracts of an employee',
+	}),
+	entry({
+		name: 'Contract_GetAll_AllEmployeesByCompany',
+		params: [{ name: 'CompanyID', type: 'int' }],
+		result: {
+			name: 'Contract_GetAll_AllEmployeesByCompanyResult',
+			type: 'type:EmployeeContractItem',
+			listItem: 'EmployeeContractItem',
+			optional: true,
+		},
+		description: 'Contract history of every employee of a company, in one call',
+	}),
+	entry({
+		name: 'Employment_GetAll_AllEmployeesByCompany',
+		params: [{ name: 'CompanyID', type: 'int' }],
+		result: {
+			name: 'Employment_GetAll_AllEmployeesByCompanyResult',
+			type: 'type:EmployeeEmploymentItem',
+			listItem: 'EmployeeEmploymentItem',
+			optional: true,
+		},
+		description: 'Employments (in and out of service dates) of every employee of a company',
+	}),
+	entry({
+		name: 'Salary_GetCurrent',
+		params: [{ name: 'EmployeeId', type: 'int' }],
+		result: { name: 'Salary_GetCurrentResult', type: 'type:Salary', optional: true },
+		description: 'Salary of an employee in the current period',
+	}),
+	entry({
+		name: 'Salary_Get',
+		params: [
+			{ name: 'EmployeeId', type: 'int' },
+			{ name: 'Period', type: 'int' },
+			{ name: 'Year', type: 'int' },
+		],
+		result: { name: 'Salary_GetResult', type: 'type:Salary', optional: true },
+		description: 'Salary of an employee as of a period and year',
+	}),
+	entry({
+		name: 'Salary_GetAll_AllEmployeesByCompany',
+		params: [{ name: 'CompanyID', type: 'int' }],
+		result: {
+			name: 'Salary_GetAll_AllEmployeesByCompanyResult',
+			type: 'type:EmployeeSalaryItem',
+			listItem: 'EmployeeSalaryItem',
+			optional: true,
+		},
+		description: 'Salary history of every employee of a company, in one call',
+	}),
+	entry({
+		name: 'BankAccount_GetListCurrent',
+		params: [{ name: 'EmployeeId', type: 'int' }],
+		result: { name: 'BankAccount_GetListCurrentResult', type: 'type:BankAccount', listItem: 'BankAccount', optional: true },
+		description: 'Bank accounts of an employee in the current period',
+	}),
+	entry({
+		name: 'BankAccount_GetList',
+		params: [
+			{ name: 'EmployeeId', type: 'int' },
+			{ name: 'Period', type: 'int' },
+			{ name: 'Year', type: 'int' },
+		],
+		result: { name: 'BankAccount_GetListResult', type: 'type:BankAccount', listItem: 'BankAccount', optional: true },
+		description: 'Bank accounts of an employee as of a period and year',
+	}),
+	entry({
+		name: 'Address_GetAll_AllEmployeesByCompany',
+		params: [{ name: 'CompanyID', type: 'int' }],
+		result: {
+			name: 'Address_GetAll_AllEmployeesByCompanyResult',
+			type: 'type:EmployeeAddressItem',
+			listItem: 'EmployeeAddressItem',
+			optional: true,
+		},
+		description: 'Address history of every employee of a company, in one call',
+	}),
+	entry({
+		name: 'Schedule_GetAll_AllEmployeesByCompany',
+		params: [{ name: 'CompanyID', type: 'int' }],
+		result: {
+			name: 'Schedule_GetAll_AllEmployeesByCompanyResult',
+			type: 'type:EmployeeScheduleItem',
+			listItem: 'EmployeeScheduleItem',
+			optional: true,
+		},
+		description: 'Work schedule history of every employee of a company, in one call',
+	}),
+	entry({
+		name: 'SalaryDocuments_GetAnnualStatementPDF',
+		params: [
+			{ name: 'EmployeeID', type: 'int' },
+			{ name: 'intYear', type: 'int' },
+		],
+		result: { name: 'SalaryDocuments_GetAnnualStatementPDFResult', type: 'type:SalaryDocument', optional: true },
+		slow: true,
+		description: 'Annual statement (jaaropgaaf) PDF of an employee for a year',
+	}),
+];
