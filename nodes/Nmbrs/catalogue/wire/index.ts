@@ -2,37 +2,53 @@
  * The wire form of catalogue shapes, both directions, shared by the client (transport) and
  * the emulator so that nothing about the XML is written twice. Pure: no n8n imports.
  *
- * CONTRACT (implemented in the files beside this one):
- *
- * Values
- *   type WireValue = null | string | number | boolean | Buffer | WireObject | WireValue[]
- *   interface WireObject { [field: string]: WireValue }
- *   - int/long/decimal/double -> number; boolean -> boolean; enum/string/guid -> string;
- *     date -> 'YYYY-MM-DD'; dateTime -> 'YYYY-MM-DDTHH:mm:ss' (zone-less, never shifted);
- *     '0001-01-01T00:00:00' -> null; base64Binary -> Buffer; xmlDocument -> string;
- *     complex -> object with every catalogue field present (absent/nil -> null, list -> []),
- *     plus any unknown child elements as strings (nothing is lost);
- *     listItem fields -> arrays (one child is still a one-item array).
+ * Values (WireValue)
+ *   int/long/decimal/double -> number; boolean -> boolean; enum/string/guid -> string;
+ *   date -> 'YYYY-MM-DD'; dateTime -> 'YYYY-MM-DDTHH:mm:ss' (zone-less, never shifted);
+ *   '0001-01-01T00:00:00' -> null; base64Binary -> Buffer; xmlDocument -> string (see xmlDocumentToJson);
+ *   complex -> object with every catalogue field present (absent/nil -> null, absent/nil list -> []),
+ *   plus, in responses, unknown child elements as strings (or objects of strings when they have children);
+ *   listItem fields -> arrays (one child is still a one-item array).
+ *   A Field with `listItem` is an ArrayOf wrapper; its `type` is the type of each item.
  *
  * Writing (writeXml.ts)
- *   escapeXml(text): string                                   text and attribute escaping
- *   writeValue(field, value, catalogue): string               one element, .NET XmlSerializer style:
- *       WSDL order, null optional -> omitted, null nillable -> xsi:nil="true", dates zone-less,
- *       decimals invariant, Buffers base64, every value escaped
- *   buildRequest(op, params, catalogue, { soapVersion }): { body, headers }
- *       SOAP 1.1: Content-Type text/xml; charset=utf-8 + SOAPAction header;
- *       SOAP 1.2: application/soap+xml; charset=utf-8; action="..."
- *       The header holds an EMPTY auth element in the service namespace
- *       (<AuthHeaderWithDomain xmlns="ns"/> or <AuthHeader xmlns="ns"/>) that
- *       fillAuthHeader() (transport/auth.ts, used by the credential's authenticate) fills in.
- *   buildResponse(op, result, catalogue, soapVersion): string       (the emulator's answers)
- *   buildFault(soapVersion, { sender: boolean, message }): string    ASMX-style fault
+ *   escapeXml(text)                                     text and attribute escaping
+ *   writeValue(field, value, catalogue)                 one element, .NET XmlSerializer style; accepts
+ *       dates as 'YYYY-MM-DD' / 'YYYY-MM-DDTHH:mm:ss' text only (a zone or a JS Date is an error);
+ *       null: nillable -> xsi:nil, reference types omitted, value types .NET default
+ *   buildRequest(op, params, catalogue, { soapVersion }) -> { body, headers }
+ *       params in catalogue order; unknown names and missing value-type params are errors;
+ *       the header holds an EMPTY <AuthHeaderWithDomain xmlns="ns"/> (or <AuthHeader .../>)
+ *       that transport/auth.ts fillAuthHeader() fills in.
+ *   buildResponse(op, result, catalogue, soapVersion)   the emulator's answers
+ *   buildFault(soapVersion, { sender, message })         ASMX-style fault; nmbrsFaultMessage(code, text)
  *
- * Reading (readXml.ts, saxes: streaming, strict, DOCTYPE/entity declarations refused)
- *   readResponse(xml, op, catalogue): { result: WireValue } | throws WireError
- *       Fault -> WireError{ kind:'fault', faultString, soapVersion }, truncated/garbage -> WireError{ kind:'malformed' }
- *   readRequest(xml, catalogue, resolve): { soapVersion, operationName, header: {...}, params }
- *       (the emulator) elements in another namespace or with unknown names are ignored, as .NET does
- *   xmlDocumentToJson(xml): unknown                         fast-xml-parser, for XML-in-a-string
+ * Reading (readXml.ts, saxes: streaming, strict, DOCTYPE refused)
+ *   readResponse(xml, op, catalogue) -> { result, soapVersion }
+ *       throws WireError{kind:'fault', faultString, faultCode} or WireError{kind:'malformed', excerpt};
+ *       accepts the v3 or v2.1 service namespace on responses
+ *   readRequest(xml, catalogue, resolve) -> { soapVersion, operationName, namespace, operation, header, params }
+ *       (the emulator) elements in another namespace or with unknown names are ignored, as .NET does;
+ *       absent params get .NET defaults
+ *   xmlDocumentToJson(xml)                              fast-xml-parser, for XML-in-a-string
+ *
+ * Errors: every codec error is a WireError (kind 'fault' | 'malformed' | 'input'); none carries
+ * request text, so none can carry credentials.
  */
-export {};
+export {
+	WireError,
+	SOAP_CONTENT_TYPE,
+	SOAP_ENVELOPE_NAMESPACE,
+	XSI_NAMESPACE,
+	XSD_NAMESPACE,
+	DOTNET_MIN_DATE,
+	adHocOperation,
+	fieldsOfType,
+	resultElementName,
+	excerptOf,
+} from './shape';
+export type { WireValue, WireObject, SoapVersion, WireErrorKind } from './shape';
+export { escapeXml, writeValue, buildRequest, buildResponse, buildFault, nmbrsFaultMessage } from './writeXml';
+export type { BuildRequestOptions, BuiltRequest, FaultSpec } from './writeXml';
+export { readResponse, readRequest, xmlDocumentToJson } from './readXml';
+export type { ReadResponseResult, ReadRequestResult, RequestAuthHeader } from './readXml';

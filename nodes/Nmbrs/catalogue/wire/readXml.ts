@@ -1,0 +1,566 @@
+/**
+ * Reading SOAP envelopes straight into catalogue-typed values, as saxes events arrive: no DOM is
+ * built first. Strict XML, namespace-aware; a DOCTYPE (and so any entity declaration) is refused,
+ * which closes the door on entity expansion and external entities.
+ *
+ * Dates are handled as text, never through JS Date, so the process time zone cannot shift them.
+ */
+import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { Catalogue, Field, Operation, ServiceName } from '../types';
+import { operationKey } from '../types';
+import {
+	DOTNET_MIN_DATE,
+	SOAP_ENVELOPE_NAMESPACE,
+	WireError,
+	XSI_NAMESPACE,
+	excerptOf,
+	isValueType,
+	kindOf,
+	resultElementName,
+	type FieldKind,
+	type SoapVersion,
+	type WireObject,
+	type WireValue,
+} from './shape';
+
+// ---------------------------------------------------------------- frames (one per open element)
+
+interface Frame {
+	/** The frame for a child element of this one. */
+	child(node: SaxesTagNS): Frame;
+	text(text: string): void;
+	close(): void;
+}
+
+const SKIP: Frame = { child: () => SKIP, text: () => undefined, close: () => undefined };
+
+/** How absent values are filled and whether unknown elements are kept. */
+interface ReadMode {
+	/** 'response': absent -> null, unknown kept. 'request': absent -> .NET default, unknown ignored (as ASMX). */
+	purpose: 'response' | 'request';
+	catalogue: Catalogue;
+}
+
+function malformed(message: string, source?: string): WireError {
+	return new WireError('malformed', message, source === undefined ? {} : { excerpt: excerptOf(source) });
+}
+
+function isNil(node: SaxesTagNS): boolean {
+	for (const attribute of Object.values(node.attributes)) {
+		if (attribute.uri === XSI_NAMESPACE && attribute.local === 'nil') {
+			return attribute.value === 'true' || attribute.value === '1';
+		}
+	}
+	return false;
+}
+
+// ---------------------------------------------------------------- scalar conversion
+
+const READ_DATE_TIME = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?$/;
+
+function badValue(path: string, text: string, expected: string): WireError {
+	return malformed(`Nmbrs sent ${JSON.stringify(excerptOf(text, 40))} for ${path}, which is not ${expected}.`);
+}
+
+function convertScalar(kind: FieldKind, raw: string, path: string): WireValue {
+	if (kind.kind === 'enum') return raw.trim();
+	if (kind.kind !== 'scalar') throw new Error('convertScalar called for a complex type');
+	const text = raw.trim();
+	switch (kind.scalar) {
+		case 'int':
+		case 'long':
+			if (!/^[+-]?\d+$/.test(text)) throw badValue(path, raw, 'a whole number');
+			return Number(text);
+		case 'decimal':
+		case 'double': {
+			const number = text === '' ? NaN : Number(text);
+			if (Number.isNaN(number) && text !== 'NaN') throw badValue(path, raw, 'a number');
+			return number;
+		}
+		case 'boolean':
+			if (text === 'true' || text === '1') return true;
+			if (text === 'false' || text === '0') return false;
+			throw badValue(path, raw, 'true or false');
+		case 'date':
+		case 'dateTime': {
+			const match = READ_DATE_TIME.exec(text);
+			if (!match) throw badValue(path, raw, 'a date');
+			const [, date, hours = '00', minutes = '00', seconds = '00'] = match;
+			const local = `${date}T${hours}:${minutes}:${seconds}`;
+			if (local === DOTNET_MIN_DATE) return null;
+			return kind.scalar === 'date' ? (date as string) : local;
+		}
+		case 'base64Binary':
+			return Buffer.from(raw.replace(/\s+/g, ''), 'base64');
+		case 'guid':
+			return text;
+		case 'string':
+		case 'xmlDocument':
+		case 'anyType':
+			return raw;
+	}
+}
+
+/** .NET's value for an element the request left out. */
+function requestDefault(field: Field, kind: FieldKind): WireValue {
+	if (field.listItem !== undefined) return [];
+	if (field.nillable || !isValueType(kind)) return null;
+	if (kind.kind === 'enum') return kind.values[0] ?? null;
+	if (kind.kind !== 'scalar') return null;
+	switch (kind.scalar) {
+		case 'boolean':
+			return false;
+		case 'date':
+		case 'dateTime':
+			return null; // 0001-01-01T00:00:00 reads as null
+		case 'guid':
+			return '00000000-0000-0000-0000-000000000000';
+		default:
+			return 0;
+	}
+}
+
+// ---------------------------------------------------------------- typed frames
+
+class ScalarFrame implements Frame {
+	private buffer = '';
+	constructor(
+		private readonly kind: FieldKind,
+		private readonly path: string,
+		private readonly assign: (value: WireValue) => void,
+	) {}
+	child(): Frame {
+		return SKIP;
+	}
+	text(text: string): void {
+		this.buffer += text;
+	}
+	close(): void {
+		this.assign(convertScalar(this.kind, this.buffer, this.path));
+	}
+}
+
+/** Unknown elements and anyType: text when it has no children, else an object of its children. */
+class GenericFrame implements Frame {
+	private buffer = '';
+	private children: WireObject | null = null;
+	constructor(private readonly assign: (value: WireValue) => void) {}
+	child(node: SaxesTagNS): Frame {
+		const children = (this.children ??= {});
+		if (isNil(node)) {
+			addRepeatable(children, node.local, null);
+			return SKIP;
+		}
+		return new GenericFrame((value) => addRepeatable(children, node.local, value));
+	}
+	text(text: string): void {
+		if (this.children === null) this.buffer += text;
+	}
+	close(): void {
+		this.assign(this.children ?? this.buffer);
+	}
+}
+
+/** A repeated element name becomes a list. */
+function addRepeatable(target: WireObject, name: string, value: WireValue): void {
+	if (!(name in target)) {
+		target[name] = value;
+		return;
+	}
+	const existing = target[name];
+	if (Array.isArray(existing) && (existing as unknown as { repeated?: boolean }).repeated) {
+		existing.push(value);
+		return;
+	}
+	const list: WireValue[] = [existing as WireValue, value];
+	Object.defineProperty(list, 'repeated', { value: true, enumerable: false });
+	target[name] = list;
+}
+
+class ObjectFrame implements Frame {
+	readonly value: WireObject = {};
+	private readonly byName = new Map<string, Field>();
+	constructor(
+		fields: Field[],
+		private readonly namespace: string,
+		private readonly path: string,
+		private readonly mode: ReadMode,
+	) {
+		for (const field of fields) {
+			this.byName.set(field.name, field);
+			const kind = kindOf(field.type, mode.catalogue);
+			this.value[field.name] =
+				mode.purpose === 'request' ? requestDefault(field, kind) : field.listItem !== undefined ? [] : null;
+		}
+	}
+	child(node: SaxesTagNS): Frame {
+		const field = node.uri === this.namespace ? this.byName.get(node.local) : undefined;
+		if (field) {
+			return fieldFrame(field, node, this.namespace, `${this.path}.${field.name}`, this.mode, (value) => {
+				this.value[field.name] = value;
+			});
+		}
+		if (this.mode.purpose === 'request' || this.byName.has(node.local)) return SKIP;
+		return new GenericFrame((value) => addRepeatable(this.value, node.local, value));
+	}
+	text(): void {}
+	close(): void {}
+}
+
+class ObjectValueFrame extends ObjectFrame {
+	constructor(
+		fields: Field[],
+		namespace: string,
+		path: string,
+		mode: ReadMode,
+		private readonly assign: (value: WireValue) => void,
+	) {
+		super(fields, namespace, path, mode);
+	}
+	close(): void {
+		this.assign(this.value);
+	}
+}
+
+class ListFrame implements Frame {
+	private readonly items: WireValue[] = [];
+	constructor(
+		private readonly itemName: string,
+		private readonly kind: FieldKind,
+		private readonly namespace: string,
+		private readonly path: string,
+		private readonly mode: ReadMode,
+		private readonly assign: (value: WireValue) => void,
+	) {}
+	child(node: SaxesTagNS): Frame {
+		if (node.local !== this.itemName || node.uri !== this.namespace) return SKIP;
+		const index = this.items.length;
+		this.items.push(null);
+		if (isNil(node)) return SKIP;
+		return valueFrame(this.kind, this.namespace, `${this.path}[${index}]`, this.mode, (value) => {
+			this.items[index] = value;
+		});
+	}
+	text(): void {}
+	close(): void {
+		this.assign(this.items);
+	}
+}
+
+function valueFrame(
+	kind: FieldKind,
+	namespace: string,
+	path: string,
+	mode: ReadMode,
+	assign: (value: WireValue) => void,
+): Frame {
+	if (kind.kind === 'complex') return new ObjectValueFrame(kind.fields, namespace, path, mode, assign);
+	if (kind.kind === 'scalar' && kind.scalar === 'anyType') return new GenericFrame(assign);
+	return new ScalarFrame(kind, path, assign);
+}
+
+function fieldFrame(
+	field: Field,
+	node: SaxesTagNS,
+	namespace: string,
+	path: string,
+	mode: ReadMode,
+	assign: (value: WireValue) => void,
+): Frame {
+	const kind = kindOf(field.type, mode.catalogue);
+	if (isNil(node)) {
+		assign(field.listItem !== undefined ? [] : null);
+		return SKIP;
+	}
+	if (field.listItem !== undefined) return new ListFrame(field.listItem, kind, namespace, path, mode, assign);
+	return valueFrame(kind, namespace, path, mode, assign);
+}
+
+// ---------------------------------------------------------------- driving saxes
+
+function soapVersionOf(namespace: string): SoapVersion | undefined {
+	if (namespace === SOAP_ENVELOPE_NAMESPACE['1.1']) return '1.1';
+	if (namespace === SOAP_ENVELOPE_NAMESPACE['1.2']) return '1.2';
+	return undefined;
+}
+
+function toText(xml: string | Buffer): string {
+	const text = typeof xml === 'string' ? xml : xml.toString('utf8');
+	return text.replace(/^\uFEFF/, '').replace(/^\s+(?=<\?xml)/, '');
+}
+
+/** Runs saxes over `text` with `root` as the frame above the document element. */
+function parse(text: string, root: Frame): void {
+	if (text.trim() === '') throw malformed('The response body is empty; expected a SOAP envelope.');
+	const parser = new SaxesParser({ xmlns: true });
+	const stack: Frame[] = [root];
+	parser.on('doctype', () => {
+		throw malformed('Refused: the XML contains a DOCTYPE (entity declarations are not accepted from Nmbrs).', text);
+	});
+	parser.on('opentag', (node) => {
+		stack.push((stack[stack.length - 1] as Frame).child(node));
+	});
+	parser.on('text', (chunk) => (stack[stack.length - 1] as Frame).text(chunk));
+	parser.on('cdata', (chunk) => (stack[stack.length - 1] as Frame).text(chunk));
+	parser.on('closetag', () => {
+		(stack.pop() as Frame).close();
+	});
+	try {
+		parser.write(text).close();
+	} catch (error) {
+		if (error instanceof WireError) {
+			throw error.excerpt === undefined && error.kind === 'malformed' ? malformed(error.message, text) : error;
+		}
+		const reason = error instanceof Error ? error.message.replace(/^undefined:/, '') : String(error);
+		throw malformed(`The response is not well-formed XML (${reason.trim()}).`, text);
+	}
+}
+
+/** Envelope -> Header/Body; calls back for the Body's first-level children. */
+class EnvelopeFrame implements Frame {
+	soapVersion?: SoapVersion;
+	sawBody = false;
+	constructor(
+		private readonly source: string,
+		private readonly onHeaderChild: (node: SaxesTagNS) => Frame,
+		private readonly onBodyChild: (node: SaxesTagNS, soapVersion: SoapVersion) => Frame,
+	) {}
+	/** The document element. */
+	child(node: SaxesTagNS): Frame {
+		const version = soapVersionOf(node.uri);
+		if (node.local !== 'Envelope' || version === undefined) {
+			throw malformed(
+				`Expected a SOAP envelope but the answer starts with <${node.name}>${node.local.toLowerCase() === 'html' ? ' (an HTML page, e.g. a proxy or gateway error)' : ''}.`,
+				this.source,
+			);
+		}
+		this.soapVersion = version;
+		const envelopeNamespace = node.uri;
+		return {
+			child: (part) => {
+				if (part.uri !== envelopeNamespace) return SKIP;
+				if (part.local === 'Header') return { child: this.onHeaderChild, text: () => undefined, close: () => undefined };
+				if (part.local === 'Body') {
+					this.sawBody = true;
+					return { child: (inner) => this.onBodyChild(inner, version), text: () => undefined, close: () => undefined };
+				}
+				return SKIP;
+			},
+			text: () => undefined,
+			close: () => undefined,
+		};
+	}
+	text(): void {}
+	close(): void {}
+}
+
+// ---------------------------------------------------------------- responses
+
+/** Response namespaces accepted for a service: v3 (what we send) or v2.1, production or sandbox host. */
+function isServiceNamespace(namespace: string, service: ServiceName): boolean {
+	const match = /^https?:\/\/api(?:-sandbox)?\.nmbrs\.nl\/soap\/v\d+(?:\.\d+)?\/([A-Za-z]+)$/.exec(namespace);
+	return match?.[1] === service;
+}
+
+function faultFromObject(fault: WireObject, soapVersion: SoapVersion): WireError {
+	const first = (value: WireValue | undefined): WireValue | undefined => (Array.isArray(value) ? value[0] : value);
+	const textOf = (value: WireValue | undefined): string => {
+		const single = first(value);
+		return typeof single === 'string' ? single : '';
+	};
+	let code: string;
+	let faultString: string;
+	if (soapVersion === '1.1') {
+		code = textOf(fault.faultcode);
+		faultString = textOf(fault.faultstring);
+	} else {
+		const codeElement = first(fault.Code);
+		const reason = first(fault.Reason);
+		code = codeElement && typeof codeElement === 'object' ? textOf((codeElement as WireObject).Value) : '';
+		faultString = reason && typeof reason === 'object' ? textOf((reason as WireObject).Text) : '';
+	}
+	const faultCode = code.trim().replace(/^.*:/, '');
+	return new WireError('fault', `SOAP fault (${faultCode || 'no code'}): ${faultString.trim()}`, {
+		faultString: faultString.trim(),
+		faultCode,
+		soapVersion,
+	});
+}
+
+export interface ReadResponseResult {
+	/** The typed `<Op>Result` (null for void operations or an omitted result; [] for an omitted list). */
+	result: WireValue;
+	soapVersion: SoapVersion;
+}
+
+/**
+ * Reads the answer to `op`. Throws WireError{kind:'fault'} for a SOAP fault (1.1 or 1.2) and
+ * WireError{kind:'malformed'} for anything that is not a complete SOAP answer to this operation.
+ */
+export function readResponse(xml: string | Buffer, op: Operation, catalogue: Catalogue): ReadResponseResult {
+	const text = toText(xml);
+	const mode: ReadMode = { purpose: 'response', catalogue };
+	const responseName = `${op.name}Response`;
+	const resultName = resultElementName(op);
+	let sawResponse = false;
+	let fault: WireError | undefined;
+	let result: WireValue = op.result?.listItem !== undefined ? [] : null;
+
+	const envelope: EnvelopeFrame = new EnvelopeFrame(
+		text,
+		() => SKIP,
+		(node, soapVersion) => {
+			if (node.local === 'Fault' && node.uri === SOAP_ENVELOPE_NAMESPACE[soapVersion]) {
+				return new GenericFrame((value) => {
+					fault = faultFromObject(typeof value === 'object' && value !== null ? (value as WireObject) : {}, soapVersion);
+				});
+			}
+			if (node.local !== responseName) {
+				throw malformed(`Expected <${responseName}> in the answer to ${operationKey(op)} but got <${node.local}>.`, text);
+			}
+			if (!isServiceNamespace(node.uri, op.service)) {
+				throw malformed(
+					`The answer to ${operationKey(op)} is in namespace "${node.uri}", not the ${op.service} namespace; is the URL pointing at the right service?`,
+					text,
+				);
+			}
+			sawResponse = true;
+			const namespace = node.uri;
+			return {
+				child: (inner) => {
+					if (!op.result || inner.local !== resultName || inner.uri !== namespace) return SKIP;
+					return fieldFrame(op.result, inner, namespace, resultName, mode, (value) => {
+						result = value;
+					});
+				},
+				text: () => undefined,
+				close: () => undefined,
+			};
+		},
+	);
+	parse(text, envelope);
+	const soapVersion = envelope.soapVersion as SoapVersion;
+	if (fault) throw fault;
+	if (!sawResponse) {
+		throw malformed(
+			`The SOAP answer to ${operationKey(op)} has ${envelope.sawBody ? 'an empty Body' : 'no Body'}; expected <${responseName}>.`,
+			text,
+		);
+	}
+	return { result, soapVersion };
+}
+
+// ---------------------------------------------------------------- requests (the emulator)
+
+export interface RequestAuthHeader {
+	element: 'AuthHeaderWithDomain' | 'AuthHeader';
+	/** null when the element is absent (empty text stays ''). */
+	username: string | null;
+	token: string | null;
+	domain: string | null;
+}
+
+export interface ReadRequestResult {
+	soapVersion: SoapVersion;
+	/** Local name of the Body's first element; undefined for an empty Body. */
+	operationName?: string;
+	/** Namespace of the Body's first element. */
+	namespace?: string;
+	/** What `resolve` returned; params are typed only when it returned an operation. */
+	operation?: Operation;
+	/** The auth header, only when it is in the same namespace as the body element (else null, as .NET ignores it). */
+	header: RequestAuthHeader | null;
+	/** Every catalogue parameter present; absent ones hold .NET's default (0, false, null). */
+	params: WireObject;
+}
+
+/**
+ * Reads a request envelope (the emulator's side). `resolve` maps the body element to an
+ * operation of the service being called, or undefined when it has none of that name.
+ */
+export function readRequest(
+	xml: string | Buffer,
+	catalogue: Catalogue,
+	resolve: (operationName: string, namespace: string) => Operation | undefined,
+): ReadRequestResult {
+	const text = toText(xml);
+	const mode: ReadMode = { purpose: 'request', catalogue };
+	const headers: Array<RequestAuthHeader & { namespace: string }> = [];
+	let operationName: string | undefined;
+	let namespace: string | undefined;
+	let operation: Operation | undefined;
+	let paramsFrame: ObjectFrame | undefined;
+
+	const envelope = new EnvelopeFrame(
+		text,
+		(node) => {
+			if (node.local !== 'AuthHeaderWithDomain' && node.local !== 'AuthHeader') return SKIP;
+			const header = { element: node.local, namespace: node.uri, username: null, token: null, domain: null } as RequestAuthHeader & {
+				namespace: string;
+			};
+			headers.push(header);
+			const targets: Record<string, 'username' | 'token' | 'domain'> = { Username: 'username', Token: 'token', Domain: 'domain' };
+			return {
+				child: (part) => {
+					const target = part.uri === node.uri ? targets[part.local] : undefined;
+					if (target === undefined) return SKIP;
+					return new ScalarFrame({ kind: 'scalar', scalar: 'string' }, `${node.local}.${part.local}`, (value) => {
+						header[target] = value as string;
+					});
+				},
+				text: () => undefined,
+				close: () => undefined,
+			};
+		},
+		(node) => {
+			if (operationName !== undefined) return SKIP; // only the first body element is the call
+			operationName = node.local;
+			namespace = node.uri;
+			operation = resolve(node.local, node.uri);
+			if (!operation) return SKIP;
+			paramsFrame = new ObjectFrame(operation.params, node.uri, node.local, mode);
+			return paramsFrame;
+		},
+	);
+	parse(text, envelope);
+	const matching = headers.find((header) => namespace !== undefined && header.namespace === namespace);
+	const result: ReadRequestResult = {
+		soapVersion: envelope.soapVersion as SoapVersion,
+		header: matching
+			? { element: matching.element, username: matching.username, token: matching.token, domain: matching.domain }
+			: null,
+		params: paramsFrame?.value ?? {},
+	};
+	if (operationName !== undefined) result.operationName = operationName;
+	if (namespace !== undefined) result.namespace = namespace;
+	if (operation !== undefined) result.operation = operation;
+	return result;
+}
+
+// ---------------------------------------------------------------- XML inside a string
+
+/**
+ * Turns an XML document carried in a string (declaration XML, journals) into JSON with
+ * fast-xml-parser. Values stay text (a BSN keeps its leading zero); attributes get an `@_` prefix.
+ * DOCTYPE / entity declarations are refused.
+ */
+export function xmlDocumentToJson(xml: string): unknown {
+	if (/<!DOCTYPE|<!ENTITY/i.test(xml)) {
+		throw malformed('Refused: the XML document contains a DOCTYPE or entity declaration.', xml);
+	}
+	const valid = XMLValidator.validate(xml);
+	if (valid !== true) {
+		throw malformed(`The XML document is not well-formed (line ${valid.err.line}: ${valid.err.msg}).`, xml);
+	}
+	const parser = new XMLParser({
+		ignoreAttributes: false,
+		attributeNamePrefix: '@_',
+		parseTagValue: false,
+		parseAttributeValue: false,
+		trimValues: true,
+		processEntities: true,
+		htmlEntities: false,
+	});
+	return parser.parse(xml);
+}
