@@ -65,7 +65,8 @@ export const complexTypes: Record<string, ComplexType> = {
 			{ name: 'Type', type: 'string', optional: true },
 		],
 		v3AddedFields: ['Type'],
-		note: 'v3 adds Type (REFERENCE 5: Address.Type, from one v3 SDK); its XML type is inferred, read as text',
+		v3AddedSource: 'inferred',
+		note: 'one v3 SDK shows a Type field on addresses; its XML type is unknown, so it is read as text',
 	},
 	RunInfo: {
 		name: 'RunInfo',
@@ -170,6 +171,7 @@ export const complexTypes: Record<string, ComplexType> = {
 			{ name: 'CreationDate', type: 'dateTime', optional: true, nillable: true },
 		],
 		v3AddedFields: ['CreationDate'],
+		v3AddedSource: 'v3-code',
 		note: 'v3 adds CreationDate (one v3 SDK); BSN is absent from the WithoutBSN calls',
 	},
 	PersonalInfo_V2: {
@@ -258,6 +260,7 @@ export const complexTypes: Record<string, ComplexType> = {
 			{ name: 'HoursPerWeek', type: 'decimal', optional: true, nillable: true },
 		],
 		v3AddedFields: ['PhaseClassification', 'WrittenContract', 'HoursPerWeek'],
+		v3AddedSource: 'inferred',
 		note: 'v3 contract fields from one v3 SDK; PhaseClassification typed as in Contract_v2, WrittenContract/HoursPerWeek types inferred',
 	},
 	EmployeeContractItem: {
@@ -317,6 +320,7 @@ export const complexTypes: Record<string, ComplexType> = {
 			{ name: 'CreationDate', type: 'dateTime', optional: true, nillable: true },
 		],
 		v3AddedFields: ['ID', 'CreationDate'],
+		v3AddedSource: 'v3-code',
 		note: 'v3 adds ID and CreationDate (one v3 SDK), typed as in Salary_V2',
 	},
 	Salary_V2: {

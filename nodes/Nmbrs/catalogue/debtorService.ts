@@ -16,7 +16,8 @@ export const debtorOperations: Operation[] = [
 		v3Differences: [
 			{
 				kind: 'v3-only',
-				note: 'not in the v2.1 WSDL; the result element name Environment_GetResult follows the ASMX pattern (inferred)',
+				note: 'not in the v2.1 WSDL; the result element name Environment_GetResult follows the ASMX pattern',
+				source: 'inferred',
 			},
 		],
 		description: 'Find the tenant (sub)domain of the API user: the one call that takes AuthHeader without Domain',

@@ -71,6 +71,8 @@ export interface ComplexType {
 	source: Source;
 	/** v3 fields that the v2.1 WSDL lacks (appended at the end). The contract test skips them. */
 	v3AddedFields?: string[];
+	/** How sure the v3 additions are (default: 'v3-code'); the README lists the 'inferred' ones. */
+	v3AddedSource?: Source;
 	note?: string;
 }
 
