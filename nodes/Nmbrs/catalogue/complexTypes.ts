@@ -424,6 +424,28 @@ export const complexTypes: Record<string, ComplexType> = {
 			{ name: 'PDF', type: 'base64Binary', optional: true },
 		],
 	},
+	Absence: {
+		name: 'Absence',
+		source: 'wsdl',
+		fields: [
+			{ name: 'AbsenceId', type: 'int' },
+			{ name: 'Comment', type: 'string', optional: true },
+			{ name: 'Percentage', type: 'int' },
+			{ name: 'Start', type: 'dateTime' },
+			{ name: 'RegistrationStartDate', type: 'dateTime', nillable: true },
+			{ name: 'End', type: 'dateTime', nillable: true },
+			{ name: 'RegistrationEndDate', type: 'dateTime', nillable: true },
+			{ name: 'Dossier', type: 'string', optional: true },
+			{ name: 'Dossiernr', type: 'int' },
+		],
+		note: 'v3 reportedly adds AbsenceCause; left out because its place before the fields of EmployeeAbsence is unknown',
+	},
+	EmployeeAbsence: {
+		name: 'EmployeeAbsence',
+		base: 'Absence',
+		source: 'wsdl',
+		fields: [{ name: 'EmployeeId', type: 'int' }],
+	},
 	EmployeeType: {
 		name: 'EmployeeType',
 		source: 'v3-code',

@@ -257,6 +257,29 @@ export const employeeOperations: Operation[] = [
 		description: 'Work schedule history of every employee of a company, in one call',
 	}),
 	entry({
+		name: 'Absence_GetAll_AllEmployeesByCompany',
+		params: [
+			{ name: 'CompanyId', type: 'int' },
+			{ name: 'Year', type: 'int' },
+		],
+		result: {
+			name: 'Absence_GetAll_AllEmployeesByCompanyResult',
+			type: 'type:EmployeeAbsence',
+			listItem: 'EmployeeAbsence',
+			optional: true,
+		},
+		source: 'v3-code',
+		sourceNote: 'v3 Year parameter from one v3 integration; result from the v2.1 WSDL',
+		v3Differences: [
+			{
+				kind: 'params-changed',
+				v21Params: [{ name: 'CompanyId', type: 'int' }],
+				note: 'v3 adds Year after CompanyId (seen in one integration only)',
+			},
+		],
+		description: 'Absences (sickness) of every employee of a company in a year, in one call',
+	}),
+	entry({
 		name: 'SalaryDocuments_GetAnnualStatementPDF',
 		params: [
 			{ name: 'EmployeeID', type: 'int' },
