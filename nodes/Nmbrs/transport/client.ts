@@ -1,0 +1,284 @@
+/**
+ * One SOAP call: envelope from the catalogue, POST through the HTTP function given (n8n's
+ * authenticated helper inside n8n, createPlainHttp elsewhere), fair-use limiting per user,
+ * retries for reads only, and every failure as an NmbrsError that says what to fix.
+ */
+import * as http from 'http';
+import * as https from 'https';
+
+import { catalogue as curatedCatalogue, resolveAnyOperation } from '../catalogue';
+import type { Catalogue, Operation, ServiceName } from '../catalogue/types';
+import { SERVICES, operationKey } from '../catalogue/types';
+import { WireError, excerptOf, type SoapVersion, type WireValue } from '../catalogue/wire/shape';
+import { buildRequest } from '../catalogue/wire/writeXml';
+import { readResponse } from '../catalogue/wire/readXml';
+import { fillAuthHeader } from './auth';
+import { endpointUrl, targetFor, type NmbrsCredentials, type NmbrsTarget } from './connection';
+import { NmbrsError, faultError, scrub } from './errors';
+import { limiterFor, systemClock, type Clock, type FairUseLimiter } from './limiter';
+
+/** The n8n-style request the transport makes (a subset of n8n's IHttpRequestOptions). */
+export interface HttpRequest {
+	method: 'POST';
+	url: string;
+	headers: Record<string, string>;
+	body: string;
+	timeout: number;
+	returnFullResponse: true;
+	ignoreHttpStatusErrors: true;
+	json: false;
+	encoding: 'text';
+}
+
+export interface HttpResponse {
+	statusCode: number;
+	headers?: Record<string, unknown>;
+	/** The XML; string or Buffer (anything else is treated as an unreadable answer). */
+	body: unknown;
+}
+
+/**
+ * Sends one request. Inside n8n:
+ * `(o) => this.helpers.httpRequestWithAuthentication.call(this, 'nmbrsApi', o)`.
+ * Must resolve for every HTTP status (ignoreHttpStatusErrors) and reject only when no answer came.
+ */
+export type HttpFunction = (request: HttpRequest) => Promise<HttpResponse>;
+
+export interface CallOptions {
+	/** Default '1.1'. */
+	soapVersion?: SoapVersion;
+	/** Default 60 s; 300 s for operations the catalogue marks slow (PDFs). */
+	timeoutMs?: number;
+	/** Extra attempts for reads after a network error, timeout or non-fault 5xx; default 2. Writes are never retried. */
+	retries?: number;
+	/** First backoff delay, doubled per retry; default 500 ms. */
+	retryDelayMs?: number;
+	clock?: Clock;
+	/** Default: the process-wide limiter of target.userKey. */
+	limiter?: FairUseLimiter;
+	/** Catalogue for an Operation object passed directly (default: the one that holds it, else the curated one). */
+	catalogue?: Catalogue;
+}
+
+export const DEFAULT_TIMEOUT_MS = 60_000;
+export const SLOW_TIMEOUT_MS = 300_000;
+
+/** The operation and the catalogue holding its types, from a 'Service.Op' key or an Operation. */
+export function resolveCall(operation: Operation | string, explicit?: Catalogue): { op: Operation; catalogue: Catalogue } {
+	if (typeof operation !== 'string') {
+		if (explicit) return { op: operation, catalogue: explicit };
+		const known = resolveAnyOperation(operation.service, operation.name);
+		return { op: operation, catalogue: known?.operation === operation ? known.catalogue : curatedCatalogue };
+	}
+	const dot = operation.indexOf('.');
+	const service = operation.slice(0, dot) as ServiceName;
+	const name = operation.slice(dot + 1);
+	if (dot < 0 || !SERVICES.includes(service)) {
+		throw new Error(
+			`"${operation}" is not an Nmbrs operation key; write it as Service.Operation with one of ${SERVICES.join(', ')}, e.g. "CompanyService.WageTax_GetList".`,
+		);
+	}
+	const resolved = resolveAnyOperation(service, name);
+	if (!resolved) {
+		throw new Error(
+			`${service} has no operation "${name}" in the catalogue; check the spelling and casing against the Nmbrs API documentation, or call it as an ad-hoc operation (adHocOperation from the wire codec).`,
+		);
+	}
+	return { op: resolved.operation, catalogue: explicit ?? resolved.catalogue };
+}
+
+function bodyText(body: unknown): string | undefined {
+	if (typeof body === 'string') return body;
+	if (Buffer.isBuffer(body)) return body.toString('utf8');
+	if (body instanceof ArrayBuffer) return Buffer.from(body).toString('utf8');
+	if (body === undefined || body === null) return '';
+	return undefined;
+}
+
+/** A short, token-free description of a thrown transport error. */
+function describeThrown(error: unknown, secrets: readonly string[]): { code?: string; text: string } {
+	const record = (typeof error === 'object' && error !== null ? error : {}) as Record<string, unknown>;
+	const candidate = record.code ?? (record.cause as Record<string, unknown> | undefined)?.code;
+	const code = typeof candidate === 'string' && /^[A-Z][A-Z_]+$/.test(candidate) ? candidate : undefined;
+	const message = typeof record.message === 'string' ? record.message.split('\n')[0] ?? '' : '';
+	return { code, text: excerptOf(scrub(message, secrets), 160) };
+}
+
+function isTimeout(code: string | undefined, text: string): boolean {
+	return code === 'ETIMEDOUT' || code === 'ECONNABORTED' || code === 'ESOCKETTIMEDOUT' || /time(?:d)?\s*out/i.test(text);
+}
+
+interface AttemptContext {
+	op: Operation;
+	key: string;
+	url: string;
+	timeoutMs: number;
+	secrets: readonly string[];
+	params: Record<string, unknown>;
+	catalogueForRead: Catalogue;
+}
+
+function errorFromThrown(error: unknown, ctx: AttemptContext): NmbrsError {
+	const { code, text } = describeThrown(error, ctx.secrets);
+	if (isTimeout(code, text)) {
+		return new NmbrsError(`No answer from Nmbrs within ${Math.round(ctx.timeoutMs / 1000)} s for ${ctx.key}`, {
+			kind: 'timeout',
+			operation: ctx.key,
+			nmbrsMessage: text || undefined,
+			hint: 'Nmbrs or the network is slow; try again later. For large companies or PDFs, give the call a longer timeout.',
+			retryable: true,
+		});
+	}
+	return new NmbrsError(`Could not reach Nmbrs at ${ctx.url} for ${ctx.key}${code ? ` (${code})` : ''}`, {
+		kind: 'network',
+		operation: ctx.key,
+		nmbrsMessage: text || undefined,
+		hint: "Check the credential's environment (and base URL for a custom one), the network and any proxy between n8n and Nmbrs.",
+		retryable: true,
+	});
+}
+
+function httpHint(status: number, url: string): string {
+	if (status === 404) return `Nothing answers at ${url}: check the base URL in the credential (it should end in /soap/v3/).`;
+	if (status === 401 || status === 403) return 'The server refused the request before Nmbrs read it; check the base URL and any proxy or firewall.';
+	if (status === 429 || status >= 500) return 'Nmbrs or a gateway in front of it had a problem; try again in a few minutes.';
+	return 'Nmbrs did not accept the request; check the base URL in the credential.';
+}
+
+function errorFromResponse(response: HttpResponse, ctx: AttemptContext): NmbrsError | { result: WireValue } {
+	const status = response.statusCode;
+	const text = bodyText(response.body);
+	if (text !== undefined) {
+		try {
+			const { result } = readResponse(text, ctx.op, ctx.catalogueForRead);
+			if (status >= 200 && status < 300) return { result };
+		} catch (error) {
+			if (!(error instanceof WireError)) throw error;
+			if (error.kind === 'fault') return faultError(ctx.key, scrub(error.faultString ?? '', ctx.secrets), status, ctx.params);
+			const excerpt = error.excerpt === undefined ? undefined : scrub(error.excerpt, ctx.secrets);
+			if (status >= 200 && status < 300) {
+				return new NmbrsError(`Nmbrs sent an unreadable answer to ${ctx.key}: ${scrub(error.message, ctx.secrets)}`, {
+					kind: 'malformed',
+					operation: ctx.key,
+					nmbrsMessage: excerpt,
+					hint: "The answer is not the SOAP message this operation returns; check the credential's base URL points at the Nmbrs SOAP v3 API, then try again.",
+					httpStatus: status,
+					retryable: false,
+				});
+			}
+			return new NmbrsError(`Nmbrs answered ${ctx.key} with HTTP ${status}${excerpt ? `: ${excerpt}` : ''}`, {
+				kind: 'http',
+				operation: ctx.key,
+				nmbrsMessage: excerpt,
+				hint: httpHint(status, ctx.url),
+				httpStatus: status,
+				retryable: status >= 500 || status === 429 || status === 408,
+			});
+		}
+	}
+	return new NmbrsError(`Nmbrs answered ${ctx.key} with HTTP ${status} and a body that is not text`, {
+		kind: status >= 200 && status < 300 ? 'malformed' : 'http',
+		operation: ctx.key,
+		hint: httpHint(status, ctx.url),
+		httpStatus: status,
+		retryable: status >= 500,
+	});
+}
+
+/**
+ * Calls one Nmbrs operation and returns its typed result (see the wire codec for the value model).
+ * Throws NmbrsError for anything Nmbrs or the network did wrong; WireError{kind:'input'} or Error
+ * for bad input (nothing was sent then).
+ */
+export async function callNmbrs(
+	send: HttpFunction,
+	target: NmbrsTarget,
+	operation: Operation | string,
+	params: Record<string, unknown>,
+	options: CallOptions = {},
+): Promise<WireValue> {
+	const { op, catalogue } = resolveCall(operation, options.catalogue);
+	const { body, headers } = buildRequest(op, params, catalogue, { soapVersion: options.soapVersion ?? '1.1' });
+	const clock = options.clock ?? systemClock;
+	const limiter = options.limiter ?? limiterFor(target.userKey);
+	const ctx: AttemptContext = {
+		op,
+		key: operationKey(op),
+		url: endpointUrl(target.baseUrl, op.service),
+		timeoutMs: options.timeoutMs ?? (op.slow ? SLOW_TIMEOUT_MS : DEFAULT_TIMEOUT_MS),
+		secrets: target.redact ?? [],
+		params,
+		catalogueForRead: catalogue,
+	};
+	const attempts = 1 + (op.access === 'read' ? Math.max(0, options.retries ?? 2) : 0);
+	const firstDelay = options.retryDelayMs ?? 500;
+	for (let attempt = 1; ; attempt++) {
+		let outcome: NmbrsError | { result: WireValue };
+		try {
+			const response = await limiter.run(() =>
+				send({
+					method: 'POST',
+					url: ctx.url,
+					headers,
+					body,
+					timeout: ctx.timeoutMs,
+					returnFullResponse: true,
+					ignoreHttpStatusErrors: true,
+					json: false,
+					encoding: 'text',
+				}),
+			);
+			outcome = errorFromResponse(response, ctx);
+		} catch (error) {
+			outcome = errorFromThrown(error, ctx);
+		}
+		if (!(outcome instanceof NmbrsError)) return outcome.result;
+		if (!outcome.retryable || attempt >= attempts) throw outcome;
+		await clock.sleep(firstDelay * 2 ** (attempt - 1));
+	}
+}
+
+/**
+ * An HttpFunction on node's http/https that fills the auth header itself (with fillAuthHeader,
+ * like the n8n credential does). For tests, the bench and use outside n8n.
+ */
+export function createPlainHttp(credentials: NmbrsCredentials): HttpFunction {
+	return (request) =>
+		new Promise<HttpResponse>((resolve, reject) => {
+			const body = fillAuthHeader(request.body, {
+				email: credentials.email,
+				token: credentials.token,
+				domain: credentials.subdomain,
+			});
+			const url = new URL(request.url);
+			const transport = url.protocol === 'https:' ? https : http;
+			const req = transport.request(
+				url,
+				{ method: request.method, headers: { ...request.headers, 'Content-Length': Buffer.byteLength(body) } },
+				(res) => {
+					const chunks: Buffer[] = [];
+					res.on('data', (chunk: Buffer) => chunks.push(chunk));
+					res.on('end', () => resolve({ statusCode: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+					res.on('error', () => reject(Object.assign(new Error('The connection broke while reading the answer'), { code: 'ECONNRESET' })));
+				},
+			);
+			req.setTimeout(request.timeout, () => {
+				req.destroy(Object.assign(new Error(`timeout of ${request.timeout}ms exceeded`), { code: 'ETIMEDOUT' }));
+			});
+			// Only the code and node's own message go on: node's errors never hold the request body.
+			req.on('error', (error: NodeJS.ErrnoException) =>
+				reject(Object.assign(new Error(error.message), { code: error.code })),
+			);
+			req.end(body);
+		});
+}
+
+/** callNmbrs with createPlainHttp: a complete client outside n8n. */
+export async function callWithCredentials(
+	credentials: NmbrsCredentials,
+	operation: Operation | string,
+	params: Record<string, unknown>,
+	options: CallOptions = {},
+): Promise<WireValue> {
+	return await callNmbrs(createPlainHttp(credentials), targetFor(credentials), operation, params, options);
+}

@@ -1,0 +1,78 @@
+/**
+ * Where a call goes: the credential's fields, the base URL of its environment, the endpoint of
+ * a service, and the key under which calls of one Nmbrs user share their fair-use budget.
+ */
+import type { ServiceName } from '../catalogue/types';
+
+export interface NmbrsCredentials {
+	/** The API user's login e-mail (AuthHeader Username). */
+	email: string;
+	/** The API token from User profile -> API Token. Never logged, never in an error. */
+	token: string;
+	/** The tenant subdomain: `acme` for https://acme.nmbrs.nl (AuthHeaderWithDomain Domain). */
+	subdomain?: string;
+	environment: 'live' | 'sandbox' | 'custom';
+	/** Only for 'custom', e.g. the emulator: http://127.0.0.1:7780/soap/v3/ (the suffix may be left out). */
+	customBaseUrl?: string;
+}
+
+export const LIVE_BASE_URL = 'https://api.nmbrs.nl/soap/v3/';
+export const SANDBOX_BASE_URL = 'https://api-sandbox.nmbrs.nl/soap/v3/';
+
+/**
+ * The subdomain from whatever a user pastes: `acme`, ` Acme `, `acme.nmbrs.nl`,
+ * `https://acme.nmbrs.nl/...`, `acme.nmbrs-sandbox.nl` all give `acme`. Empty input gives ''.
+ */
+export function normalizeSubdomain(input: string): string {
+	let text = input.trim().toLowerCase();
+	text = text.replace(/^[a-z][a-z0-9+.-]*:\/\//, ''); // scheme
+	text = text.replace(/[/?#].*$/, ''); // path, query
+	text = text.replace(/:\d+$/, ''); // port
+	text = text.replace(/\.nmbrs(?:-sandbox)?\.(?:nl|com)$/, '');
+	return text.replace(/\.$/, '');
+}
+
+/** The SOAP v3 base URL of the credential's environment, always ending in `/soap/v3/`. */
+export function resolveBaseUrl(creds: Pick<NmbrsCredentials, 'environment' | 'customBaseUrl'>): string {
+	if (creds.environment === 'live') return LIVE_BASE_URL;
+	if (creds.environment === 'sandbox') return SANDBOX_BASE_URL;
+	const given = (creds.customBaseUrl ?? '').trim();
+	let url: URL;
+	try {
+		url = new URL(given);
+	} catch {
+		throw new Error(
+			`The custom base URL "${given}" is not a valid URL; give it like http://127.0.0.1:7780/soap/v3/ (with http:// or https://).`,
+		);
+	}
+	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+		throw new Error(`The custom base URL must start with http:// or https://, not ${url.protocol}//.`);
+	}
+	let pathname = url.pathname.replace(/\/[A-Za-z]+Service\.asmx$/i, '').replace(/\/+$/, '');
+	if (!/\/soap\/v3$/i.test(pathname)) pathname = `${pathname}/soap/v3`;
+	return `${url.origin}${pathname}/`;
+}
+
+/** `https://api.nmbrs.nl/soap/v3/CompanyService.asmx` */
+export function endpointUrl(baseUrl: string, service: ServiceName): string {
+	return `${baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`}${service}.asmx`;
+}
+
+/** One Nmbrs user's fair-use key: base URL + lower-cased e-mail. */
+export function userKey(baseUrl: string, email: string): string {
+	return `${baseUrl}|${email.trim().toLowerCase()}`;
+}
+
+/** Where a call goes and whose budget it uses. */
+export interface NmbrsTarget {
+	baseUrl: string;
+	/** Calls with the same key share one fair-use limiter (see userKey). */
+	userKey: string;
+	/** Secrets to scrub from any text taken from a response (the token). */
+	redact?: string[];
+}
+
+export function targetFor(creds: NmbrsCredentials): NmbrsTarget {
+	const baseUrl = resolveBaseUrl(creds);
+	return { baseUrl, userKey: userKey(baseUrl, creds.email), redact: creds.token ? [creds.token] : [] };
+}

@@ -1,0 +1,149 @@
+/**
+ * NmbrsError: the one error the transport throws for a failed call. Built only from sanitized
+ * fields (never from a raw HTTP error, which would carry the request envelope and so the token),
+ * and every text taken from a response is scrubbed of the token before it is stored.
+ */
+
+export type NmbrsErrorKind = 'fault' | 'http' | 'network' | 'timeout' | 'malformed';
+
+export interface NmbrsErrorFields {
+	kind: NmbrsErrorKind;
+	/** 'CompanyService.WageTax_GetList' */
+	operation: string;
+	/** Nmbrs' fault code (1002, 2004...), when the fault string carries one. */
+	code?: number;
+	/** Nmbrs' own words (fault string after the code, or a short excerpt of a non-SOAP answer). */
+	nmbrsMessage?: string;
+	/** What the user should do. */
+	hint?: string;
+	httpStatus?: number;
+	/** Whether trying the same call again may succeed (only ever done for reads). */
+	retryable: boolean;
+}
+
+export class NmbrsError extends Error {
+	readonly kind: NmbrsErrorKind;
+	readonly operation: string;
+	readonly code?: number;
+	readonly nmbrsMessage?: string;
+	readonly hint?: string;
+	readonly httpStatus?: number;
+	readonly retryable: boolean;
+
+	constructor(message: string, fields: NmbrsErrorFields) {
+		super(message);
+		this.name = 'NmbrsError';
+		this.kind = fields.kind;
+		this.operation = fields.operation;
+		this.retryable = fields.retryable;
+		if (fields.code !== undefined) this.code = fields.code;
+		if (fields.nmbrsMessage !== undefined) this.nmbrsMessage = fields.nmbrsMessage;
+		if (fields.hint !== undefined) this.hint = fields.hint;
+		if (fields.httpStatus !== undefined) this.httpStatus = fields.httpStatus;
+	}
+
+	toJSON(): Record<string, unknown> {
+		return {
+			name: this.name,
+			message: this.message,
+			kind: this.kind,
+			operation: this.operation,
+			code: this.code,
+			nmbrsMessage: this.nmbrsMessage,
+			hint: this.hint,
+			httpStatus: this.httpStatus,
+			retryable: this.retryable,
+		};
+	}
+}
+
+/** Replaces each secret (and any <Token> element content) in a text taken from a response. */
+export function scrub(text: string, secrets: readonly string[] = []): string {
+	let clean = text.replace(/(<(?:\w+:)?Token\b[^>]*>)[^<]*(<\/)/g, '$1***$2');
+	for (const secret of secrets) {
+		if (secret.length >= 4) clean = clean.split(secret).join('***');
+		const escaped = secret.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+		if (escaped !== secret && escaped.length >= 4) clean = clean.split(escaped).join('***');
+	}
+	return clean;
+}
+
+/** `---> 1002: Unauthorized access` anywhere in a fault string, whatever comes before it. */
+export function parseFaultString(faultString: string): { code?: number; message: string } {
+	const match = /--->\s*(\d{3,5})\s*:\s*([\s\S]*?)(?:\s*--->|\s*$)/.exec(faultString);
+	if (match) return { code: Number(match[1]), message: (match[2] ?? '').trim() };
+	const arrow = /--->\s*([\s\S]*?)\s*$/.exec(faultString);
+	return { message: (arrow?.[1] ?? faultString).trim() };
+}
+
+/** Parameters whose value helps name the record a 200x fault is about. */
+const RECORD_PARAMS: Record<number, { label: string; pattern: RegExp }> = {
+	2003: { label: 'employee', pattern: /^employeeid$/i },
+	2004: { label: 'company', pattern: /^companyid$/i },
+	2009: { label: 'debtor', pattern: /^debtorid$/i },
+};
+
+function sentValue(code: number, params: Record<string, unknown>): string {
+	const spec = RECORD_PARAMS[code];
+	if (!spec) return '';
+	const entry = Object.entries(params).find(([name]) => spec.pattern.test(name));
+	if (!entry || entry[1] === undefined || entry[1] === null || typeof entry[1] === 'object') return '';
+	return ` (${entry[0]} ${String(entry[1])} was sent)`;
+}
+
+/** What to do about each Nmbrs fault code. */
+export function hintFor(code: number | undefined, operation: string, params: Record<string, unknown> = {}): string {
+	switch (code) {
+		case 1001:
+			return "Nmbrs did not accept the credentials. Check in the n8n credential: the e-mail is the API user's login e-mail, the API token is the current one from User profile -> API token in Nmbrs (generating a new one voids the old), and the subdomain is the part before .nmbrs.nl of your Nmbrs address. A sandbox token only works from the day after it was made.";
+		case 1002:
+			return `The API user may not make this call: enable ${operation} in the API user template of this user (Settings -> Template users -> API) in Nmbrs.`;
+		case 1003:
+			return 'The API user has no rights on this debtor or company (debtor filters or tags on the user); give the user access in Nmbrs or pick a record it can see.';
+		case 1004:
+			return 'The Nmbrs environment is disabled or has no valid subscription; contact your Nmbrs administrator.';
+		case 2001:
+			return "The hour code is not in the company's hour model; pick one from CompanyService.HourModel_GetHourCodes.";
+		case 2002:
+			return "The wage code is not in the company's wage model; pick one from CompanyService.WageModel_GetWageCodes.";
+		case 2003:
+			return `Unknown employee ID, or the API user cannot see this employee${sentValue(code, params)}; check the ID (Get Many lists the valid ones).`;
+		case 2004:
+			return `Unknown company ID, or the API user cannot see this company${sentValue(code, params)}; check the ID (Company Get Many lists the valid ones).`;
+		case 2006:
+			return "The period does not fit the company's period type (monthly companies have periods 1-12, four-weekly 1-13, weekly 1-53); check the company's current period with CompanyService.Company_GetCurrentPeriod.";
+		case 2009:
+			return `Unknown debtor ID, or the API user cannot see this debtor${sentValue(code, params)}; check the ID (Debtor Get Many lists the valid ones).`;
+		case 2011:
+			return 'The change falls in a period that is already closed (protected mode); set UnprotectedMode to true to change the past on purpose, or change a current or future period.';
+		case 2012:
+			return 'This wage tax declaration was already sent; nothing needs to be done, or pick a declaration that is not sent yet.';
+		case 9999:
+			return 'Nmbrs reported an unspecified error; try again later, and if it persists check the input values and contact Nmbrs support with the time of the call.';
+		default:
+			return code === undefined
+				? 'Nmbrs rejected the request; check the parameters against the operation (names and values).'
+				: `See Nmbrs error code ${code} in the troubleshooting section of the README.`;
+	}
+}
+
+/** The error for a SOAP fault. `faultString` must already be scrubbed. */
+export function faultError(
+	operation: string,
+	faultString: string,
+	httpStatus: number | undefined,
+	params: Record<string, unknown> = {},
+): NmbrsError {
+	const { code, message } = parseFaultString(faultString);
+	const nmbrsMessage = message || faultString || 'no fault text';
+	const label = code === undefined ? 'Nmbrs fault' : `Nmbrs fault ${code}`;
+	return new NmbrsError(`${label} in ${operation}: ${nmbrsMessage}`, {
+		kind: 'fault',
+		operation,
+		code,
+		nmbrsMessage,
+		hint: hintFor(code, operation, params),
+		httpStatus,
+		retryable: false,
+	});
+}

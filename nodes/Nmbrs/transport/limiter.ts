@@ -1,0 +1,106 @@
+/**
+ * Fair use: Nmbrs allows 150 calls per second per user and delays calls beyond that. Each user
+ * gets one limiter, shared by everything in this process (limiterFor), which starts at most
+ * `maxPerSecond` calls in any one-second window and keeps at most `maxConcurrent` in flight.
+ * Calls start in the order they were scheduled.
+ */
+
+export interface Clock {
+	now(): number;
+	sleep(ms: number): Promise<void>;
+}
+
+export const systemClock: Clock = {
+	now: () => Date.now(),
+	sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+export interface LimiterOptions {
+	/** Calls started in any window of `windowMs`; default 150 (Nmbrs fair use). */
+	maxPerSecond?: number;
+	/** Calls in flight at once; default 10. */
+	maxConcurrent?: number;
+	/** Default 1000. */
+	windowMs?: number;
+	clock?: Clock;
+}
+
+export class FairUseLimiter {
+	readonly maxPerSecond: number;
+	readonly maxConcurrent: number;
+	private readonly windowMs: number;
+	private readonly clock: Clock;
+	/** Start times of the last `maxPerSecond` calls, oldest first (a ring would do; this stays short). */
+	private readonly starts: number[] = [];
+	private readonly waiting: Array<() => void> = [];
+	private inFlight = 0;
+	private timerPending = false;
+
+	constructor(options: LimiterOptions = {}) {
+		this.maxPerSecond = options.maxPerSecond ?? 150;
+		this.maxConcurrent = options.maxConcurrent ?? 10;
+		this.windowMs = options.windowMs ?? 1000;
+		this.clock = options.clock ?? systemClock;
+		if (this.maxPerSecond < 1 || this.maxConcurrent < 1) throw new Error('Limiter bounds must be at least 1.');
+	}
+
+	/** Runs `task` when the fair-use budget and the concurrency bound allow. */
+	async run<T>(task: () => Promise<T>): Promise<T> {
+		await new Promise<void>((resolve) => {
+			this.waiting.push(resolve);
+			this.pump();
+		});
+		try {
+			return await task();
+		} finally {
+			this.inFlight--;
+			this.pump();
+		}
+	}
+
+	/** Calls waiting for their turn (for tests and diagnostics). */
+	get queued(): number {
+		return this.waiting.length;
+	}
+
+	private pump(): void {
+		while (this.waiting.length > 0 && this.inFlight < this.maxConcurrent) {
+			const now = this.clock.now();
+			if (this.starts.length >= this.maxPerSecond) {
+				const allowedAt = (this.starts[0] as number) + this.windowMs;
+				if (now < allowedAt) {
+					this.wakeAt(allowedAt - now);
+					return;
+				}
+				this.starts.shift();
+			}
+			this.starts.push(now);
+			this.inFlight++;
+			(this.waiting.shift() as () => void)();
+		}
+	}
+
+	private wakeAt(delayMs: number): void {
+		if (this.timerPending) return;
+		this.timerPending = true;
+		void this.clock.sleep(delayMs).then(() => {
+			this.timerPending = false;
+			this.pump();
+		});
+	}
+}
+
+const registry = new Map<string, FairUseLimiter>();
+
+/**
+ * The process-wide limiter of one Nmbrs user (key: connection.userKey(baseUrl, email)).
+ * Options apply only when the limiter is first created.
+ */
+export function limiterFor(key: string, options?: LimiterOptions): FairUseLimiter {
+	let limiter = registry.get(key);
+	if (!limiter) {
+		limiter = new FairUseLimiter(options);
+		registry.set(key, limiter);
+	}
+	return limiter;
+}
