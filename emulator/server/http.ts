@@ -1,0 +1,164 @@
+/**
+ * The HTTP front door: `/__admin/*` goes to the admin API (JSON), `/soap/v3/<Service>.asmx` to the
+ * SOAP handler (POST) or the generated WSDL (GET `?WSDL`); everything else is a 404.
+ */
+import type { IncomingMessage, RequestListener, ServerResponse } from 'http';
+import { SERVICES } from '../../nodes/Nmbrs/catalogue/types';
+import type { ServiceName } from '../../nodes/Nmbrs/catalogue/types';
+import { generateWsdl } from '../wsdl';
+import type { EmulatorContext } from './context';
+import { handleSoap, type SoapOutcome } from './soap';
+
+/** Big enough for any document upload a workflow sends; small enough to refuse abuse. */
+const MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+export class BodyTooLargeError extends Error {}
+
+export function readBody(req: IncomingMessage): Promise<Buffer> {
+	return new Promise((resolve, reject) => {
+		const chunks: Buffer[] = [];
+		let size = 0;
+		req.on('data', (chunk: Buffer) => {
+			size += chunk.length;
+			if (size > MAX_BODY_BYTES) {
+				reject(new BodyTooLargeError(`request body larger than ${MAX_BODY_BYTES} bytes`));
+				req.destroy();
+				return;
+			}
+			chunks.push(chunk);
+		});
+		req.on('end', () => resolve(Buffer.concat(chunks)));
+		req.on('error', reject);
+	});
+}
+
+export function sendText(res: ServerResponse, status: number, contentType: string, body: string): void {
+	res.writeHead(status, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body) });
+	res.end(body);
+}
+
+/** Services with at least one operation in the catalogue (ReportService only once it has some). */
+function servedService(ctx: EmulatorContext, fileName: string): ServiceName | undefined {
+	const service = SERVICES.find((s) => s.toLowerCase() === fileName.toLowerCase());
+	return service && ctx.operationsOf(service).length > 0 ? service : undefined;
+}
+
+export function createRequestListener(
+	ctx: EmulatorContext,
+	handleAdmin: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>,
+	ownUrl: () => string,
+): RequestListener {
+	const wsdlCache = new Map<string, string>();
+
+	const wsdlFor = (service: ServiceName, address: string): string => {
+		const key = `${service} ${address}`;
+		let wsdl = wsdlCache.get(key);
+		if (wsdl === undefined) {
+			wsdl = generateWsdl(service, ctx.operationsOf(service), address);
+			wsdlCache.set(key, wsdl);
+		}
+		return wsdl;
+	};
+
+	return (req, res) => {
+		const url = new URL(req.url ?? '/', ownUrl());
+		const route = async (): Promise<void> => {
+			if (url.pathname === '/__admin' || url.pathname.startsWith('/__admin/')) {
+				await handleAdmin(req, res, url);
+				return;
+			}
+			const asmx = /^\/soap\/v3\/(\w+)\.asmx$/i.exec(url.pathname);
+			const service = asmx ? servedService(ctx, asmx[1]) : undefined;
+			if (!service) {
+				if (url.pathname === '/' && req.method === 'GET') {
+					sendText(res, 200, 'text/plain; charset=utf-8', `Nmbrs emulator. SOAP base URL: ${ownUrl()}/soap/v3/\n`);
+				} else {
+					sendText(res, 404, 'text/plain; charset=utf-8', `Not found: ${url.pathname}\n`);
+				}
+				return;
+			}
+			if (req.method === 'GET') {
+				const wantsWsdl = [...url.searchParams.keys()].some((k) => k.toLowerCase() === 'wsdl');
+				if (wantsWsdl) {
+					// Advertise the address the client reached us by (Host header), so a client
+					// behind a port mapping or on another host name calls back to the right place.
+					const host = req.headers.host ?? new URL(ownUrl()).host;
+					sendText(res, 200, 'text/xml; charset=utf-8', wsdlFor(service, `http://${host}/soap/v3/${service}.asmx`));
+				} else {
+					const names = ctx.operationsOf(service).map((r) => r.operation.name);
+					sendText(res, 200, 'text/plain; charset=utf-8', `${service} (Nmbrs emulator): ${names.length} operations. WSDL: ?WSDL\n`);
+				}
+				return;
+			}
+			if (req.method !== 'POST') {
+				res.setHeader('Allow', 'GET, POST');
+				sendText(res, 405, 'text/plain; charset=utf-8', 'Method not allowed\n');
+				return;
+			}
+			await serveSoap(ctx, req, res, service);
+		};
+		route().catch((error: unknown) => {
+			if (error instanceof BodyTooLargeError) {
+				if (!res.headersSent) sendText(res, 413, 'text/plain; charset=utf-8', `${error.message}\n`);
+				return;
+			}
+			ctx.logLine(`emulator: ${req.method} ${url.pathname} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+			if (!res.headersSent) sendText(res, 500, 'text/plain; charset=utf-8', 'Internal emulator error\n');
+			else res.destroy();
+		});
+	};
+}
+
+async function serveSoap(ctx: EmulatorContext, req: IncomingMessage, res: ServerResponse, service: ServiceName): Promise<void> {
+	const time = ctx.now();
+	const started = Date.now();
+	const body = (await readBody(req)).toString('utf8');
+	const header = (name: string) => {
+		const value = req.headers[name];
+		return Array.isArray(value) ? value[0] : value;
+	};
+	const outcome = await handleSoap(ctx, {
+		service,
+		body,
+		soapActionHeader: header('soapaction'),
+		contentType: header('content-type'),
+	});
+	await deliver(req, res, outcome);
+	ctx.requestLog.add({
+		time,
+		user: outcome.user,
+		service,
+		operation: outcome.operation,
+		soapVersion: outcome.soapVersion,
+		status: outcome.status,
+		faultCode: outcome.faultCode,
+		durationMs: Date.now() - started,
+		throttled: outcome.throttled,
+		injected: outcome.injected,
+		requestBody: body,
+	});
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+async function deliver(req: IncomingMessage, res: ServerResponse, outcome: SoapOutcome): Promise<void> {
+	if (outcome.delivery === 'reset') {
+		req.socket.destroy();
+		return;
+	}
+	if (outcome.delivery === 'slowBody') {
+		// Headers at once, then the body in ten pieces spread over slowBodyMs.
+		const bytes = Buffer.from(outcome.body, 'utf8');
+		res.writeHead(outcome.status, { 'Content-Type': outcome.contentType, 'Content-Length': bytes.length });
+		const pieces = 10;
+		const step = Math.ceil(bytes.length / pieces);
+		for (let i = 0; i < pieces; i++) {
+			if (res.destroyed) return;
+			res.write(bytes.subarray(i * step, (i + 1) * step));
+			await sleep((outcome.slowBodyMs ?? 2000) / pieces);
+		}
+		res.end();
+		return;
+	}
+	sendText(res, outcome.status, outcome.contentType, outcome.body);
+}
