@@ -70,9 +70,9 @@ export function scrub(text: string, secrets: readonly string[] = []): string {
 
 /** `---> 1002: Unauthorized access` anywhere in a fault string, whatever comes before it. */
 export function parseFaultString(faultString: string): { code?: number; message: string } {
-	const match = /--->\s*(\d{3,5})\s*:\s*([\s\S]*?)(?:\s*--->|\s*$)/.exec(faultString);
+	const match = /--->\s*(\d{3,5})\s*:\s*([^\r\n]*?)\s*(?:--->|\r?\n|$)/.exec(faultString);
 	if (match) return { code: Number(match[1]), message: (match[2] ?? '').trim() };
-	const arrow = /--->\s*([\s\S]*?)\s*$/.exec(faultString);
+	const arrow = /--->\s*([^\r\n]*?)\s*(?:--->|\r?\n|$)/.exec(faultString);
 	return { message: (arrow?.[1] ?? faultString).trim() };
 }
 
