@@ -1,0 +1,188 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IDataObject,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
+
+import {
+	credentialsFromData,
+	discoverSubdomain,
+	effectiveSubdomain,
+	hasAuthPlaceholder,
+	placeholderEnvelope,
+	resolveRequestUrl,
+} from '../nodes/Nmbrs/helpers/credentialSupport';
+import { fillAuthHeader } from '../nodes/Nmbrs/transport/auth';
+
+/*
+ * How this credential reaches a request (decision, for the README):
+ *
+ * - Every SOAP envelope the package builds carries an EMPTY auth header element
+ *   (<AuthHeaderWithDomain xmlns="..."/>, or <AuthHeader xmlns="..."/> for Environment_Get).
+ *   `authenticate` fills it, XML-escaped, with the e-mail, the token and the subdomain. Nodes
+ *   never see the token; n8n calls `authenticate` for every httpRequestWithAuthentication call
+ *   and for the credential test.
+ * - The URL: nodes send the service file relative (`CompanyService.asmx`); `authenticate`
+ *   prefixes the base URL of the chosen environment (live, sandbox or the custom base URL).
+ *   An absolute URL is left as it is, and the header is filled only when it points at that
+ *   same environment, so the token never travels to another host.
+ * - The subdomain: when the field is empty it is discovered once with
+ *   DebtorService.Environment_Get in `preAuthentication` and cached by n8n in the hidden,
+ *   expirable `sessionSubdomain` field. A subdomain typed in the field always wins.
+ */
+
+const setupNotice = [
+	'<b>Before you start</b> (in Nmbrs, logged in as an administrator; accountants use a master-level login):',
+	'<br>1. Open your user profile (top right) and the <b>API Token</b> tab, then activate the API account to get a token. Copy it straight away: Nmbrs shows it only once.',
+	'<br>2. Under Settings &gt; Template users, click the cog in the <b>API</b> column for your user template and switch on the Debtor, Company and Employee calls your workflows use. A call that is off fails with error 1002.',
+	'<br>3. A sandbox token only works from the day after it was created.',
+].join('');
+
+export class NmbrsApi implements ICredentialType {
+	name = 'nmbrsApi';
+
+	displayName = 'Nmbrs API';
+
+	icon: Icon = 'file:../icons/nmbrs.svg';
+
+	// The camelCase rule is for n8n's own repository (slugs under docs.n8n.io); a community
+	// credential needs a full URL, which cred-class-field-documentation-url-not-http-url asks for.
+	// eslint-disable-next-line n8n-nodes-base/cred-class-field-documentation-url-miscased
+	documentationUrl = 'https://github.com/n8n-nodes-nmbrs/n8n-nodes-nmbrs#setting-up-the-credential';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: setupNotice,
+			name: 'setupNotice',
+			type: 'notice',
+			default: '',
+		},
+		{
+			displayName: 'Email',
+			name: 'email',
+			type: 'string',
+			placeholder: 'e.g. payroll@example.nl',
+			default: '',
+			required: true,
+			description:
+				'The e-mail address the API user logs in to Nmbrs with (the user whose profile holds the API token)',
+		},
+		{
+			displayName: 'API Token',
+			name: 'token',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description:
+				'The token from User profile &gt; API Token in Nmbrs. Generating a new token there makes the old one stop working.',
+		},
+		{
+			displayName: 'Subdomain',
+			name: 'subdomain',
+			type: 'string',
+			placeholder: 'e.g. mycompany',
+			default: '',
+			description:
+				'The part of your Nmbrs address before .nmbrs.nl: for https://mycompany.nmbrs.nl it is mycompany. A full address pasted here is trimmed to that part. Leave empty to have it looked up once with the token.',
+		},
+		{
+			displayName: 'Environment',
+			name: 'environment',
+			type: 'options',
+			options: [
+				{
+					name: 'Live',
+					value: 'live',
+					description: 'Your production Nmbrs environment',
+				},
+				{
+					name: 'Sandbox',
+					value: 'sandbox',
+					description: 'The Nmbrs sandbox (its token works from the day after it is made)',
+				},
+				{
+					name: 'Custom Base URL',
+					value: 'custom',
+					description: 'Another address, e.g. the local Nmbrs emulator or a proxy',
+				},
+			],
+			default: 'live',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'customBaseUrl',
+			type: 'string',
+			placeholder: 'e.g. http://127.0.0.1:7780/soap/v3/',
+			default: '',
+			required: true,
+			displayOptions: { show: { environment: ['custom'] } },
+			description:
+				'The address the SOAP services live under; the package appends DebtorService.asmx, CompanyService.asmx and so on',
+		},
+		{
+			displayName: 'Session Subdomain',
+			name: 'sessionSubdomain',
+			type: 'hidden',
+			typeOptions: { expirable: true },
+			default: '',
+		},
+	];
+
+	async preAuthentication(
+		this: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+	): Promise<IDataObject> {
+		const creds = credentialsFromData(credentials);
+		if (creds.subdomain) return { sessionSubdomain: creds.subdomain };
+		const sessionSubdomain = await discoverSubdomain(
+			async (options: IHttpRequestOptions) => await this.helpers.httpRequest(options),
+			creds,
+		);
+		return { sessionSubdomain };
+	}
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const creds = credentialsFromData(credentials);
+		const resolved = resolveRequestUrl(creds, requestOptions.url, requestOptions.baseURL);
+		const options: IHttpRequestOptions = { ...requestOptions, url: resolved.url };
+		delete options.baseURL;
+		if (resolved.sameEnvironment && hasAuthPlaceholder(options.body)) {
+			options.body = fillAuthHeader(options.body, {
+				email: creds.email,
+				token: creds.token,
+				domain: effectiveSubdomain(credentials),
+			});
+		}
+		return options;
+	}
+
+	test: ICredentialTestRequest = {
+		request: {
+			method: 'POST',
+			url: 'DebtorService.asmx',
+			headers: placeholderEnvelope.headers,
+			body: placeholderEnvelope.body,
+			json: false,
+			timeout: 30000,
+		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 500,
+					message:
+						'Nmbrs refused the test call (DebtorService.List_GetAll): check the e-mail, the API token and the subdomain, and that the API user template allows DebtorService List_GetAll',
+				},
+			},
+		],
+	};
+}
