@@ -1,0 +1,59 @@
+/**
+ * Input checks made before any call: a wrong ID or year is the user's to fix, and Nmbrs would
+ * answer it with an unrelated fault (or, worse, silently use 0). Each error names the field.
+ */
+import type { INode } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+function shown(value: unknown): string {
+	if (value === undefined || value === null || value === '') return 'empty';
+	const text = typeof value === 'string' ? value : JSON.stringify(value);
+	return `"${text.length > 40 ? `${text.slice(0, 40)}…` : text}"`;
+}
+
+function wholeNumber(value: unknown): number | undefined {
+	if (typeof value === 'number') return Number.isInteger(value) ? value : undefined;
+	if (typeof value === 'string' && /^\s*-?\d+\s*$/.test(value)) return Number(value.trim());
+	return undefined;
+}
+
+/** An Nmbrs record ID: a whole number of 1 or more (as number or numeric text). */
+export function parseId(node: INode, value: unknown, field: string, itemIndex: number): number {
+	const id = wholeNumber(value);
+	if (id === undefined || id < 1 || !Number.isSafeInteger(id)) {
+		throw new NodeOperationError(node, `The ${field} ${shown(value)} is not valid`, {
+			itemIndex,
+			description: `${field} must be a whole number of 1 or more, e.g. 12345.`,
+		});
+	}
+	return id;
+}
+
+/** A whole number of 0 or more (e.g. an employee type ID). */
+export function parseNonNegative(node: INode, value: unknown, field: string, itemIndex: number): number {
+	const n = wholeNumber(value);
+	if (n === undefined || n < 0 || !Number.isSafeInteger(n)) {
+		throw new NodeOperationError(node, `The ${field} ${shown(value)} is not valid`, {
+			itemIndex,
+			description: `${field} must be a whole number of 0 or more.`,
+		});
+	}
+	return n;
+}
+
+/** A payroll year between 2000 and 2100. */
+export function parseYear(node: INode, value: unknown, field: string, itemIndex: number): number {
+	const year = wholeNumber(value);
+	if (year === undefined || year < 2000 || year > 2100) {
+		throw new NodeOperationError(node, `The ${field} ${shown(value)} is not valid`, {
+			itemIndex,
+			description: `${field} must be a year between 2000 and 2100, e.g. 2025.`,
+		});
+	}
+	return year;
+}
+
+/** The limit of a Get Many: a whole number of 1 or more. */
+export function parseLimit(node: INode, value: unknown, itemIndex: number): number {
+	return parseId(node, value, 'Limit', itemIndex);
+}

@@ -1,0 +1,71 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { asList, nmbrsRequest } from '../../helpers/request';
+import { parseId, parseYear } from '../../helpers/validate';
+import { companyLocator, toItems, toJson } from '../common';
+
+const properties: INodeProperties[] = [
+	companyLocator,
+	{
+		displayName: 'Year',
+		name: 'year',
+		type: 'number',
+		typeOptions: { minValue: 2000, maxValue: 2100, numberPrecision: 0 },
+		default: 2025,
+		required: true,
+		description: 'The payroll year of the declarations',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			{
+				displayName: 'Statuses',
+				name: 'statuses',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. locked, sent',
+				description:
+					'Only declarations with one of these statuses (comma-separated, case does not matter); empty returns all',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['company'], operation: ['getWageTaxDeclarations'] } },
+	properties,
+);
+
+/** CompanyService.WageTax_GetList: the wage tax declarations (loonaangifte) of a company in a year. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const node = this.getNode();
+	const companyId = parseId(
+		node,
+		this.getNodeParameter('companyId', itemIndex, '', { extractValue: true }),
+		'Company ID',
+		itemIndex,
+	);
+	const year = parseYear(node, this.getNodeParameter('year', itemIndex), 'Year', itemIndex);
+	const options = this.getNodeParameter('options', itemIndex, {}) as { statuses?: string };
+	const wanted = (options.statuses ?? '')
+		.split(',')
+		.map((s) => s.trim().toLowerCase())
+		.filter((s) => s !== '');
+	const rows = asList(
+		await nmbrsRequest.call(
+			this,
+			'CompanyService.WageTax_GetList',
+			{ CompanyId: companyId, intYear: year },
+			itemIndex,
+		),
+	)
+		.map(toJson)
+		.filter((row) => wanted.length === 0 || wanted.includes(String(row.Status ?? '').toLowerCase()))
+		.map((row) => ({ ...row, CompanyId: companyId }));
+	return toItems.call(this, rows, itemIndex);
+}
