@@ -47,7 +47,9 @@ function malformed(message: string, source?: string): WireError {
 }
 
 function isNil(node: SaxesTagNS): boolean {
-	for (const attribute of Object.values(node.attributes)) {
+	const attributes = node.attributes;
+	for (const name in attributes) {
+		const attribute = attributes[name] as SaxesTagNS['attributes'][string];
 		if (attribute.uri === XSI_NAMESPACE && attribute.local === 'nil') {
 			return attribute.value === 'true' || attribute.value === '1';
 		}
@@ -178,30 +180,56 @@ function addRepeatable(target: WireObject, name: string, value: WireValue): void
 	target[name] = list;
 }
 
+/** Per field list and purpose: name lookup and initial values, computed once (hot path). */
+interface PreparedShape {
+	byName: Map<string, { field: Field; kind: FieldKind }>;
+	initial: Array<[string, WireValue]>;
+}
+const preparedShapes = new WeakMap<Field[], Partial<Record<ReadMode['purpose'], PreparedShape>>>();
+
+function prepare(fields: Field[], mode: ReadMode): PreparedShape {
+	let perFields = preparedShapes.get(fields);
+	if (!perFields) {
+		perFields = {};
+		preparedShapes.set(fields, perFields);
+	}
+	let shape = perFields[mode.purpose];
+	if (!shape) {
+		shape = { byName: new Map(), initial: [] };
+		for (const field of fields) {
+			const kind = kindOf(field.type, mode.catalogue);
+			shape.byName.set(field.name, { field, kind });
+			const initial =
+				mode.purpose === 'request' ? requestDefault(field, kind) : field.listItem !== undefined ? [] : null;
+			shape.initial.push([field.name, initial]);
+		}
+		perFields[mode.purpose] = shape;
+	}
+	return shape;
+}
+
 class ObjectFrame implements Frame {
 	readonly value: WireObject = {};
-	private readonly byName = new Map<string, Field>();
+	private readonly shape: PreparedShape;
 	constructor(
 		fields: Field[],
 		private readonly namespace: string,
 		private readonly path: string,
 		private readonly mode: ReadMode,
 	) {
-		for (const field of fields) {
-			this.byName.set(field.name, field);
-			const kind = kindOf(field.type, mode.catalogue);
-			this.value[field.name] =
-				mode.purpose === 'request' ? requestDefault(field, kind) : field.listItem !== undefined ? [] : null;
-		}
+		this.shape = prepare(fields, mode);
+		// Fresh arrays per object: the prepared [] must not be shared between records.
+		for (const [name, initial] of this.shape.initial) this.value[name] = Array.isArray(initial) ? [] : initial;
 	}
 	child(node: SaxesTagNS): Frame {
-		const field = node.uri === this.namespace ? this.byName.get(node.local) : undefined;
-		if (field) {
-			return fieldFrame(field, node, this.namespace, `${this.path}.${field.name}`, this.mode, (value) => {
-				this.value[field.name] = value;
+		const entry = node.uri === this.namespace ? this.shape.byName.get(node.local) : undefined;
+		if (entry) {
+			const name = entry.field.name;
+			return fieldFrame(entry.field, entry.kind, node, this.namespace, this.path, name, this.mode, (value) => {
+				this.value[name] = value;
 			});
 		}
-		if (this.mode.purpose === 'request' || this.byName.has(node.local)) return SKIP;
+		if (this.mode.purpose === 'request' || this.shape.byName.has(node.local)) return SKIP;
 		return new GenericFrame((value) => addRepeatable(this.value, node.local, value));
 	}
 	text(): void {}
@@ -262,13 +290,15 @@ function valueFrame(
 
 function fieldFrame(
 	field: Field,
+	kind: FieldKind,
 	node: SaxesTagNS,
 	namespace: string,
-	path: string,
+	parentPath: string,
+	name: string,
 	mode: ReadMode,
 	assign: (value: WireValue) => void,
 ): Frame {
-	const kind = kindOf(field.type, mode.catalogue);
+	const path = parentPath === '' ? name : `${parentPath}.${name}`;
 	if (isNil(node)) {
 		assign(field.listItem !== undefined ? [] : null);
 		return SKIP;
@@ -430,7 +460,8 @@ export function readResponse(xml: string | Buffer, op: Operation, catalogue: Cat
 			return {
 				child: (inner) => {
 					if (!op.result || inner.local !== resultName || inner.uri !== namespace) return SKIP;
-					return fieldFrame(op.result, inner, namespace, resultName, mode, (value) => {
+					const field = op.result;
+					return fieldFrame(field, kindOf(field.type, catalogue), inner, namespace, '', resultName, mode, (value) => {
 						result = value;
 					});
 				},
