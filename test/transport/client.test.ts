@@ -108,6 +108,18 @@ describe('callNmbrs on real catalogue entries', () => {
 		);
 	});
 
+	it('posts a write (CompanyService.WageTax_SetSentExternal) exactly, parameters in WSDL order', async () => {
+		const op = getOperation('CompanyService.WageTax_SetSentExternal');
+		const send = scripted(ok(buildResponse(op, true, catalogue)));
+		const result = await callNmbrs(send, target, op, { CompanyId: 12, LoonaangifteID: 345 }, options());
+		expect(result).toBe(true);
+		expect((send.requests[0] as HttpRequest).body).toBe(
+			`${ENV11}<soap:Header><AuthHeaderWithDomain xmlns="${COMPANY_NS}"/></soap:Header><soap:Body>` +
+				`<WageTax_SetSentExternal xmlns="${COMPANY_NS}"><LoonaangifteID>345</LoonaangifteID><CompanyId>12</CompanyId></WageTax_SetSentExternal></soap:Body></soap:Envelope>`,
+		);
+		expect((send.requests[0] as HttpRequest).headers.SOAPAction).toBe(`${COMPANY_NS}/WageTax_SetSentExternal`);
+	});
+
 	it('gives slow operations (PDFs) the long timeout', async () => {
 		const op = getOperation('CompanyService.SalaryDocuments_GetAllPayslipsPDFByRunCompany_v2');
 		const send = scripted(ok(buildResponse(op, { PDF: Buffer.from('%PDF-1.4') }, catalogue)));
