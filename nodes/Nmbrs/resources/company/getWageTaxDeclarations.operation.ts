@@ -12,9 +12,9 @@ const properties: INodeProperties[] = [
 		name: 'year',
 		type: 'number',
 		typeOptions: { minValue: 2000, maxValue: 2100, numberPrecision: 0 },
-		default: 2025,
+		default: 2026,
 		required: true,
-		description: 'The payroll year of the declarations',
+		description: 'The payroll year of the declarations (2000–2100)',
 	},
 	{
 		displayName: 'Options',
