@@ -1,0 +1,21 @@
+/**
+ * The emulator's answers: one handler per 'Service.Op'. Each returns the result shaped as the
+ * catalogue types it (the server serialises it with the wire codec) or throws NmbrsFault.
+ */
+import { companyHandlers } from './companyService';
+import { debtorHandlers } from './debtorService';
+import { employeeHandlers } from './employeeService';
+import type { OperationHandler } from './params';
+
+export { NmbrsFault } from './faults';
+export type { OperationHandler, OperationCall } from './params';
+
+export const handlers: Record<string, OperationHandler> = Object.fromEntries([...debtorHandlers, ...companyHandlers, ...employeeHandlers]);
+
+/** Operations served with only a generated (WSDL) catalogue entry: what Custom Call is tested on. */
+export const UNCURATED_SERVED = [
+	'DebtorService.Title_GetList',
+	'DebtorService.Address_Get',
+	'CompanyService.CostCenter_GetList',
+	'EmployeeService.Absence_GetList',
+] as const;

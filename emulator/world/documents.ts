@@ -1,0 +1,418 @@
+/**
+ * Documents made on request, deterministically from the world (seed, ids, data, clock): payslip PDFs,
+ * annual statements, the loonaangifte XML, SEPA credit transfers and journals. Nothing here is
+ * stored, which keeps scaled worlds small and saved worlds plain JSON.
+ *
+ * The XML formats are our own, modelled on the real ones: a Loonaangifte-like message (Bericht,
+ * AdministratieveEenheid, Tijdvak, CollectieveAangifte, NominatieveAangifte), ISO 20022
+ * pain.001.001.03 for SEPA, and a simple balanced journal.
+ */
+import { periodRange } from './calendar';
+import { MARITAL_STATUSES } from './dutchData';
+import { employmentIn, versionAt } from './history';
+import type { Company, Declaration, Employee, PersonalData, Run } from './model';
+import { computePayslip, employeesOfRun, incomeRelationshipNumber, payslipsOfPeriod, payslipsOfYear, type Payslip } from './payroll';
+import { buildPdf, type PdfPage } from './pdf';
+import { createRandom, hashSeed } from './random';
+import { findCompany, findEmployee, type World } from './world';
+
+function xml(text: string | number): string {
+	return String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+}
+
+/** Cents as a decimal string with two places ('1234.50'). */
+export function euros(cents: number): string {
+	const sign = cents < 0 ? '-' : '';
+	const abs = Math.abs(cents);
+	return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+function personAt(employee: Employee, year: number, period: number): PersonalData | null {
+	return versionAt(employee.personalInfo, { year, period })?.data ?? null;
+}
+
+export function displayName(person: PersonalData | null): string {
+	if (!person) return '';
+	return [person.FirstName, person.Prefix, person.LastName].filter((part) => part).join(' ');
+}
+
+function surname(person: PersonalData | null): string {
+	return [person?.Prefix, person?.LastName].filter((part) => part).join(' ');
+}
+
+// ---------------------------------------------------------------- declaration amounts
+
+/** Whole euros, as a loonaangifte reports them (each amount truncated per income relationship). */
+export interface DeclarationLine {
+	employeeId: number;
+	incomeRelationship: number;
+	wageForTax: number;
+	wageForInsurance: number;
+	wageTax: number;
+	awf: number;
+	aof: number;
+	whk: number;
+	zvw: number;
+}
+
+export interface DeclarationAmounts {
+	lines: DeclarationLine[];
+	collective: {
+		wageForTax: number;
+		wageForInsurance: number;
+		wageTax: number;
+		awf: number;
+		aof: number;
+		whk: number;
+		zvw: number;
+		totalToPay: number;
+	};
+}
+
+const amountCache = new WeakMap<World, { revision: number; byId: Map<number, DeclarationAmounts> }>();
+
+function sumLines(lines: DeclarationLine[]): DeclarationAmounts {
+	const total = (key: keyof DeclarationLine) => lines.reduce((acc, line) => acc + line[key], 0);
+	const wageTax = total('wageTax');
+	const awf = total('awf');
+	const aof = total('aof');
+	const whk = total('whk');
+	const zvw = total('zvw');
+	return {
+		lines,
+		collective: {
+			wageForTax: total('wageForTax'),
+			wageForInsurance: total('wageForInsurance'),
+			wageTax,
+			awf,
+			aof,
+			whk,
+			zvw,
+			totalToPay: wageTax + awf + aof + whk + zvw,
+		},
+	};
+}
+
+function lineFromPayslips(employee: Employee, range: { start: string; end: string }, payslips: Payslip[]): DeclarationLine {
+	const total = (key: keyof Payslip) => payslips.reduce((acc, slip) => acc + (slip[key] as number), 0);
+	const whole = (cents: number) => Math.trunc(cents / 100);
+	return {
+		employeeId: employee.id,
+		incomeRelationship: incomeRelationshipNumber(employee, range),
+		wageForTax: whole(total('taxableCents')),
+		wageForInsurance: whole(total('grossCents')),
+		wageTax: whole(total('wageTaxCents')),
+		awf: whole(total('awfCents')),
+		aof: whole(total('aofCents')),
+		whk: whole(total('whkCents')),
+		zvw: whole(total('zvwCents')),
+	};
+}
+
+/** The declaration's amounts: from the payslips of its period, or for a correction, the corrected amounts. */
+export function declarationAmounts(world: World, declaration: Declaration): DeclarationAmounts {
+	let cache = amountCache.get(world);
+	if (!cache || cache.revision !== world.revision) {
+		cache = { revision: world.revision, byId: new Map() };
+		amountCache.set(world, cache);
+	}
+	const cached = cache.byId.get(declaration.id);
+	if (cached) return cached;
+	const company = findCompany(world, declaration.companyId) as Company;
+	let amounts: DeclarationAmounts;
+	if (declaration.correction === null) {
+		const range = periodRange(company.periodType, declaration.year, declaration.period);
+		const byEmployee = new Map<number, Payslip[]>();
+		for (const slip of payslipsOfPeriod(world, company.id, declaration.year, declaration.period)) {
+			const list = byEmployee.get(slip.employeeId);
+			if (list) list.push(slip);
+			else byEmployee.set(slip.employeeId, [slip]);
+		}
+		amounts = sumLines(
+			[...byEmployee.entries()].map(([employeeId, slips]) => lineFromPayslips(findEmployee(world, employeeId) as Employee, range, slips)),
+		);
+	} else {
+		// A correction adds a forgotten payment for one or two people of the corrected period.
+		const { year, period } = declaration.correction;
+		const range = periodRange(company.periodType, year, period);
+		const random = createRandom(hashSeed(world.seed, 'correction', declaration.id));
+		const paid = [...new Set(payslipsOfPeriod(world, company.id, year, period).map((slip) => slip.employeeId))];
+		const chosen = paid.slice(0, random.int(1, 2));
+		amounts = sumLines(
+			chosen.map((employeeId) => {
+				const employee = findEmployee(world, employeeId) as Employee;
+				const extra = random.int(200, 1200);
+				const wageForTax = extra - Math.round(extra * 0.045);
+				return {
+					employeeId,
+					incomeRelationship: incomeRelationshipNumber(employee, range),
+					wageForTax,
+					wageForInsurance: extra,
+					wageTax: Math.round(wageForTax * 0.3697),
+					awf: Math.round(extra * 0.0264),
+					aof: Math.round(extra * 0.0618),
+					whk: Math.round(extra * 0.012),
+					zvw: Math.round(wageForTax * 0.0651),
+				};
+			}),
+		);
+	}
+	cache.byId.set(declaration.id, amounts);
+	return amounts;
+}
+
+// ---------------------------------------------------------------- loonaangifte XML
+
+export function declarationXml(world: World, declaration: Declaration): string {
+	const company = findCompany(world, declaration.companyId) as Company;
+	const amounts = declarationAmounts(world, declaration);
+	const about = declaration.correction ?? { year: declaration.year, period: declaration.period, start: declaration.tijdvakStart, end: declaration.tijdvakEnd };
+	const c = amounts.collective;
+	const out: string[] = [];
+	out.push('<?xml version="1.0" encoding="UTF-8"?>');
+	out.push('<Loonaangifte xmlns="urn:nmbrs-emulator:loonaangifte:1" version="1.0">');
+	out.push('  <Bericht>');
+	out.push(`    <IdBer>${xml(`LA-${company.id}-${declaration.year}-${declaration.serialNumber}`)}</IdBer>`);
+	out.push(`    <Belastingjaar>${declaration.year}</Belastingjaar>`);
+	out.push(`    <DatTdAanm>${xml(declaration.createdAt)}</DatTdAanm>`);
+	out.push('    <NmContactpersoon>Salarisadministratie</NmContactpersoon>');
+	out.push(`    <TelNrContactpersoon>${xml(company.phone)}</TelNrContactpersoon>`);
+	out.push('    <Software>Nmbrs (emulator)</Software>');
+	out.push('  </Bericht>');
+	out.push('  <AdministratieveEenheid>');
+	out.push(`    <LhNr>${xml(company.payrollTaxNumber)}</LhNr>`);
+	out.push(`    <NmIP>${xml(company.name)}</NmIP>`);
+	out.push('    <TijdvakAangifte>');
+	out.push(`      <DatAanvTv>${declaration.tijdvakStart}</DatAanvTv>`);
+	out.push(`      <DatEindTv>${declaration.tijdvakEnd}</DatEindTv>`);
+	if (declaration.correction) {
+		out.push('      <TijdvakCorrectie>');
+		out.push(`        <DatAanvTv>${declaration.correction.start}</DatAanvTv>`);
+		out.push(`        <DatEindTv>${declaration.correction.end}</DatEindTv>`);
+		out.push('      </TijdvakCorrectie>');
+	}
+	out.push('      <CollectieveAangifte>');
+	out.push(`        <TotLnLbPh>${c.wageForTax}</TotLnLbPh>`);
+	out.push(`        <TotLnSV>${c.wageForInsurance}</TotLnSV>`);
+	out.push(`        <TotLbPh>${c.wageTax}</TotLbPh>`);
+	out.push(`        <TotPrAWf>${c.awf}</TotPrAWf>`);
+	out.push(`        <TotPrAof>${c.aof}</TotPrAof>`);
+	out.push(`        <TotPrWhk>${c.whk}</TotPrWhk>`);
+	out.push(`        <TotWghZvw>${c.zvw}</TotWghZvw>`);
+	out.push(`        <TotTeBet>${c.totalToPay}</TotTeBet>`);
+	out.push('      </CollectieveAangifte>');
+	for (const line of amounts.lines) {
+		const employee = findEmployee(world, line.employeeId) as Employee;
+		const person = personAt(employee, about.year, about.period);
+		const employment = employmentIn(employee, about);
+		const contract = employee.contracts.find((k) => k.employmentSequenceTaxId === line.incomeRelationship && k.startDate <= about.end);
+		out.push('      <NominatieveAangifte>');
+		out.push('        <Inkomstenverhouding>');
+		out.push(`          <NumIV>${line.incomeRelationship}</NumIV>`);
+		out.push(`          <DatAanvIKV>${employment?.startDate ?? about.start}</DatAanvIKV>`);
+		if (employment?.endDate && employment.endDate <= about.end) out.push(`          <DatEindIKV>${employment.endDate}</DatEindIKV>`);
+		out.push(`          <PersNr>${employee.number}</PersNr>`);
+		out.push('        </Inkomstenverhouding>');
+		out.push('        <NatuurlijkPersoon>');
+		out.push(`          <SofiNr>${xml(person?.BSN ?? '')}</SofiNr>`);
+		out.push(`          <Voorl>${xml((person?.Initials ?? '').replace(/\./g, ''))}</Voorl>`);
+		if (person?.Prefix) out.push(`          <Voorv>${xml(person.Prefix)}</Voorv>`);
+		out.push(`          <SignNm>${xml(person?.LastName ?? '')}</SignNm>`);
+		out.push(`          <Gebdat>${person?.Birthday ?? ''}</Gebdat>`);
+		out.push(`          <Gesl>${person?.Gender === 'male' ? 1 : person?.Gender === 'female' ? 2 : 0}</Gesl>`);
+		out.push('        </NatuurlijkPersoon>');
+		out.push('        <Inkomstenperiode>');
+		out.push(`          <DatAanv>${about.start}</DatAanv>`);
+		out.push('          <SrtIV>15</SrtIV>');
+		out.push('          <CdAard>1</CdAard>');
+		out.push(`          <IndArbovOnbepTd>${contract?.indefinite ? 'J' : 'N'}</IndArbovOnbepTd>`);
+		out.push('          <IndWAO>J</IndWAO><IndWW>J</IndWW><IndZW>J</IndZW>');
+		out.push('          <CdZvw>K</CdZvw>');
+		out.push('        </Inkomstenperiode>');
+		out.push('        <Werknemersgegevens>');
+		out.push(`          <LnLbPh>${line.wageForTax}</LnLbPh>`);
+		out.push(`          <LnSV>${line.wageForInsurance}</LnSV>`);
+		out.push(`          <LbPh>${line.wageTax}</LbPh>`);
+		out.push(`          <PrAWf>${line.awf}</PrAWf>`);
+		out.push(`          <PrAof>${line.aof}</PrAof>`);
+		out.push(`          <PrWhk>${line.whk}</PrWhk>`);
+		out.push(`          <WghZvw>${line.zvw}</WghZvw>`);
+		out.push('        </Werknemersgegevens>');
+		out.push('      </NominatieveAangifte>');
+	}
+	out.push('    </TijdvakAangifte>');
+	out.push('  </AdministratieveEenheid>');
+	out.push('</Loonaangifte>');
+	return `${out.join('\n')}\n`;
+}
+
+// ---------------------------------------------------------------- payslips and annual statements
+
+function payslipPage(world: World, company: Company, run: Run, employee: Employee, slip: Payslip): PdfPage {
+	const person = personAt(employee, run.year, run.period);
+	const address = versionAt(employee.addresses, run)?.address;
+	const account = versionAt(employee.bankAccounts, run)?.accounts[0];
+	const range = periodRange(company.periodType, run.year, run.period);
+	const lines = [
+		`# Loonstrook ${run.description}`,
+		`${company.name}  -  loonheffingennummer ${company.payrollTaxNumber}`,
+		`${company.address.street} ${company.address.houseNumber}, ${company.address.postalCode} ${company.address.city}`,
+		'',
+		`Werknemer: ${displayName(person)} (personeelsnummer ${employee.number})`,
+		address ? `${address.street} ${address.houseNumber}${address.houseNumberAddition ? ` ${address.houseNumberAddition}` : ''}, ${address.postalCode} ${address.city}` : '',
+		`BSN: ${person?.BSN ?? '-'}    Geboortedatum: ${person?.Birthday ?? '-'}`,
+		`Periode: ${run.period}/${run.year} (${range.start} t/m ${range.end})`,
+		'',
+		...slip.lines.map(([label, cents]) => `${label.padEnd(40, '.')} EUR ${euros(cents).padStart(10)}`),
+		'',
+		`Loon voor de loonheffing: EUR ${euros(slip.taxableCents)}`,
+		account ? `Uitbetaald op ${account.iban} (${account.bankName})` : 'Geen bankrekening bekend',
+	];
+	return { lines };
+}
+
+export function payslipPdf(world: World, run: Run, employee: Employee): Buffer {
+	const company = findCompany(world, run.companyId) as Company;
+	const slip = computePayslip(world, run, employee);
+	return buildPdf([payslipPage(world, company, run, employee, slip)], {
+		title: `Loonstrook ${employee.number} ${run.year}-${run.period}`,
+		creationDate: run.runAt,
+	});
+}
+
+export function allPayslipsPdf(world: World, run: Run): Buffer {
+	const company = findCompany(world, run.companyId) as Company;
+	const pages = employeesOfRun(world, run).map((employee) => payslipPage(world, company, run, employee, computePayslip(world, run, employee)));
+	return buildPdf(pages, { title: `Loonstroken ${company.name} ${run.description}`, creationDate: run.runAt });
+}
+
+/** The jaaropgaaf of a year, or null when the employee was not paid that year. */
+export function annualStatementPdf(world: World, employee: Employee, year: number): Buffer | null {
+	const slips = payslipsOfYear(world, employee, year);
+	if (slips.length === 0) return null;
+	const company = findCompany(world, employee.companyId) as Company;
+	const last = slips[slips.length - 1];
+	const person = personAt(employee, year, last.period);
+	const total = (key: keyof Payslip) => slips.reduce((acc, slip) => acc + (slip[key] as number), 0);
+	const lines = [
+		`# Jaaropgaaf ${year}`,
+		`Werkgever: ${company.name}`,
+		`Loonheffingennummer: ${company.payrollTaxNumber}`,
+		'',
+		`Werknemer: ${displayName(person)} (personeelsnummer ${employee.number})`,
+		`BSN: ${person?.BSN ?? '-'}    Geboortedatum: ${person?.Birthday ?? '-'}`,
+		`Burgerlijke staat: ${person?.BurgerlijkeStaat !== null && person?.BurgerlijkeStaat !== undefined ? MARITAL_STATUSES[person.BurgerlijkeStaat] : '-'}`,
+		'',
+		`Loon voor de loonheffing ........ EUR ${euros(total('taxableCents'))}`,
+		`Ingehouden loonheffing .......... EUR ${euros(total('wageTaxCents'))}`,
+		`Werkgeversheffing Zvw ........... EUR ${euros(total('zvwCents'))}`,
+		`Brutoloon ....................... EUR ${euros(total('grossCents'))}`,
+		`Nettoloon ....................... EUR ${euros(total('netCents'))}`,
+		'Loonheffingskorting toegepast: ja',
+		`Aantal loonstroken: ${slips.length}`,
+	];
+	return buildPdf([{ lines }], { title: `Jaaropgaaf ${year} ${employee.number}`, creationDate: world.clock.now() });
+}
+
+// ---------------------------------------------------------------- SEPA and journal
+
+/** pain.001.001.03 credit transfer of the run's net salaries. `paymentDate` 'YYYY-MM-DD' or null (period end). */
+export function sepaXml(world: World, run: Run, paymentDate: string | null): string {
+	const company = findCompany(world, run.companyId) as Company;
+	const date = paymentDate ?? periodRange(company.periodType, run.year, run.period).end;
+	const transfers = employeesOfRun(world, run)
+		.map((employee) => ({ employee, slip: computePayslip(world, run, employee), account: versionAt(employee.bankAccounts, run)?.accounts[0] }))
+		.filter((t) => t.slip.netCents > 0 && t.account !== undefined);
+	const sum = euros(transfers.reduce((acc, t) => acc + t.slip.netCents, 0));
+	const messageId = `NMBRS-${company.id}-${run.id}`;
+	const out: string[] = [];
+	out.push('<?xml version="1.0" encoding="UTF-8"?>');
+	out.push('<Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.001.001.03" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">');
+	out.push('  <CstmrCdtTrfInitn>');
+	out.push('    <GrpHdr>');
+	out.push(`      <MsgId>${messageId}</MsgId>`);
+	out.push(`      <CreDtTm>${world.clock.now()}</CreDtTm>`);
+	out.push(`      <NbOfTxs>${transfers.length}</NbOfTxs>`);
+	out.push(`      <CtrlSum>${sum}</CtrlSum>`);
+	out.push(`      <InitgPty><Nm>${xml(company.name)}</Nm></InitgPty>`);
+	out.push('    </GrpHdr>');
+	out.push('    <PmtInf>');
+	out.push(`      <PmtInfId>${messageId}-SAL</PmtInfId>`);
+	out.push('      <PmtMtd>TRF</PmtMtd>');
+	out.push('      <BtchBookg>true</BtchBookg>');
+	out.push(`      <NbOfTxs>${transfers.length}</NbOfTxs>`);
+	out.push(`      <CtrlSum>${sum}</CtrlSum>`);
+	out.push('      <PmtTpInf><SvcLvl><Cd>SEPA</Cd></SvcLvl><CtgyPurp><Cd>SALA</Cd></CtgyPurp></PmtTpInf>');
+	out.push(`      <ReqdExctnDt>${date}</ReqdExctnDt>`);
+	out.push(`      <Dbtr><Nm>${xml(company.name)}</Nm></Dbtr>`);
+	out.push(`      <DbtrAcct><Id><IBAN>${company.iban}</IBAN></Id></DbtrAcct>`);
+	out.push(`      <DbtrAgt><FinInstnId><BIC>${company.bic}</BIC></FinInstnId></DbtrAgt>`);
+	out.push('      <ChrgBr>SLEV</ChrgBr>');
+	for (const { employee, slip, account } of transfers) {
+		const person = personAt(employee, run.year, run.period);
+		out.push('      <CdtTrfTxInf>');
+		out.push(`        <PmtId><EndToEndId>${run.id}-${employee.number}</EndToEndId></PmtId>`);
+		out.push(`        <Amt><InstdAmt Ccy="EUR">${euros(slip.netCents)}</InstdAmt></Amt>`);
+		out.push(`        <CdtrAgt><FinInstnId><BIC>${account?.bic}</BIC></FinInstnId></CdtrAgt>`);
+		out.push(`        <Cdtr><Nm>${xml(`${person?.Initials ?? ''} ${surname(person)}`.trim())}</Nm></Cdtr>`);
+		out.push(`        <CdtrAcct><Id><IBAN>${account?.iban}</IBAN></Id></CdtrAcct>`);
+		out.push(`        <RmtInf><Ustrd>${xml(`Salaris ${run.description.replace(/^Verloning /, '')} pnr ${employee.number}`)}</Ustrd></RmtInf>`);
+		out.push('      </CdtTrfTxInf>');
+	}
+	out.push('    </PmtInf>');
+	out.push('  </CstmrCdtTrfInitn>');
+	out.push('</Document>');
+	return `${out.join('\n')}\n`;
+}
+
+/** Journal entries of a run: costs per cost centre on the debit side, liabilities on the credit side; they balance. */
+export function journalXml(world: World, run: Run): string {
+	const company = findCompany(world, run.companyId) as Company;
+	const slips = employeesOfRun(world, run).map((employee) => ({ employee, slip: computePayslip(world, run, employee) }));
+	const debit = new Map<string, { ledger: string; name: string; costCenter: string; cents: number }>();
+	const addDebit = (ledger: string, name: string, costCenter: string, cents: number) => {
+		const key = `${ledger}|${costCenter}`;
+		const entry = debit.get(key) ?? { ledger, name, costCenter, cents: 0 };
+		entry.cents += cents;
+		debit.set(key, entry);
+	};
+	let wageTaxAndPremiums = 0;
+	let pension = 0;
+	let net = 0;
+	for (const { employee, slip } of slips) {
+		const premiums = slip.awfCents + slip.aofCents + slip.whkCents + slip.zvwCents;
+		addDebit('4000', 'Brutolonen', employee.costCenterCode, slip.grossCents);
+		addDebit('4100', 'Sociale lasten werkgever', employee.costCenterCode, premiums);
+		addDebit('4200', 'Pensioenlasten werkgever', employee.costCenterCode, slip.pensionEmployerCents);
+		wageTaxAndPremiums += slip.wageTaxCents + premiums;
+		pension += slip.pensionEmployeeCents + slip.pensionEmployerCents;
+		net += slip.netCents;
+	}
+	const debits = [...debit.values()].sort((a, b) => a.ledger.localeCompare(b.ledger) || a.costCenter.localeCompare(b.costCenter));
+	const credits = [
+		{ ledger: '1600', name: 'Af te dragen loonheffingen en premies', cents: wageTaxAndPremiums },
+		{ ledger: '1610', name: 'Af te dragen pensioenpremies', cents: pension },
+		{ ledger: '1620', name: 'Netto lonen te betalen', cents: net },
+	];
+	const totalDebit = debits.reduce((acc, d) => acc + d.cents, 0);
+	const totalCredit = credits.reduce((acc, c) => acc + c.cents, 0);
+	const range = periodRange(company.periodType, run.year, run.period);
+	const out: string[] = [];
+	out.push('<?xml version="1.0" encoding="UTF-8"?>');
+	out.push('<Journal>');
+	out.push(`  <Company><Id>${company.id}</Id><Name>${xml(company.name)}</Name></Company>`);
+	out.push(`  <Run><Id>${run.id}</Id><Number>${run.number}</Number><Year>${run.year}</Year><Period>${run.period}</Period><Description>${xml(run.description)}</Description></Run>`);
+	out.push(`  <EntryDate>${range.end}</EntryDate>`);
+	out.push('  <Lines>');
+	for (const d of debits) {
+		out.push(`    <Line><Ledger>${d.ledger}</Ledger><Description>${xml(d.name)}</Description><CostCenter>${xml(d.costCenter)}</CostCenter><Debit>${euros(d.cents)}</Debit><Credit>0.00</Credit></Line>`);
+	}
+	for (const c of credits) {
+		out.push(`    <Line><Ledger>${c.ledger}</Ledger><Description>${xml(c.name)}</Description><CostCenter></CostCenter><Debit>0.00</Debit><Credit>${euros(c.cents)}</Credit></Line>`);
+	}
+	out.push('  </Lines>');
+	out.push(`  <TotalDebit>${euros(totalDebit)}</TotalDebit>`);
+	out.push(`  <TotalCredit>${euros(totalCredit)}</TotalCredit>`);
+	out.push('</Journal>');
+	return `${out.join('\n')}\n`;
+}
