@@ -1,0 +1,195 @@
+/**
+ * Hand-made stand-ins for what n8n gives a node at run time, wired to a real HTTP stack:
+ * - plainHttp: n8n's httpRequest (returnFullResponse, ignoreHttpStatusErrors, string bodies);
+ * - authenticatedHttp: httpRequestWithAuthentication as n8n-core does it: preAuthentication when
+ *   the expirable field is empty (its output cached on the stored credential), then the
+ *   credential's authenticate, then the request;
+ * - executeContext / pollContext: IExecuteFunctions / IPollFunctions with the parts our nodes use.
+ */
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	INode,
+	INodeExecutionData,
+	IPollFunctions,
+} from 'n8n-workflow';
+
+import { NmbrsApi } from '../../credentials/NmbrsApi.credentials';
+
+export interface FullResponse {
+	statusCode: number;
+	headers: Record<string, string>;
+	body: string;
+}
+
+export interface SentRequest {
+	url: string;
+	soapAction: string;
+	body: string;
+}
+
+/** n8n's httpRequest, reduced to what the package uses; records every request it sends. */
+export function plainHttp(sent: SentRequest[] = []) {
+	return async (options: IHttpRequestOptions): Promise<FullResponse | string> => {
+		const headers: Record<string, string> = {};
+		for (const [k, v] of Object.entries(options.headers ?? {})) headers[k] = String(v);
+		const body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body ?? '');
+		sent.push({ url: options.url, soapAction: headers.SOAPAction ?? '', body });
+		const response = await fetch(options.url, { method: options.method ?? 'GET', headers, body });
+		const text = await response.text();
+		const responseHeaders: Record<string, string> = {};
+		response.headers.forEach((value, key) => (responseHeaders[key] = value));
+		if (!options.ignoreHttpStatusErrors && response.status >= 400) {
+			const error = new Error(`Request failed with status code ${response.status}`) as Error & {
+				httpCode: number;
+			};
+			error.httpCode = response.status;
+			throw error;
+		}
+		return options.returnFullResponse
+			? { statusCode: response.status, headers: responseHeaders, body: text }
+			: text;
+	};
+}
+
+const credentialType = new NmbrsApi();
+
+/**
+ * httpRequestWithAuthentication for the nmbrsApi credential. `stored` is the credential as n8n
+ * keeps it: preAuthentication's output is written back into it, as n8n does.
+ */
+export type Intercept = (options: IHttpRequestOptions) => FullResponse | undefined;
+
+export function authenticatedHttp(
+	stored: ICredentialDataDecryptedObject,
+	sent: SentRequest[] = [],
+	intercept?: Intercept,
+) {
+	const http = plainHttp(sent);
+	return async (options: IHttpRequestOptions): Promise<FullResponse | string> => {
+		const answer = intercept?.(options);
+		if (answer !== undefined) return answer;
+		if (stored.sessionSubdomain === '' || stored.sessionSubdomain === undefined) {
+			const output = await credentialType.preAuthentication.call(
+				{ helpers: { httpRequest: http as never } },
+				stored,
+			);
+			Object.assign(stored, output);
+		}
+		const authenticated = await credentialType.authenticate(stored, { ...options });
+		return await http(authenticated);
+	};
+}
+
+export function credentialsFor(soapBaseUrl: string, overrides: IDataObject = {}): ICredentialDataDecryptedObject {
+	return {
+		email: 'accountant@demo.example',
+		token: 'demo-token',
+		subdomain: 'demo',
+		environment: 'custom',
+		customBaseUrl: soapBaseUrl,
+		sessionSubdomain: '',
+		...overrides,
+	} as ICredentialDataDecryptedObject;
+}
+
+const testNode: INode = {
+	id: 'test-node',
+	name: 'Nmbrs',
+	type: 'n8n-nodes-nmbrs.nmbrs',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+	credentials: { nmbrsApi: { id: '1', name: 'Nmbrs account' } },
+};
+
+type ParamValue = unknown | ((itemIndex: number) => unknown);
+
+function readParam(params: Record<string, ParamValue>, name: string, itemIndex: number, fallback: unknown, options?: { extractValue?: boolean }) {
+	const raw = name in params ? params[name] : fallback;
+	let value = typeof raw === 'function' ? (raw as (i: number) => unknown)(itemIndex) : raw;
+	if (value === undefined) throw new Error(`The test did not set parameter "${name}"`);
+	if (options?.extractValue && value !== null && typeof value === 'object' && '__rl' in value) {
+		value = (value as unknown as { value: unknown }).value;
+	}
+	return value;
+}
+
+export interface ContextOptions {
+	params: Record<string, ParamValue>;
+	credentials: ICredentialDataDecryptedObject;
+	items?: INodeExecutionData[];
+	continueOnFail?: boolean;
+	sent?: SentRequest[];
+	/** Answers a request instead of the emulator when it returns a response (simulated failures). */
+	intercept?: Intercept;
+}
+
+const helpers = {
+	returnJsonArray(data: IDataObject | IDataObject[]): INodeExecutionData[] {
+		return (Array.isArray(data) ? data : [data]).map((json) => ({ json }));
+	},
+	constructExecutionMetaData(
+		items: INodeExecutionData[],
+		options: { itemData: { item: number } | Array<{ item: number }> },
+	): INodeExecutionData[] {
+		return items.map((item) => ({ ...item, pairedItem: options.itemData }));
+	},
+};
+
+export function executeContext(options: ContextOptions): IExecuteFunctions {
+	const http = authenticatedHttp(options.credentials, options.sent, options.intercept);
+	const context = {
+		getInputData: () => options.items ?? [{ json: {} }],
+		getNodeParameter: (name: string, itemIndex: number, fallback?: unknown, opts?: { extractValue?: boolean }) =>
+			readParam(options.params, name, itemIndex, fallback, opts),
+		getNode: () => testNode,
+		continueOnFail: () => options.continueOnFail ?? false,
+		getCredentials: async (type: string) => {
+			if (type !== 'nmbrsApi') throw new Error(`unexpected credential type ${type}`);
+			return options.credentials;
+		},
+		helpers: {
+			...helpers,
+			httpRequestWithAuthentication: async function (type: string, req: IHttpRequestOptions) {
+				if (type !== 'nmbrsApi') throw new Error(`unexpected credential type ${type}`);
+				return await http(req);
+			},
+		},
+	};
+	return context as unknown as IExecuteFunctions;
+}
+
+export interface PollOptions extends ContextOptions {
+	mode: 'manual' | 'trigger';
+	staticData: IDataObject;
+}
+
+export function pollContext(options: PollOptions): IPollFunctions {
+	const base = executeContext(options) as unknown as Record<string, unknown>;
+	const context = {
+		...base,
+		getNode: () => ({ ...testNode, name: 'Nmbrs Trigger', type: 'n8n-nodes-nmbrs.nmbrsTrigger' }),
+		getNodeParameter: (name: string, fallback?: unknown) => readParam(options.params, name, 0, fallback),
+		getMode: () => options.mode,
+		getWorkflowStaticData: (type: string) => {
+			if (type !== 'node') throw new Error(`unexpected static data type ${type}`);
+			return options.staticData;
+		},
+	};
+	return context as unknown as IPollFunctions;
+}
+
+/** POST JSON to the emulator's admin API; throws on a non-2xx answer. */
+export async function admin(adminUrl: string, path: string, body?: unknown, method = 'POST'): Promise<unknown> {
+	const response = await fetch(`${adminUrl.replace(/\/$/, '')}${path}`, {
+		method,
+		headers: { 'Content-Type': 'application/json' },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	const text = await response.text();
+	if (!response.ok) throw new Error(`admin ${method} ${path}: ${response.status} ${text}`);
+	return text === '' ? null : JSON.parse(text);
+}
