@@ -105,7 +105,7 @@ async function main(): Promise<void> {
 		return;
 	}
 	const emulator = await startEmulator({ ...options, log: (line) => process.stderr.write(`${line}\n`) });
-	const logins = DEMO_LOGINS.map((l) => `  ${l.label}: ${l.email} / token ${l.token} / domain ${l.domain}`).join('\n');
+	const logins = DEMO_LOGINS.map((l) => `  ${l.email}  token ${l.token}  domain ${l.domain}\n      ${l.description}`).join('\n');
 	process.stdout.write(
 		[
 			`Nmbrs emulator listening on ${emulator.url}`,

@@ -88,7 +88,8 @@ function worldCall<T>(fn: () => T): T {
 	} catch (error) {
 		if (error instanceof AdminError) throw error;
 		const message = error instanceof Error ? error.message : String(error);
-		throw new AdminError(/not found|unknown|no such|does not exist/i.test(message) ? 404 : 400, message);
+		// The world says "No company with id 7" / "Company 7 has no run 9" for what does not exist.
+		throw new AdminError(/\bno\b|not found/i.test(message) ? 404 : 400, message);
 	}
 }
 

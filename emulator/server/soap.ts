@@ -108,7 +108,9 @@ export async function handleSoap(ctx: EmulatorContext, request: SoapRequest): Pr
 		);
 	} catch (error) {
 		if (error instanceof MalformedRequestError) {
-			return fault(guessedVersion, true, `Server was unable to read request. ---> There is an error in XML document. ---> ${error.message}`);
+			// The codec words its messages for a client reading Nmbrs' answers; here the request is at fault.
+			const reason = error.message.replace(/^Nmbrs sent /, 'The request has ');
+			return fault(guessedVersion, true, `Server was unable to read request. ---> There is an error in XML document. ---> ${reason}`);
 		}
 		throw error;
 	}
