@@ -114,7 +114,7 @@ async function main(): Promise<void> {
 			`WSDLs:          ${emulator.soapBaseUrl}CompanyService.asmx?WSDL (also DebtorService, EmployeeService)`,
 			`Admin API:      ${emulator.adminUrl} (health, clock, declarations, runs, faults, requests...)`,
 			``,
-			`Demo logins (documented fakes; the demo world only):`,
+			`Logins (documented fakes, the same in every emulator world):`,
 			logins,
 			``,
 			`Ctrl-C stops the emulator.`,

@@ -3,6 +3,8 @@
  * versions, strict .NET namespace reading, authentication and the fault codes clients must handle.
  */
 import { startEmulator, type RunningEmulator } from '../../emulator';
+import { findOperation, generatedCatalogue } from '../../nodes/Nmbrs/catalogue';
+import { handlers } from '../../emulator/operations';
 import { ACCOUNTANT, admin, call, ENVELOPE_11, ENVELOPE_12, envelope, faultCode, NS, postSoap, values } from './helpers';
 
 let emulator: RunningEmulator;
@@ -205,6 +207,22 @@ describe('protocol faults', () => {
 		const answer = await call(base, 'CompanyService', 'List_GetAll', {}, { bodyNamespace: 'https://api.nmbrs.nl/soap/v2.1/CompanyService', action: null });
 		expect(answer.status).toBe(500);
 		expect(answer.body).toContain('soap:Client');
+	});
+
+	it('routes by the body element to an operation served with only a generated entry', async () => {
+		const answer = await call(base, 'DebtorService', 'Title_GetList', { DebtorId: debtorId }, { action: null });
+		expect(answer.status).toBe(200);
+		expect(answer.body).toContain('<Title_GetListResponse');
+	});
+
+	it('says clearly when the emulator does not implement an operation the catalogue knows', async () => {
+		const unserved = generatedCatalogue('CompanyService')?.operations.find(
+			(op) => !findOperation('CompanyService', op.name) && !(`CompanyService.${op.name}` in handlers),
+		);
+		expect(unserved).toBeDefined();
+		const answer = await call(base, 'CompanyService', unserved?.name ?? '');
+		expect(answer.status).toBe(500);
+		expect(answer.body).toContain(`The Nmbrs emulator does not implement CompanyService.${unserved?.name}`);
 	});
 
 	it('serves unknown paths with 404 and the WSDL on GET ?wsdl (any casing)', async () => {
