@@ -6,7 +6,16 @@ import { buildRequest, buildResponse, readRequest, readResponse } from '../../no
 import { catalogue, getOperation } from '../../nodes/Nmbrs/catalogue';
 import { personalInfoGet, personalInfoUpdate, miniCatalogue } from './fixtures';
 
-describe(`dates under TZ=${process.env.TZ ?? '(unset)'}`, () => {
+/** Offsets (minutes, as getTimezoneOffset gives them) in January and July for the zones the suite runs in. */
+const OFFSETS: Record<string, [number, number]> = { UTC: [0, 0], 'Europe/Amsterdam': [-60, -120] };
+const zone = process.env.TZ;
+
+describe(`dates under TZ=${zone ?? '(unset)'}`, () => {
+	// Without this, a run "under Amsterdam" that silently stayed in UTC would prove nothing.
+	(zone !== undefined && OFFSETS[zone] ? it : it.skip)('really runs in that time zone', () => {
+		expect([new Date(2024, 0, 1).getTimezoneOffset(), new Date(2024, 6, 1).getTimezoneOffset()]).toEqual(OFFSETS[zone as string]);
+	});
+
 	const record = {
 		Id: 1,
 		Number: 1,

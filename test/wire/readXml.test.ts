@@ -170,6 +170,77 @@ describe('readResponse', () => {
 	});
 });
 
+describe('readResponse: names that are also JavaScript property names', () => {
+	it('keeps unknown elements named __proto__, constructor and toString as plain data, never touching a prototype', () => {
+		const xml = body(
+			`<PersonalInfo_GetCurrentResponse xmlns="${EMP_NS}"><PersonalInfo_GetCurrentResult><Id>1</Id>` +
+				'<__proto__><polluted>yes</polluted></__proto__><constructor>c</constructor><toString>t</toString>' +
+				'<Extra><__proto__>inner</__proto__><hasOwnProperty>h</hasOwnProperty><toString>1</toString><toString>2</toString></Extra>' +
+				'</PersonalInfo_GetCurrentResult></PersonalInfo_GetCurrentResponse>',
+		);
+		const result = readResponse(xml, personalInfoGet, miniCatalogue).result as Record<string, unknown>;
+		expect(Object.getPrototypeOf(result)).toBe(Object.prototype);
+		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+		expect((result as { polluted?: unknown }).polluted).toBeUndefined();
+		expect(Object.getOwnPropertyDescriptor(result, '__proto__')?.value).toEqual({ polluted: 'yes' });
+		expect(Object.getOwnPropertyDescriptor(result, 'constructor')?.value).toBe('c');
+		expect(Object.getOwnPropertyDescriptor(result, 'toString')?.value).toBe('t');
+		const extra = result.Extra as Record<string, unknown>;
+		expect(Object.getPrototypeOf(extra)).toBe(Object.prototype);
+		expect(Object.getOwnPropertyDescriptor(extra, '__proto__')?.value).toBe('inner');
+		expect(Object.getOwnPropertyDescriptor(extra, 'hasOwnProperty')?.value).toBe('h');
+		expect(Object.getOwnPropertyDescriptor(extra, 'toString')?.value).toEqual(['1', '2']);
+		expect(Object.keys(result)).toEqual(expect.arrayContaining(['__proto__', 'constructor', 'toString', 'Extra']));
+		// Shows up as data when the node hands it on as JSON.
+		expect(JSON.parse(JSON.stringify(result)).toString).toBe('t');
+	});
+
+	it('does not take a header child named constructor for a header field', () => {
+		const request = `${ENV11}<soap:Header><AuthHeaderWithDomain xmlns="${EMP_NS}"><constructor>x</constructor><Username>u</Username></AuthHeaderWithDomain></soap:Header><soap:Body><List_GetByCompany xmlns="${EMP_NS}"><CompanyId>1</CompanyId><EmployeeType>1</EmployeeType></List_GetByCompany></soap:Body></soap:Envelope>`;
+		const read = readRequest(request, miniCatalogue, (name) => (name === 'List_GetByCompany' ? listGetByCompany : undefined));
+		expect(read.header).toEqual({ element: 'AuthHeaderWithDomain', username: 'u', token: null, domain: null });
+	});
+});
+
+describe('readResponse: dates with a time zone', () => {
+	const withCreationDate = (value: string) =>
+		body(
+			`<PersonalInfo_GetCurrentResponse xmlns="${EMP_NS}"><PersonalInfo_GetCurrentResult><Id>1</Id><CreationDate>${value}</CreationDate></PersonalInfo_GetCurrentResult></PersonalInfo_GetCurrentResponse>`,
+		);
+
+	it.each(['2024-03-31T12:00:00Z', '2024-03-31T12:00:00+02:00', '2024-03-31T12:00:00.123-05:00'])(
+		'refuses %s with a malformed error naming the field, instead of silently dropping the zone',
+		(value) => {
+			const error = wireError(() => readResponse(withCreationDate(value), personalInfoGet, miniCatalogue));
+			expect(error.kind).toBe('malformed');
+			expect(error.message).toContain('CreationDate');
+			expect(error.message).toContain(value);
+			expect(error.message).toMatch(/without a time zone/);
+		},
+	);
+
+	it('still reads the zone-less local time Nmbrs sends', () => {
+		const { result } = readResponse(withCreationDate('2024-03-31T12:00:00.5'), personalInfoGet, miniCatalogue);
+		expect(result).toMatchObject({ CreationDate: '2024-03-31T12:00:00' });
+	});
+});
+
+describe('readResponse: excerpts are cut from scrubbed text', () => {
+	it('applies the scrub to the whole answer before cutting, so a secret across the cut is replaced whole', () => {
+		const secret = 'SeCrEt-0123456789';
+		const page = `<html><body>${'x'.repeat(140)}${secret}</body></html>`;
+		const error = wireError(() => readResponse(page, personalInfoGet, miniCatalogue, { scrub: (t) => t.split(secret).join('***') }));
+		expect(error.excerpt).toMatch(/x{20}\*\*\*/);
+		expect(error.excerpt).not.toContain(secret.slice(0, 4));
+		const value = body(
+			`<PersonalInfo_GetCurrentResponse xmlns="${EMP_NS}"><PersonalInfo_GetCurrentResult><Id>${'1'.repeat(35)}${secret}</Id></PersonalInfo_GetCurrentResult></PersonalInfo_GetCurrentResponse>`,
+		);
+		const badValue = wireError(() => readResponse(value, personalInfoGet, miniCatalogue, { scrub: (t) => t.split(secret).join('***') }));
+		expect(badValue.message).toMatch(/1{35}\*\*\*/);
+		expect(badValue.message).not.toContain(secret.slice(0, 4));
+	});
+});
+
 describe('readRequest (the emulator side)', () => {
 	const resolve = (name: string) => [listGetByCompany, personalInfoUpdate].find((op) => op.name === name);
 
@@ -233,5 +304,34 @@ describe('xmlDocumentToJson', () => {
 			Aangifte: { '@_versie': '1', BSN: '012345678', Naam: 'A & B' },
 		});
 		expect(() => xmlDocumentToJson('<a><b></a>')).toThrow(/not well-formed/);
+	});
+
+	it('decodes numeric character references, without decoding twice', () => {
+		expect(xmlDocumentToJson('<a><n>Ren&#233; &#xE9;</n><cr>x&#xD;y</cr><twice>&amp;#233;</twice><at v="&#65;"/></a>')).toEqual({
+			a: { n: 'René é', cr: 'x\ry', twice: '&#233;', at: { '@_v': 'A' } },
+		});
+	});
+
+	it('leaves the XML declaration out of the result', () => {
+		expect(xmlDocumentToJson('<?xml version="1.0" encoding="utf-8"?>\n<Aangifte><BSN>1</BSN></Aangifte>')).toEqual({ Aangifte: { BSN: '1' } });
+	});
+
+	it('keeps every value as text: a BSN keeps its leading zero, numbers and booleans stay strings', () => {
+		expect(xmlDocumentToJson('<r a="007"><BSN>012345678</BSN><Bedrag>0100.50</Bedrag><Ja>true</Ja><Leeg></Leeg></r>')).toEqual({
+			r: { '@_a': '007', BSN: '012345678', Bedrag: '0100.50', Ja: 'true', Leeg: '' },
+		});
+	});
+
+	it('throws a WireError, not the parser\'s own error, for what the parser refuses (an element named __proto__)', () => {
+		let caught: unknown;
+		try {
+			xmlDocumentToJson('<a><__proto__><x>1</x></__proto__></a>');
+		} catch (error) {
+			caught = error;
+		}
+		expect(caught).toBeInstanceOf(WireError);
+		expect(caught).toMatchObject({ kind: 'malformed' });
+		expect((caught as WireError).message).toMatch(/could not be read/);
+		expect(({} as Record<string, unknown>).x).toBeUndefined();
 	});
 });

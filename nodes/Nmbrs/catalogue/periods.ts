@@ -25,11 +25,15 @@ const TYPE_SPELLINGS: Record<string, PeriodType> = {
 	WEEK1: 'week',
 };
 
+/** Gregorian leap year. */
+export function isLeapYear(year: number): boolean {
+	return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
 /** ISO years have 53 weeks when they start on a Thursday, or on a Wednesday in a leap year. */
 export function isoWeeksInYear(year: number): number {
 	const jan1 = new Date(Date.UTC(year, 0, 1)).getUTCDay(); // 0 = Sunday
-	const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-	return jan1 === 4 || (leap && jan1 === 3) ? 53 : 52;
+	return jan1 === 4 || (isLeapYear(year) && jan1 === 3) ? 53 : 52;
 }
 
 export function periodsPerYear(periodType: PeriodType, year: number): number {

@@ -24,13 +24,16 @@
  *   buildFault(soapVersion, { sender, message })         ASMX-style fault; nmbrsFaultMessage(code, text)
  *
  * Reading (readXml.ts, saxes: streaming, strict, DOCTYPE refused)
- *   readResponse(xml, op, catalogue) -> { result, soapVersion }
+ *   readResponse(xml, op, catalogue, { scrub }) -> { result, soapVersion }
  *       throws WireError{kind:'fault', faultString, faultCode} or WireError{kind:'malformed', excerpt};
- *       accepts the v3 or v2.1 service namespace on responses
+ *       accepts the v3 or v2.1 service namespace on responses; refuses a dateTime with a zone;
+ *       `scrub` cleans the whole answer of secrets before any excerpt is cut from it
+ *       (unknown elements, whatever their name, are kept as own data properties)
  *   readRequest(xml, catalogue, resolve) -> { soapVersion, operationName, namespace, operation, header, params }
  *       (the emulator) elements in another namespace or with unknown names are ignored, as .NET does;
  *       absent params get .NET defaults
- *   xmlDocumentToJson(xml)                              fast-xml-parser, for XML-in-a-string
+ *   xmlDocumentToJson(xml)                              fast-xml-parser, for XML-in-a-string (values
+ *       stay text, character references decoded, declaration left out)
  *
  * Errors: every codec error is a WireError (kind 'fault' | 'malformed' | 'input'); none carries
  * request text, so none can carry credentials.
@@ -51,4 +54,4 @@ export type { WireValue, WireObject, SoapVersion, WireErrorKind } from './shape'
 export { escapeXml, writeValue, buildRequest, buildResponse, buildFault, nmbrsFaultMessage } from './writeXml';
 export type { BuildRequestOptions, BuiltRequest, FaultSpec } from './writeXml';
 export { readResponse, readRequest, xmlDocumentToJson } from './readXml';
-export type { ReadResponseResult, ReadRequestResult, RequestAuthHeader } from './readXml';
+export type { ReadOptions, ReadResponseResult, ReadRequestResult, RequestAuthHeader, Scrub } from './readXml';

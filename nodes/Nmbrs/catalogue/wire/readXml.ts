@@ -14,6 +14,7 @@ import {
 	SOAP_ENVELOPE_NAMESPACE,
 	WireError,
 	XSI_NAMESPACE,
+	dotnetDefaultText,
 	excerptOf,
 	isValueType,
 	kindOf,
@@ -40,10 +41,16 @@ interface ReadMode {
 	/** 'response': absent -> null, unknown kept. 'request': absent -> .NET default, unknown ignored (as ASMX). */
 	purpose: 'response' | 'request';
 	catalogue: Catalogue;
+	/** Applied to any response text before a piece of it goes into an error (see ReadOptions.scrub). */
+	scrub: Scrub;
 }
 
-function malformed(message: string, source?: string): WireError {
-	return new WireError('malformed', message, source === undefined ? {} : { excerpt: excerptOf(source) });
+/** Removes secrets from a text; runs on the whole text, before it is cut to an excerpt. */
+export type Scrub = (text: string) => string;
+const keep: Scrub = (text) => text;
+
+function malformed(message: string, source?: string, scrub: Scrub = keep): WireError {
+	return new WireError('malformed', message, source === undefined ? {} : { excerpt: excerptOf(scrub(source)) });
 }
 
 function isNil(node: SaxesTagNS): boolean {
@@ -59,36 +66,43 @@ function isNil(node: SaxesTagNS): boolean {
 
 // ---------------------------------------------------------------- scalar conversion
 
-const READ_DATE_TIME = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?$/;
+const READ_DATE_TIME = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/;
 
-function badValue(path: string, text: string, expected: string): WireError {
-	return malformed(`Nmbrs sent ${JSON.stringify(excerptOf(text, 40))} for ${path}, which is not ${expected}.`);
+function badValue(path: string, text: string, expected: string, scrub: Scrub): WireError {
+	return malformed(`Nmbrs sent ${JSON.stringify(excerptOf(scrub(text), 40))} for ${path}, which is not ${expected}.`);
 }
 
-function convertScalar(kind: FieldKind, raw: string, path: string): WireValue {
+/**
+ * One scalar from its element text. `zones`: whether a dateTime may carry a zone suffix (requests,
+ * which .NET accepts); responses from Nmbrs never do, and dropping one would silently shift the time.
+ */
+function convertScalar(kind: FieldKind, raw: string, path: string, scrub: Scrub = keep, zones = false): WireValue {
 	if (kind.kind === 'enum') return raw.trim();
 	if (kind.kind !== 'scalar') throw new Error('convertScalar called for a complex type');
 	const text = raw.trim();
 	switch (kind.scalar) {
 		case 'int':
 		case 'long':
-			if (!/^[+-]?\d+$/.test(text)) throw badValue(path, raw, 'a whole number');
+			if (!/^[+-]?\d+$/.test(text)) throw badValue(path, raw, 'a whole number', scrub);
 			return Number(text);
 		case 'decimal':
 		case 'double': {
 			const number = text === '' ? NaN : Number(text);
-			if (Number.isNaN(number) && text !== 'NaN') throw badValue(path, raw, 'a number');
+			if (Number.isNaN(number) && text !== 'NaN') throw badValue(path, raw, 'a number', scrub);
 			return number;
 		}
 		case 'boolean':
 			if (text === 'true' || text === '1') return true;
 			if (text === 'false' || text === '0') return false;
-			throw badValue(path, raw, 'true or false');
+			throw badValue(path, raw, 'true or false', scrub);
 		case 'date':
 		case 'dateTime': {
 			const match = READ_DATE_TIME.exec(text);
-			if (!match) throw badValue(path, raw, 'a date');
-			const [, date, hours = '00', minutes = '00', seconds = '00'] = match;
+			if (!match) throw badValue(path, raw, 'a date', scrub);
+			const [, date, hours = '00', minutes = '00', seconds = '00', zone] = match;
+			if (zone !== undefined && !zones) {
+				throw badValue(path, raw, 'a Dutch local date and time without a time zone (Nmbrs never sends one; reading it would shift the time)', scrub);
+			}
 			const local = `${date}T${hours}:${minutes}:${seconds}`;
 			if (local === DOTNET_MIN_DATE) return null;
 			return kind.scalar === 'date' ? (date as string) : local;
@@ -104,23 +118,12 @@ function convertScalar(kind: FieldKind, raw: string, path: string): WireValue {
 	}
 }
 
-/** .NET's value for an element the request left out. */
+/** .NET's value for an element the request left out (0001-01-01T00:00:00 reads as null). */
 function requestDefault(field: Field, kind: FieldKind): WireValue {
 	if (field.listItem !== undefined) return [];
 	if (field.nillable || !isValueType(kind)) return null;
-	if (kind.kind === 'enum') return kind.values[0] ?? null;
-	if (kind.kind !== 'scalar') return null;
-	switch (kind.scalar) {
-		case 'boolean':
-			return false;
-		case 'date':
-		case 'dateTime':
-			return null; // 0001-01-01T00:00:00 reads as null
-		case 'guid':
-			return '00000000-0000-0000-0000-000000000000';
-		default:
-			return 0;
-	}
+	if (kind.kind === 'enum' && kind.values.length === 0) return null;
+	return convertScalar(kind, dotnetDefaultText(kind), field.name);
 }
 
 // ---------------------------------------------------------------- typed frames
@@ -130,6 +133,7 @@ class ScalarFrame implements Frame {
 	constructor(
 		private readonly kind: FieldKind,
 		private readonly path: string,
+		private readonly mode: ReadMode,
 		private readonly assign: (value: WireValue) => void,
 	) {}
 	child(): Frame {
@@ -139,7 +143,7 @@ class ScalarFrame implements Frame {
 		this.buffer += text;
 	}
 	close(): void {
-		this.assign(convertScalar(this.kind, this.buffer, this.path));
+		this.assign(convertScalar(this.kind, this.buffer, this.path, this.mode.scrub, this.mode.purpose === 'request'));
 	}
 }
 
@@ -164,10 +168,22 @@ class GenericFrame implements Frame {
 	}
 }
 
+function hasOwn(target: object, name: string): boolean {
+	return Object.prototype.hasOwnProperty.call(target, name);
+}
+
+/**
+ * Sets an own, enumerable data property, whatever the name: an element called `__proto__`,
+ * `constructor` or `toString` becomes plain data and never reaches a prototype.
+ */
+function setOwn(target: WireObject, name: string, value: WireValue): void {
+	Object.defineProperty(target, name, { value, enumerable: true, writable: true, configurable: true });
+}
+
 /** A repeated element name becomes a list. */
 function addRepeatable(target: WireObject, name: string, value: WireValue): void {
-	if (!(name in target)) {
-		target[name] = value;
+	if (!hasOwn(target, name)) {
+		setOwn(target, name, value);
 		return;
 	}
 	const existing = target[name];
@@ -177,7 +193,7 @@ function addRepeatable(target: WireObject, name: string, value: WireValue): void
 	}
 	const list: WireValue[] = [existing as WireValue, value];
 	Object.defineProperty(list, 'repeated', { value: true, enumerable: false });
-	target[name] = list;
+	setOwn(target, name, list);
 }
 
 /** Per field list and purpose: name lookup and initial values, computed once (hot path). */
@@ -285,7 +301,7 @@ function valueFrame(
 ): Frame {
 	if (kind.kind === 'complex') return new ObjectValueFrame(kind.fields, namespace, path, mode, assign);
 	if (kind.kind === 'scalar' && kind.scalar === 'anyType') return new GenericFrame(assign);
-	return new ScalarFrame(kind, path, assign);
+	return new ScalarFrame(kind, path, mode, assign);
 }
 
 function fieldFrame(
@@ -321,12 +337,12 @@ function toText(xml: string | Buffer): string {
 }
 
 /** Runs saxes over `text` with `root` as the frame above the document element. */
-function parse(text: string, root: Frame): void {
+function parse(text: string, root: Frame, scrub: Scrub): void {
 	if (text.trim() === '') throw malformed('The response body is empty; expected a SOAP envelope.');
 	const parser = new SaxesParser({ xmlns: true });
 	const stack: Frame[] = [root];
 	parser.on('doctype', () => {
-		throw malformed('Refused: the XML contains a DOCTYPE (entity declarations are not accepted from Nmbrs).', text);
+		throw malformed('Refused: the XML contains a DOCTYPE (entity declarations are not accepted from Nmbrs).', text, scrub);
 	});
 	parser.on('opentag', (node) => {
 		stack.push((stack[stack.length - 1] as Frame).child(node));
@@ -340,10 +356,10 @@ function parse(text: string, root: Frame): void {
 		parser.write(text).close();
 	} catch (error) {
 		if (error instanceof WireError) {
-			throw error.excerpt === undefined && error.kind === 'malformed' ? malformed(error.message, text) : error;
+			throw error.excerpt === undefined && error.kind === 'malformed' ? malformed(error.message, text, scrub) : error;
 		}
 		const reason = error instanceof Error ? error.message.replace(/^undefined:/, '') : String(error);
-		throw malformed(`The response is not well-formed XML (${reason.trim()}).`, text);
+		throw malformed(`The response is not well-formed XML (${scrub(reason.trim())}).`, text, scrub);
 	}
 }
 
@@ -353,6 +369,7 @@ class EnvelopeFrame implements Frame {
 	sawBody = false;
 	constructor(
 		private readonly source: string,
+		private readonly scrub: Scrub,
 		private readonly onHeaderChild: (node: SaxesTagNS) => Frame,
 		private readonly onBodyChild: (node: SaxesTagNS, soapVersion: SoapVersion) => Frame,
 	) {}
@@ -363,6 +380,7 @@ class EnvelopeFrame implements Frame {
 			throw malformed(
 				`Expected a SOAP envelope but the answer starts with <${node.name}>${node.local.toLowerCase() === 'html' ? ' (an HTML page, e.g. a proxy or gateway error)' : ''}.`,
 				this.source,
+				this.scrub,
 			);
 		}
 		this.soapVersion = version;
@@ -418,6 +436,14 @@ function faultFromObject(fault: WireObject, soapVersion: SoapVersion): WireError
 	});
 }
 
+export interface ReadOptions {
+	/**
+	 * Removes secrets (the API token) from response text. Runs on the whole text before any piece
+	 * of it is cut into an error's excerpt, so a secret across the cut cannot leak its first part.
+	 */
+	scrub?: Scrub;
+}
+
 export interface ReadResponseResult {
 	/** The typed `<Op>Result` (null for void operations or an omitted result; [] for an omitted list). */
 	result: WireValue;
@@ -428,9 +454,15 @@ export interface ReadResponseResult {
  * Reads the answer to `op`. Throws WireError{kind:'fault'} for a SOAP fault (1.1 or 1.2) and
  * WireError{kind:'malformed'} for anything that is not a complete SOAP answer to this operation.
  */
-export function readResponse(xml: string | Buffer, op: Operation, catalogue: Catalogue): ReadResponseResult {
+export function readResponse(
+	xml: string | Buffer,
+	op: Operation,
+	catalogue: Catalogue,
+	options: ReadOptions = {},
+): ReadResponseResult {
 	const text = toText(xml);
-	const mode: ReadMode = { purpose: 'response', catalogue };
+	const scrub = options.scrub ?? keep;
+	const mode: ReadMode = { purpose: 'response', catalogue, scrub };
 	const responseName = `${op.name}Response`;
 	const resultName = resultElementName(op);
 	let sawResponse = false;
@@ -439,6 +471,7 @@ export function readResponse(xml: string | Buffer, op: Operation, catalogue: Cat
 
 	const envelope: EnvelopeFrame = new EnvelopeFrame(
 		text,
+		scrub,
 		() => SKIP,
 		(node, soapVersion) => {
 			if (node.local === 'Fault' && node.uri === SOAP_ENVELOPE_NAMESPACE[soapVersion]) {
@@ -447,12 +480,13 @@ export function readResponse(xml: string | Buffer, op: Operation, catalogue: Cat
 				});
 			}
 			if (node.local !== responseName) {
-				throw malformed(`Expected <${responseName}> in the answer to ${operationKey(op)} but got <${node.local}>.`, text);
+				throw malformed(`Expected <${responseName}> in the answer to ${operationKey(op)} but got <${node.local}>.`, text, scrub);
 			}
 			if (!isServiceNamespace(node.uri, op.service)) {
 				throw malformed(
-					`The answer to ${operationKey(op)} is in namespace "${node.uri}", not the ${op.service} namespace; is the URL pointing at the right service?`,
+					`The answer to ${operationKey(op)} is in namespace "${scrub(node.uri)}", not the ${op.service} namespace; is the URL pointing at the right service?`,
 					text,
+					scrub,
 				);
 			}
 			sawResponse = true;
@@ -470,13 +504,14 @@ export function readResponse(xml: string | Buffer, op: Operation, catalogue: Cat
 			};
 		},
 	);
-	parse(text, envelope);
+	parse(text, envelope, scrub);
 	const soapVersion = envelope.soapVersion as SoapVersion;
 	if (fault) throw fault;
 	if (!sawResponse) {
 		throw malformed(
 			`The SOAP answer to ${operationKey(op)} has ${envelope.sawBody ? 'an empty Body' : 'no Body'}; expected <${responseName}>.`,
 			text,
+			scrub,
 		);
 	}
 	return { result, soapVersion };
@@ -516,7 +551,7 @@ export function readRequest(
 	resolve: (operationName: string, namespace: string) => Operation | undefined,
 ): ReadRequestResult {
 	const text = toText(xml);
-	const mode: ReadMode = { purpose: 'request', catalogue };
+	const mode: ReadMode = { purpose: 'request', catalogue, scrub: keep };
 	const headers: Array<RequestAuthHeader & { namespace: string }> = [];
 	let operationName: string | undefined;
 	let namespace: string | undefined;
@@ -525,6 +560,7 @@ export function readRequest(
 
 	const envelope = new EnvelopeFrame(
 		text,
+		keep,
 		(node) => {
 			if (node.local !== 'AuthHeaderWithDomain' && node.local !== 'AuthHeader') return SKIP;
 			const header = { element: node.local, namespace: node.uri, username: null, token: null, domain: null } as RequestAuthHeader & {
@@ -534,9 +570,9 @@ export function readRequest(
 			const targets: Record<string, 'username' | 'token' | 'domain'> = { Username: 'username', Token: 'token', Domain: 'domain' };
 			return {
 				child: (part) => {
-					const target = part.uri === node.uri ? targets[part.local] : undefined;
+					const target = part.uri === node.uri && hasOwn(targets, part.local) ? targets[part.local] : undefined;
 					if (target === undefined) return SKIP;
-					return new ScalarFrame({ kind: 'scalar', scalar: 'string' }, `${node.local}.${part.local}`, (value) => {
+					return new ScalarFrame({ kind: 'scalar', scalar: 'string' }, `${node.local}.${part.local}`, mode, (value) => {
 						header[target] = value as string;
 					});
 				},
@@ -554,7 +590,7 @@ export function readRequest(
 			return paramsFrame;
 		},
 	);
-	parse(text, envelope);
+	parse(text, envelope, keep);
 	const matching = headers.find((header) => namespace !== undefined && header.namespace === namespace);
 	const result: ReadRequestResult = {
 		soapVersion: envelope.soapVersion as SoapVersion,
@@ -573,8 +609,9 @@ export function readRequest(
 
 /**
  * Turns an XML document carried in a string (declaration XML, journals) into JSON with
- * fast-xml-parser. Values stay text (a BSN keeps its leading zero); attributes get an `@_` prefix.
- * DOCTYPE / entity declarations are refused.
+ * fast-xml-parser. Values stay text (a BSN keeps its leading zero); attributes get an `@_` prefix;
+ * character references (`&#233;`, `&#xD;`) are decoded; the XML declaration is left out.
+ * DOCTYPE / entity declarations are refused; every failure is a WireError{kind:'malformed'}.
  */
 export function xmlDocumentToJson(xml: string): unknown {
 	if (/<!DOCTYPE|<!ENTITY/i.test(xml)) {
@@ -591,7 +628,15 @@ export function xmlDocumentToJson(xml: string): unknown {
 		parseAttributeValue: false,
 		trimValues: true,
 		processEntities: true,
-		htmlEntities: false,
+		// Also decodes numeric character references, which the XML entities alone leave as text.
+		htmlEntities: true,
+		ignoreDeclaration: true,
 	});
-	return parser.parse(xml);
+	try {
+		return parser.parse(xml);
+	} catch (error) {
+		// e.g. an element named __proto__, which the parser refuses.
+		const reason = error instanceof Error ? error.message : String(error);
+		throw malformed(`The XML document could not be read (${reason.trim()}).`, xml);
+	}
 }

@@ -26,6 +26,7 @@ export const SOAP_CONTENT_TYPE: Record<SoapVersion, string> = {
 
 /** .NET's "no date": a non-nullable DateTime that was never set. Read as null. */
 export const DOTNET_MIN_DATE = '0001-01-01T00:00:00';
+export const EMPTY_GUID = '00000000-0000-0000-0000-000000000000';
 
 export type WireErrorKind =
 	/** The server answered with a SOAP fault. */
@@ -122,6 +123,27 @@ export function isValueType(kind: FieldKind): boolean {
 	if (kind.kind === 'enum') return true;
 	if (kind.kind === 'complex') return false;
 	return ['int', 'long', 'decimal', 'double', 'boolean', 'dateTime', 'date', 'guid'].includes(kind.scalar);
+}
+
+/**
+ * The wire text of .NET's default for a value type (what XmlSerializer writes for an unset
+ * non-nullable field, and what ASMX assumes for an absent one): false, 0, the minimum date,
+ * the empty GUID, an enum's first value. Not escaped.
+ */
+export function dotnetDefaultText(kind: FieldKind): string {
+	if (kind.kind === 'enum') return kind.values[0] ?? '';
+	if (kind.kind !== 'scalar') return '';
+	switch (kind.scalar) {
+		case 'boolean':
+			return 'false';
+		case 'date':
+		case 'dateTime':
+			return DOTNET_MIN_DATE;
+		case 'guid':
+			return EMPTY_GUID;
+		default:
+			return '0';
+	}
 }
 
 /** The element name of an operation's result. */

@@ -5,13 +5,15 @@
  */
 import type { Catalogue, Field, Operation } from '../types';
 import { serviceNamespace, soapAction, operationKey } from '../types';
+import { isLeapYear } from '../periods';
 import {
-	DOTNET_MIN_DATE,
+	EMPTY_GUID,
 	SOAP_CONTENT_TYPE,
 	SOAP_ENVELOPE_NAMESPACE,
 	WireError,
 	XSD_NAMESPACE,
 	XSI_NAMESPACE,
+	dotnetDefaultText,
 	isValueType,
 	kindOf,
 	type FieldKind,
@@ -58,10 +60,6 @@ function describe(value: unknown): string {
 // ---------------------------------------------------------------- dates
 
 const DATE_TIME_INPUT = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
-
-function isLeapYear(year: number): boolean {
-	return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
 
 /**
  * Parses 'YYYY-MM-DD' or 'YYYY-MM-DDTHH:mm[:ss]' as plain digits (never through JS Date, so the
@@ -149,7 +147,6 @@ function writeBoolean(value: unknown, path: string): string {
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const EMPTY_GUID = '00000000-0000-0000-0000-000000000000';
 
 function writeScalar(kind: FieldKind & { kind: 'scalar' }, value: unknown, path: string): string {
 	switch (kind.scalar) {
@@ -181,23 +178,6 @@ function writeScalar(kind: FieldKind & { kind: 'scalar' }, value: unknown, path:
 			throw inputError(path, `must be text, not ${describe(value)}`);
 		case 'anyType':
 			return writeUntypedContent(value, path);
-	}
-}
-
-/** .NET default of a non-nullable value type, written when such a field is null. */
-function dotnetDefault(kind: FieldKind): string {
-	if (kind.kind === 'enum') return escapeXml(kind.values[0] ?? '');
-	if (kind.kind !== 'scalar') return '';
-	switch (kind.scalar) {
-		case 'boolean':
-			return 'false';
-		case 'date':
-		case 'dateTime':
-			return DOTNET_MIN_DATE;
-		case 'guid':
-			return EMPTY_GUID;
-		default:
-			return '0';
 	}
 }
 
@@ -268,7 +248,7 @@ function writeField(field: Field, value: unknown, path: string, catalogue: Catal
 		const itemName = field.listItem;
 		const items = value.map((item, index) => {
 			if (item === null || item === undefined) {
-				return isValueType(kind) ? element(itemName, dotnetDefault(kind)) : nilElement(itemName);
+				return isValueType(kind) ? element(itemName, escapeXml(dotnetDefaultText(kind))) : nilElement(itemName);
 			}
 			return element(itemName, writeContent(kind, item, `${path}[${index}]`, catalogue));
 		});
@@ -276,7 +256,7 @@ function writeField(field: Field, value: unknown, path: string, catalogue: Catal
 	}
 	if (value === null || value === undefined) {
 		if (field.nillable) return nilElement(field.name);
-		if (isValueType(kind)) return element(field.name, dotnetDefault(kind));
+		if (isValueType(kind)) return element(field.name, escapeXml(dotnetDefaultText(kind)));
 		return '';
 	}
 	return element(field.name, writeContent(kind, value, path, catalogue));
