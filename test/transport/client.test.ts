@@ -142,7 +142,8 @@ describe('Nmbrs faults', () => {
 	const cases: Array<[number, string, string, Record<string, unknown>, RegExp]> = [
 		[1001, 'Invalid Authentication', 'CompanyService.WageTax_GetList', { CompanyId: 1, intYear: 2024 }, /API user's login e-mail.*User profile -> API token.*part before \.nmbrs\.nl/],
 		[1002, 'Unauthorized access', 'CompanyService.WageTax_GetList', { CompanyId: 1, intYear: 2024 }, /enable CompanyService\.WageTax_GetList in the API user template of this user \(Settings -> Template users -> API\)/],
-		[1003, 'Unauthorized access', 'CompanyService.WageTax_GetList', { CompanyId: 1, intYear: 2024 }, /no rights on this debtor or company/],
+		[1003, 'Unauthorized access', 'CompanyService.WageTax_GetList', { CompanyId: 1, intYear: 2024 }, /no rights on this debtor or company \(CompanyId 1 was sent\)/],
+		[1003, 'Unauthorized access', 'DebtorService.Department_GetList', { DebtorId: 77 }, /no rights on this debtor or company \(DebtorId 77 was sent\)/],
 		[2003, 'Unauthorized access', 'EmployeeService.PersonalInfo_GetCurrent', { EmployeeId: 4242 }, /Unknown employee ID.*EmployeeId 4242 was sent/],
 		[2004, 'Unauthorized access', 'CompanyService.WageTax_GetList', { CompanyId: 31337, intYear: 2024 }, /Unknown company ID.*CompanyId 31337 was sent/],
 		[2006, 'Invalid Period', 'CompanyService.WageTax_GetList', { CompanyId: 1, intYear: 2024 }, /period does not fit the company's period type/],
@@ -227,6 +228,75 @@ describe('answers that are not SOAP, and retries', () => {
 		);
 		expect(network).toMatchObject({ kind: 'network' });
 		expect(network.message).toMatch(/Could not reach Nmbrs at https:\/\/api\.nmbrs\.nl\/soap\/v3\/CompanyService\.asmx .*ECONNREFUSED/);
+	});
+});
+
+describe('a write that got no answer', () => {
+	const write = 'CompanyService.WageTax_SetSentExternal';
+	const params = { LoonaangifteID: 1, CompanyId: 2 };
+	const timeout = () => Object.assign(new Error('timeout of 60000ms exceeded'), { code: 'ECONNABORTED' });
+	const reset = () => Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+
+	it.each([
+		['timeout', timeout],
+		['network', reset],
+	] as const)('%s: one attempt, not retryable, and the hint says to check in Nmbrs first', async (kind, failure) => {
+		const clock = new FakeClock();
+		const send = scripted(failure(), ok('unused'), ok('unused'));
+		const error = await nmbrsError(clock.run(callNmbrs(send, target, write, params, { clock, limiter: new FairUseLimiter({ clock }), retries: 5 })));
+		expect(send.requests).toHaveLength(1);
+		expect(error).toMatchObject({ kind, retryable: false, operation: write });
+		expect(error.hint).toMatch(/may or may not have been made/);
+		expect(error.hint).toMatch(/check in Nmbrs .* before running this again/);
+		expect(error.hint).not.toMatch(/try again later/);
+	});
+
+	it('a read with the same failure is still retryable and says to try again', async () => {
+		const wageTax = getOperation('CompanyService.WageTax_GetList');
+		const error = await nmbrsError(callNmbrs(scripted(timeout()), target, wageTax, { CompanyId: 1, intYear: 2024 }, { ...options(), retries: 0 }));
+		expect(error).toMatchObject({ kind: 'timeout', retryable: true });
+		expect(error.hint).toMatch(/try again later/);
+		expect(error.hint).not.toMatch(/may or may not/);
+	});
+});
+
+describe('status and body that disagree', () => {
+	const wageTax = getOperation('CompanyService.WageTax_GetList');
+	const answer = buildResponse(wageTax, [], catalogue);
+
+	it('a regular SOAP answer under HTTP 503 is an http error, not a result, and a read is tried again', async () => {
+		const clock = new FakeClock();
+		const send = scripted({ statusCode: 503, body: answer }, { statusCode: 503, body: answer }, { statusCode: 503, body: answer });
+		const error = await nmbrsError(clock.run(callNmbrs(send, target, wageTax, { CompanyId: 1, intYear: 2024 }, { clock, limiter: new FairUseLimiter({ clock }) })));
+		expect(send.requests).toHaveLength(3);
+		expect(error).toMatchObject({ kind: 'http', httpStatus: 503, retryable: true });
+		expect(error.message).toMatch(/HTTP 503.*regular SOAP answer.*not used/);
+	});
+
+	it('a regular SOAP answer under HTTP 400 is not retried', async () => {
+		const send = scripted({ statusCode: 400, body: answer }, ok(answer));
+		const error = await nmbrsError(callNmbrs(send, target, wageTax, { CompanyId: 1, intYear: 2024 }, options()));
+		expect(send.requests).toHaveLength(1);
+		expect(error).toMatchObject({ kind: 'http', httpStatus: 400, retryable: false });
+		expect(error.message).toMatch(/HTTP 400/);
+	});
+
+	it('a regular SOAP answer under HTTP 500 to a write: one attempt, not retryable', async () => {
+		const op = getOperation('CompanyService.WageTax_SetSentExternal');
+		const send = scripted({ statusCode: 500, body: buildResponse(op, true, catalogue) }, ok('unused'));
+		const error = await nmbrsError(callNmbrs(send, target, op, { LoonaangifteID: 1, CompanyId: 2 }, options()));
+		expect(send.requests).toHaveLength(1);
+		expect(error).toMatchObject({ kind: 'http', httpStatus: 500, retryable: false });
+	});
+
+	it('a 200 whose body is not text says the answer arrived decoded, not that the base URL is wrong', async () => {
+		const send = scripted({ statusCode: 200, body: { WageTax_GetListResult: [] } }, ok(answer));
+		const error = await nmbrsError(callNmbrs(send, target, wageTax, { CompanyId: 1, intYear: 2024 }, options()));
+		expect(send.requests).toHaveLength(1);
+		expect(error).toMatchObject({ kind: 'malformed', httpStatus: 200, retryable: false });
+		expect(error.message).toMatch(/already decoded, not as text/);
+		expect(error.hint).toMatch(/an object .*instead of the XML text/);
+		expect(error.hint).not.toMatch(/Nmbrs or a gateway/);
 	});
 });
 

@@ -1,9 +1,12 @@
-import { FairUseLimiter, limiterFor } from '../../nodes/Nmbrs/transport/limiter';
-import { userKey } from '../../nodes/Nmbrs/transport/connection';
+import { DEFAULT_WINDOW_MS, FairUseLimiter, limiterFor, systemClock } from '../../nodes/Nmbrs/transport/limiter';
+import { targetFor, userKey } from '../../nodes/Nmbrs/transport/connection';
+import { callNmbrs, type HttpFunction, type HttpResponse } from '../../nodes/Nmbrs/transport/client';
+import { buildResponse } from '../../nodes/Nmbrs/catalogue/wire';
+import { catalogue, getOperation } from '../../nodes/Nmbrs/catalogue';
 import { FakeClock } from './fakeClock';
 
 describe('FairUseLimiter', () => {
-	it('starts 1000 calls with never more than 150 in any one-second window, 10 in flight, and no needless waiting', async () => {
+	it('starts 1000 calls with never more than 150 in any one-second window (plus margin), 10 in flight, and no needless waiting', async () => {
 		const clock = new FakeClock();
 		const limiter = new FairUseLimiter({ clock });
 		const starts: number[] = [];
@@ -24,14 +27,15 @@ describe('FairUseLimiter', () => {
 		expect(results).toEqual(Array.from({ length: 1000 }, (_, index) => index));
 		expect(starts).toHaveLength(1000);
 		expect(maxInFlight).toBe(10);
-		// Sliding window: the i-th start and the (i+150)-th start are at least a second apart.
+		// Sliding window: the i-th start and the (i+150)-th start are at least a second and the margin apart.
+		expect(DEFAULT_WINDOW_MS).toBe(1050);
 		for (let i = 0; i + 150 < starts.length; i++) {
-			expect((starts[i + 150] as number) - (starts[i] as number)).toBeGreaterThanOrEqual(1000);
+			expect((starts[i + 150] as number) - (starts[i] as number)).toBeGreaterThanOrEqual(1050);
 		}
 		expect(starts[0]).toBe(0);
 		expect(starts[149]).toBe(700); // 15 rounds of 10 at 50 ms latency: not held back before the budget is spent
-		expect(starts[150]).toBe(1000); // the 151st starts exactly one second after the first
-		expect(starts[999]).toBeLessThanOrEqual(6000 + 700);
+		expect(starts[150]).toBe(1050); // the 151st starts one second plus the 50 ms margin after the first
+		expect(starts[999]).toBeLessThanOrEqual(6 * 1050 + 700);
 	});
 
 	it('is one limiter per user, shared process-wide, with the e-mail case-insensitive', () => {
@@ -43,6 +47,16 @@ describe('FairUseLimiter', () => {
 		);
 	});
 
+	it('keeps time on a monotonic clock: a wall-clock jump does not move it', () => {
+		const before = systemClock.now();
+		const wall = jest.spyOn(Date, 'now').mockReturnValue(0); // the wall clock jumps back to 1970
+		try {
+			expect(systemClock.now()).toBeGreaterThanOrEqual(before);
+		} finally {
+			wall.mockRestore();
+		}
+	});
+
 	it('frees the slot when a call fails', async () => {
 		const clock = new FakeClock();
 		const limiter = new FairUseLimiter({ clock, maxConcurrent: 1 });
@@ -51,5 +65,50 @@ describe('FairUseLimiter', () => {
 		});
 		await expect(failing).rejects.toThrow('boom');
 		await expect(clock.run(limiter.run(async () => 'next'))).resolves.toBe('next');
+	});
+});
+
+describe('the limiter callNmbrs uses by default', () => {
+	const op = getOperation('CompanyService.WageTax_GetList');
+	const params = { CompanyId: 1, intYear: 2024 };
+
+	/** An HTTP function whose answers wait until the test releases them. */
+	function held() {
+		const pending: Array<(response: HttpResponse) => void> = [];
+		const send: HttpFunction = () => new Promise<HttpResponse>((resolve) => pending.push(resolve));
+		const releaseAll = () => {
+			for (const resolve of pending.splice(0)) resolve({ statusCode: 200, body: buildResponse(op, [], catalogue) });
+		};
+		return { send, pending, releaseAll };
+	}
+	const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+	it('is the process-wide one of target.userKey: callers of one user (any e-mail case) share one budget, other users do not', async () => {
+		const base = 'http://127.0.0.1:9/soap/v3/';
+		const creds = (email: string) => ({ email, token: 'tok-123456', environment: 'custom' as const, customBaseUrl: base });
+		// Created first with one call in flight at most, so sharing shows as the second caller waiting.
+		limiterFor(userKey(base, 'shared@example.nl'), { maxConcurrent: 1 });
+		limiterFor(userKey(base, 'other@example.nl'), { maxConcurrent: 1 });
+
+		const first = held();
+		const second = held();
+		const third = held();
+		const calls = [
+			callNmbrs(first.send, targetFor(creds('shared@example.nl')), op, params),
+			callNmbrs(second.send, targetFor(creds(' Shared@Example.NL')), op, params),
+			callNmbrs(third.send, targetFor(creds('other@example.nl')), op, params),
+		];
+		await settle();
+		expect(first.pending).toHaveLength(1);
+		expect(second.pending).toHaveLength(0); // same user: waits for the first call's slot
+		expect(third.pending).toHaveLength(1); // another user: its own budget
+		expect(limiterFor(targetFor(creds('SHARED@example.nl')).userKey).queued).toBe(1);
+
+		first.releaseAll();
+		await settle();
+		expect(second.pending).toHaveLength(1);
+		second.releaseAll();
+		third.releaseAll();
+		await expect(Promise.all(calls)).resolves.toEqual([[], [], []]);
 	});
 });

@@ -95,6 +95,13 @@ function bodyText(body: unknown): string | undefined {
 	return undefined;
 }
 
+/** What kind of value a non-text body is, without any of its content. */
+function describeBody(body: unknown): string {
+	if (Array.isArray(body)) return 'a list';
+	if (typeof body === 'object') return 'an object (parsed JSON?)';
+	return `a ${typeof body}`;
+}
+
 /** A short, token-free description of a thrown transport error. */
 function describeThrown(error: unknown, secrets: readonly string[]): { code?: string; text: string } {
 	const record = (typeof error === 'object' && error !== null ? error : {}) as Record<string, unknown>;
@@ -118,23 +125,31 @@ interface AttemptContext {
 	catalogueForRead: Catalogue;
 }
 
+/** For a write that got no answer: the request may have reached Nmbrs, so running it again could do it twice. */
+const UNKNOWN_WRITE_OUTCOME =
+	'The change may or may not have been made in Nmbrs: check in Nmbrs whether it was, before running this again.';
+
 function errorFromThrown(error: unknown, ctx: AttemptContext): NmbrsError {
 	const { code, text } = describeThrown(error, ctx.secrets);
+	const isWrite = ctx.op.access === 'write';
 	if (isTimeout(code, text)) {
 		return new NmbrsError(`No answer from Nmbrs within ${Math.round(ctx.timeoutMs / 1000)} s for ${ctx.key}`, {
 			kind: 'timeout',
 			operation: ctx.key,
 			nmbrsMessage: text || undefined,
-			hint: 'Nmbrs or the network is slow; try again later. For large companies or PDFs, give the call a longer timeout.',
-			retryable: true,
+			hint: isWrite
+				? `${UNKNOWN_WRITE_OUTCOME} Nmbrs or the network was slow; for large changes, give the call a longer timeout.`
+				: 'Nmbrs or the network is slow; try again later. For large companies or PDFs, give the call a longer timeout.',
+			retryable: !isWrite,
 		});
 	}
+	const check = "Check the credential's environment (and base URL for a custom one), the network and any proxy between n8n and Nmbrs.";
 	return new NmbrsError(`Could not reach Nmbrs at ${ctx.url} for ${ctx.key}${code ? ` (${code})` : ''}`, {
 		kind: 'network',
 		operation: ctx.key,
 		nmbrsMessage: text || undefined,
-		hint: "Check the credential's environment (and base URL for a custom one), the network and any proxy between n8n and Nmbrs.",
-		retryable: true,
+		hint: isWrite ? `${UNKNOWN_WRITE_OUTCOME} ${check}` : check,
+		retryable: !isWrite,
 	});
 }
 
@@ -147,16 +162,30 @@ function httpHint(status: number, url: string): string {
 
 function errorFromResponse(response: HttpResponse, ctx: AttemptContext): NmbrsError | { result: WireValue } {
 	const status = response.statusCode;
+	const ok = status >= 200 && status < 300;
 	const text = bodyText(response.body);
 	if (text !== undefined) {
 		try {
-			const { result } = readResponse(text, ctx.op, ctx.catalogueForRead);
-			if (status >= 200 && status < 300) return { result };
+			// The reader scrubs the whole text before cutting any excerpt from it.
+			const { result } = readResponse(text, ctx.op, ctx.catalogueForRead, { scrub: (t) => scrub(t, ctx.secrets) });
+			if (ok) return { result };
+			// A complete SOAP answer under an error status: a gateway or Nmbrs itself says the call failed,
+			// so the result is not trusted. Only reads are tried again, and only for a server-side (5xx) status.
+			return new NmbrsError(
+				`Nmbrs answered ${ctx.key} with HTTP ${status}, although the body is a regular SOAP answer (not a fault); the result was not used`,
+				{
+					kind: 'http',
+					operation: ctx.key,
+					hint: httpHint(status, ctx.url),
+					httpStatus: status,
+					retryable: ctx.op.access === 'read' && status >= 500,
+				},
+			);
 		} catch (error) {
 			if (!(error instanceof WireError)) throw error;
 			if (error.kind === 'fault') return faultError(ctx.key, scrub(error.faultString ?? '', ctx.secrets), status, ctx.params);
 			const excerpt = error.excerpt === undefined ? undefined : scrub(error.excerpt, ctx.secrets);
-			if (status >= 200 && status < 300) {
+			if (ok) {
 				return new NmbrsError(`Nmbrs sent an unreadable answer to ${ctx.key}: ${scrub(error.message, ctx.secrets)}`, {
 					kind: 'malformed',
 					operation: ctx.key,
@@ -176,8 +205,17 @@ function errorFromResponse(response: HttpResponse, ctx: AttemptContext): NmbrsEr
 			});
 		}
 	}
+	if (ok) {
+		return new NmbrsError(`Nmbrs answered ${ctx.key} with HTTP ${status}, but the answer reached the node already decoded, not as text`, {
+			kind: 'malformed',
+			operation: ctx.key,
+			hint: `The HTTP layer handed over the answer as ${describeBody(response.body)} instead of the XML text, so it cannot be read as SOAP; the request asks for text (json: false, encoding: 'text'): check that nothing between n8n and Nmbrs (a proxy, or a custom base URL pointing at a JSON API) rewrites the answer.`,
+			httpStatus: status,
+			retryable: false,
+		});
+	}
 	return new NmbrsError(`Nmbrs answered ${ctx.key} with HTTP ${status} and a body that is not text`, {
-		kind: status >= 200 && status < 300 ? 'malformed' : 'http',
+		kind: 'http',
 		operation: ctx.key,
 		hint: httpHint(status, ctx.url),
 		httpStatus: status,

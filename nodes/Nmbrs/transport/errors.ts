@@ -76,17 +76,18 @@ export function parseFaultString(faultString: string): { code?: number; message:
 	return { message: (arrow?.[1] ?? faultString).trim() };
 }
 
-/** Parameters whose value helps name the record a 200x fault is about. */
-const RECORD_PARAMS: Record<number, { label: string; pattern: RegExp }> = {
-	2003: { label: 'employee', pattern: /^employeeid$/i },
-	2004: { label: 'company', pattern: /^companyid$/i },
-	2009: { label: 'debtor', pattern: /^debtorid$/i },
+/** Parameters whose value helps name the record a 1003 or 200x fault is about. */
+const RECORD_PARAMS: Record<number, RegExp> = {
+	1003: /^(?:debtorid|companyid)$/i,
+	2003: /^employeeid$/i,
+	2004: /^companyid$/i,
+	2009: /^debtorid$/i,
 };
 
 function sentValue(code: number, params: Record<string, unknown>): string {
-	const spec = RECORD_PARAMS[code];
-	if (!spec) return '';
-	const entry = Object.entries(params).find(([name]) => spec.pattern.test(name));
+	const pattern = RECORD_PARAMS[code];
+	if (!pattern) return '';
+	const entry = Object.entries(params).find(([name]) => pattern.test(name));
 	if (!entry || entry[1] === undefined || entry[1] === null || typeof entry[1] === 'object') return '';
 	return ` (${entry[0]} ${String(entry[1])} was sent)`;
 }
@@ -99,7 +100,7 @@ export function hintFor(code: number | undefined, operation: string, params: Rec
 		case 1002:
 			return `The API user may not make this call: enable ${operation} in the API user template of this user (Settings -> Template users -> API) in Nmbrs.`;
 		case 1003:
-			return 'The API user has no rights on this debtor or company (debtor filters or tags on the user); give the user access in Nmbrs or pick a record it can see.';
+			return `The API user has no rights on this debtor or company${sentValue(code, params)} (debtor filters or tags on the user); give the user access in Nmbrs or pick a record it can see.`;
 		case 1004:
 			return 'The Nmbrs environment is disabled or has no valid subscription; contact your Nmbrs administrator.';
 		case 2001:

@@ -1,17 +1,22 @@
 /**
  * Fair use: Nmbrs allows 150 calls per second per user and delays calls beyond that. Each user
  * gets one limiter, shared by everything in this process (limiterFor), which starts at most
- * `maxPerSecond` calls in any one-second window and keeps at most `maxConcurrent` in flight.
- * Calls start in the order they were scheduled.
+ * `maxPerSecond` calls in any window of a second plus a safety margin, and keeps at most
+ * `maxConcurrent` in flight. Calls start in the order they were scheduled.
+ *
+ * The margin: Nmbrs counts arrivals, not starts, and network jitter can bunch calls started just
+ * over a second apart into one second at its end.
  */
+import { performance } from 'perf_hooks';
 
 export interface Clock {
 	now(): number;
 	sleep(ms: number): Promise<void>;
 }
 
+/** Monotonic (performance.now): a wall-clock jump (NTP, DST, a manual change) cannot open or stall the window. */
 export const systemClock: Clock = {
-	now: () => Date.now(),
+	now: () => performance.now(),
 	sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
@@ -20,10 +25,13 @@ export interface LimiterOptions {
 	maxPerSecond?: number;
 	/** Calls in flight at once; default 10. */
 	maxConcurrent?: number;
-	/** Default 1000. */
+	/** Default DEFAULT_WINDOW_MS: one second plus a safety margin. */
 	windowMs?: number;
 	clock?: Clock;
 }
+
+/** Nmbrs' one-second window plus 50 ms for jitter between our start and Nmbrs' arrival count. */
+export const DEFAULT_WINDOW_MS = 1000 + 50;
 
 export class FairUseLimiter {
 	readonly maxPerSecond: number;
@@ -39,7 +47,7 @@ export class FairUseLimiter {
 	constructor(options: LimiterOptions = {}) {
 		this.maxPerSecond = options.maxPerSecond ?? 150;
 		this.maxConcurrent = options.maxConcurrent ?? 10;
-		this.windowMs = options.windowMs ?? 1000;
+		this.windowMs = options.windowMs ?? DEFAULT_WINDOW_MS;
 		this.clock = options.clock ?? systemClock;
 		if (this.maxPerSecond < 1 || this.maxConcurrent < 1) throw new Error('Limiter bounds must be at least 1.');
 	}
