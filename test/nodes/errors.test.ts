@@ -2,7 +2,10 @@ import { DateTime } from 'luxon';
 import type { INode } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { toNodeError } from '../../nodes/Nmbrs/helpers/request';
+import { nmbrsRequest, toNodeError } from '../../nodes/Nmbrs/helpers/request';
+import { buildResponse } from '../../nodes/Nmbrs/catalogue/wire';
+import { catalogue, getOperation } from '../../nodes/Nmbrs/catalogue';
+import { credentialsFor, executeContext } from './harness';
 import { yearsToWatch } from '../../nodes/Nmbrs/resources/trigger/wageTaxDeclarationReachedStatus';
 import { faultError, NmbrsError } from '../../nodes/Nmbrs/transport/errors';
 
@@ -44,6 +47,22 @@ describe('NmbrsError -> NodeApiError', () => {
 		expect(`${error.message} ${error.description}`).not.toContain(token);
 	});
 
+	it('removes the token also where a response carried it XML-escaped', () => {
+		const token = 'tok&en<1-secret';
+		const leaky = new NmbrsError('Nmbrs answered with HTTP 502', {
+			kind: 'http',
+			operation: 'DebtorService.List_GetAll',
+			nmbrsMessage: '<Token>tok&amp;en&lt;1-secret</Token> and in text tok&amp;en&lt;1-secret',
+			retryable: true,
+		});
+		const error = toNodeError(node, leaky, token, 0);
+		const views = [JSON.stringify(error), error.message, String(error.description), JSON.stringify((error as NodeApiError).errorResponse ?? null)];
+		for (const view of views) {
+			expect(view).not.toContain('tok&amp;en&lt;1-secret');
+			expect(view).not.toContain(token);
+		}
+	});
+
 	it('wraps anything else as a NodeOperationError without the token', () => {
 		const error = toNodeError(node, new Error('boom secret-token-1'), 'secret-token-1', 0);
 		expect(error).toBeInstanceOf(NodeOperationError);
@@ -57,5 +76,23 @@ describe('trigger years', () => {
 		expect(yearsToWatch(DateTime.fromISO('2026-04-01T00:30:00', { zone: 'Europe/Amsterdam' }))).toEqual([2026]);
 		// 31 December 23:30 UTC is already the new year in Amsterdam
 		expect(yearsToWatch(DateTime.fromISO('2025-12-31T23:30:00', { zone: 'UTC' }))).toEqual([2025, 2026]);
+	});
+});
+
+describe('nmbrsRequest', () => {
+	it('passes a timeout given by the node on to the request, and uses the default without one', async () => {
+		const op = getOperation('CompanyService.WageTax_GetList');
+		const timeouts: unknown[] = [];
+		const context = executeContext({
+			params: {},
+			credentials: credentialsFor('http://127.0.0.1:9/soap/v3/', { sessionSubdomain: 'demo' }),
+			intercept: (options) => {
+				timeouts.push(options.timeout);
+				return { statusCode: 200, headers: {}, body: buildResponse(op, [], catalogue) };
+			},
+		});
+		await expect(nmbrsRequest.call(context, 'CompanyService.WageTax_GetList', { CompanyId: 1, intYear: 2024 }, 0, { timeoutMs: 5_000 })).resolves.toEqual([]);
+		await expect(nmbrsRequest.call(context, 'CompanyService.WageTax_GetList', { CompanyId: 1, intYear: 2024 })).resolves.toEqual([]);
+		expect(timeouts).toEqual([5_000, 60_000]);
 	});
 });

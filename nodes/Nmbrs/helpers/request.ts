@@ -17,17 +17,17 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { WireValue } from '../catalogue/wire/shape';
 import { callNmbrs } from '../transport/client';
 import { targetFor } from '../transport/connection';
-import { NmbrsError } from '../transport/errors';
+import { NmbrsError, scrub } from '../transport/errors';
 import { credentialsFromData } from './credentialSupport';
 
 export type NmbrsContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 export const CREDENTIAL_NAME = 'nmbrsApi';
 
-/** Removes every occurrence of the secret from a text (a last line of defence). */
-export function redact(text: string, secret: string): string {
-	if (secret.length < 4) return text;
-	return text.split(secret).join('***');
+/** Options a node operation may pass on to the transport. */
+export interface NmbrsRequestOptions {
+	/** The user's Timeout option, in ms; default: the transport's (60 s, 300 s for PDFs). */
+	timeoutMs?: number;
 }
 
 /** A NodeApiError from a transport error, built only from its sanitized fields. */
@@ -39,15 +39,16 @@ export function toNodeError(
 ): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	if (error instanceof NmbrsError) {
-		const message = redact(error.message, token);
-		const description = error.hint ? redact(error.hint, token) : undefined;
+		// A last line of defence: the transport already scrubbed every text it took from Nmbrs.
+		const message = scrub(error.message, [token]);
+		const description = error.hint ? scrub(error.hint, [token]) : undefined;
 		const response: JsonObject = {
 			message,
 			operation: error.operation ?? null,
 			kind: error.kind ?? null,
 		};
 		if (error.code !== undefined && error.code !== null) response.code = String(error.code);
-		if (error.nmbrsMessage) response.nmbrsMessage = redact(error.nmbrsMessage, token);
+		if (error.nmbrsMessage) response.nmbrsMessage = scrub(error.nmbrsMessage, [token]);
 		return new NodeApiError(node, response, {
 			message,
 			description,
@@ -56,7 +57,7 @@ export function toNodeError(
 		});
 	}
 	const raw = error instanceof Error ? error.message : String(error);
-	return new NodeOperationError(node, redact(raw, token) || 'The call to Nmbrs failed', {
+	return new NodeOperationError(node, scrub(raw, [token]) || 'The call to Nmbrs failed', {
 		itemIndex,
 		description: 'The request to Nmbrs did not complete; check the environment or base URL in the credential.',
 	});
@@ -72,6 +73,7 @@ export async function nmbrsRequest(
 	operation: string,
 	params: Record<string, unknown>,
 	itemIndex?: number,
+	options: NmbrsRequestOptions = {},
 ): Promise<WireValue> {
 	const data: ICredentialDataDecryptedObject = await this.getCredentials(CREDENTIAL_NAME, itemIndex ?? 0);
 	const creds = credentialsFromData(data);
@@ -83,7 +85,7 @@ export async function nmbrsRequest(
 			targetFor(creds),
 			operation,
 			params,
-			{},
+			options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs },
 		);
 	} catch (error) {
 		throw toNodeError(this.getNode(), error, creds.token, itemIndex);
