@@ -4,7 +4,7 @@
  * the contract test compares curated entries against it.
  */
 import type { Catalogue, ComplexType, Field, FieldType, Operation, ScalarType, ServiceName } from '../../nodes/Nmbrs/catalogue/types';
-import { guessAccess } from '../../nodes/Nmbrs/catalogue/generatedCatalogue';
+import { GENERATED_SOURCE_NOTE, guessAccess } from '../../nodes/Nmbrs/catalogue/generatedCatalogue';
 import type { WsdlComplexType, WsdlElement, WsdlFacts, WsdlTypeRef } from './readWsdl';
 
 const XSD_SCALARS: Record<string, ScalarType> = {
@@ -25,12 +25,7 @@ export function isListWrapper(type: WsdlComplexType): boolean {
 	return !type.base && type.fields.length === 1 && type.fields[0].maxOccurs > 1;
 }
 
-export interface ConvertedWsdl extends Catalogue {
-	/** Operation name -> the header element the v2.1 WSDL declares for it. */
-	v21Headers: Record<string, string[]>;
-}
-
-export function wsdlToCatalogue(facts: WsdlFacts, service: ServiceName | string, sourceNote = 'generated from the v2.1 WSDL'): ConvertedWsdl {
+export function wsdlToCatalogue(facts: WsdlFacts, service: ServiceName | string): Catalogue {
 	const types: Record<string, ComplexType> = {};
 	const anonymous: Array<{ name: string; fieldsJson: string }> = [];
 
@@ -91,7 +86,6 @@ export function wsdlToCatalogue(facts: WsdlFacts, service: ServiceName | string,
 	}
 
 	const operations: Operation[] = [];
-	const v21Headers: Record<string, string[]> = {};
 	for (const op of facts.operations) {
 		const input = facts.elements.get(op.inputElement)?.inline;
 		const output = facts.elements.get(op.outputElement)?.inline;
@@ -106,15 +100,14 @@ export function wsdlToCatalogue(facts: WsdlFacts, service: ServiceName | string,
 			auth: 'AuthHeaderWithDomain',
 			access: guessAccess(op.name),
 			source: 'wsdl',
-			sourceNote,
+			sourceNote: GENERATED_SOURCE_NOTE,
 		};
 		if (results[0]) operation.result = results[0];
 		operations.push(operation);
-		v21Headers[op.name] = op.headers;
 	}
 
 	const enums: Record<string, string[]> = {};
 	for (const [name, values] of facts.enums) enums[name] = [...values];
 
-	return { operations, types, enums, v21Headers };
+	return { operations, types, enums };
 }

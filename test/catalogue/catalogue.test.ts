@@ -10,6 +10,7 @@ import {
 	type Field,
 } from '../../nodes/Nmbrs/catalogue';
 import { generatedCatalogue, GENERATED_SERVICES } from '../../nodes/Nmbrs/catalogue/generatedCatalogue';
+import { callNmbrs, SLOW_TIMEOUT_MS, type HttpFunction } from '../../nodes/Nmbrs/transport/client';
 
 /** Every `type:X` / `enum:X` a catalogue mentions, that it cannot resolve. */
 function unresolved(cat: Catalogue): string[] {
@@ -114,6 +115,30 @@ describe('lookups', () => {
 	it('returns undefined for operations nobody knows', () => {
 		expect(findAnyOperation('EmployeeService', 'Employee_GetByCompany')).toBeUndefined();
 		expect(findAnyOperation('ReportService', 'Reports_BackgroundTask_Result')).toBeUndefined();
+	});
+
+	it('marks generated PDF and document calls slow, so they get the long timeout', async () => {
+		const slow = (service: 'CompanyService' | 'EmployeeService', name: string) => findAnyOperation(service, name)?.slow === true;
+		// A result type holding a PDF (SalaryDocument.PDF: base64Binary), without PDF in the name.
+		expect(slow('CompanyService', 'SalaryDocuments_AnnualDocument_AnualStatement')).toBe(true);
+		expect(slow('CompanyService', 'SalaryDocuments_AnnualDocument_PayrollRegister')).toBe(true);
+		// PDF in the name; a result that is binary itself.
+		expect(slow('EmployeeService', 'SalaryDocuments_GetAnnualStatementPDF')).toBe(true);
+		expect(slow('CompanyService', 'HrDocuments_EmployerCostPerHour_Year')).toBe(true);
+		// Plain records are not.
+		expect(slow('CompanyService', 'Address_GetCurrent')).toBe(false);
+		expect(slow('EmployeeService', 'Absence_GetList')).toBe(false);
+
+		const timeouts: number[] = [];
+		const send: HttpFunction = async (request) => {
+			timeouts.push(request.timeout);
+			throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+		};
+		const target = { baseUrl: 'http://127.0.0.1:9/soap/v3/', userKey: 'slow-generated' };
+		await expect(
+			callNmbrs(send, target, 'CompanyService.SalaryDocuments_AnnualDocument_AnualStatement', { CompanyId: 1, RunId: 2, Year: 2024 }, { retries: 0 }),
+		).rejects.toThrow(/Could not reach Nmbrs/);
+		expect(timeouts).toEqual([SLOW_TIMEOUT_MS]);
 	});
 
 	it.each(GENERATED_SERVICES)('generated %s resolves every type and enum it refers to', (service) => {

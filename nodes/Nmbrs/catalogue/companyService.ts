@@ -1,38 +1,35 @@
 /** Curated CompanyService operations (facts: the 2020 v2.1 CompanyService WSDL). */
+import { curatedEntries } from './curated';
 import type { Operation } from './types';
 
-const WSDL_2020 = 'CompanyService WSDL (2020, v2.1)';
-
-function read(op: Omit<Operation, 'service' | 'auth' | 'access' | 'source' | 'sourceNote'>): Operation {
-	return { service: 'CompanyService', auth: 'AuthHeaderWithDomain', access: 'read', source: 'wsdl', sourceNote: WSDL_2020, ...op };
-}
+const entry = curatedEntries('CompanyService', 'CompanyService WSDL (2020, v2.1)');
 
 export const companyOperations: Operation[] = [
-	read({
+	entry({
 		name: 'List_GetAll',
 		params: [],
 		result: { name: 'List_GetAllResult', type: 'type:Company', listItem: 'Company', optional: true },
 		description: 'All companies the API user can see',
 	}),
-	read({
+	entry({
 		name: 'List_GetByDebtor',
 		params: [{ name: 'DebtorId', type: 'int' }],
 		result: { name: 'List_GetByDebtorResult', type: 'type:Company', listItem: 'Company', optional: true },
 		description: 'Companies of one debtor',
 	}),
-	read({
+	entry({
 		name: 'Company_GetCurrentPeriod',
 		params: [{ name: 'CompanyId', type: 'int' }],
 		result: { name: 'Company_GetCurrentPeriodResult', type: 'string', optional: true },
 		description: 'Current payroll period of a company, as "yyyy-pp-type" (see periods.ts)',
 	}),
-	read({
+	entry({
 		name: 'Address_GetCurrent',
 		params: [{ name: 'CompanyId', type: 'int' }],
 		result: { name: 'Address_GetCurrentResult', type: 'type:Address', optional: true },
 		description: 'Current address of a company',
 	}),
-	read({
+	entry({
 		name: 'Run_GetList',
 		params: [
 			{ name: 'CompanyId', type: 'int' },
@@ -41,7 +38,7 @@ export const companyOperations: Operation[] = [
 		result: { name: 'Run_GetListResult', type: 'type:RunInfo', listItem: 'RunInfo', optional: true },
 		description: 'Payroll runs of a company in a year',
 	}),
-	read({
+	entry({
 		name: 'Run_GetEmployeesByRunCompany',
 		params: [
 			{ name: 'CompanyId', type: 'int' },
@@ -56,7 +53,7 @@ export const companyOperations: Operation[] = [
 		},
 		description: 'Employees paid in a payroll run',
 	}),
-	read({
+	entry({
 		name: 'WageTax_GetList',
 		params: [
 			{ name: 'CompanyId', type: 'int' },
@@ -65,7 +62,7 @@ export const companyOperations: Operation[] = [
 		result: { name: 'WageTax_GetListResult', type: 'type:WageTax', listItem: 'WageTax', optional: true },
 		description: 'Wage tax declarations (loonaangifte) of a company in a year',
 	}),
-	read({
+	entry({
 		name: 'WageTax_GetXML',
 		params: [
 			{ name: 'LoonaangifteID', type: 'int' },
@@ -74,21 +71,17 @@ export const companyOperations: Operation[] = [
 		result: { name: 'WageTax_GetXMLResult', type: 'xmlDocument', optional: true },
 		description: 'The XML message of one wage tax declaration',
 	}),
-	{
-		service: 'CompanyService',
+	entry({
 		name: 'WageTax_SetSentExternal',
 		params: [
 			{ name: 'LoonaangifteID', type: 'int' },
 			{ name: 'CompanyId', type: 'int' },
 		],
 		result: { name: 'WageTax_SetSentExternalResult', type: 'boolean' },
-		auth: 'AuthHeaderWithDomain',
 		access: 'write',
-		source: 'wsdl',
-		sourceNote: WSDL_2020,
 		description: 'Mark a wage tax declaration as sent by another party',
-	},
-	read({
+	}),
+	entry({
 		name: 'SalaryDocuments_GetEmployeePayslipsPDFByRunCompany_v2',
 		params: [
 			{ name: 'EmployeeID', type: 'int' },
@@ -105,7 +98,7 @@ export const companyOperations: Operation[] = [
 		slow: true,
 		description: "An employee's payslip PDFs of a payroll run",
 	}),
-	read({
+	entry({
 		name: 'SalaryDocuments_GetAllPayslipsPDFByRunCompany_v2',
 		params: [
 			{ name: 'CompanyId', type: 'int' },
@@ -116,7 +109,7 @@ export const companyOperations: Operation[] = [
 		slow: true,
 		description: 'All payslips of a payroll run in one PDF',
 	}),
-	read({
+	entry({
 		name: 'SalaryDocuments_GetSEPA',
 		params: [
 			{ name: 'CompanyId', type: 'int' },
@@ -127,7 +120,7 @@ export const companyOperations: Operation[] = [
 		result: { name: 'SalaryDocuments_GetSEPAResult', type: 'xmlDocument', optional: true },
 		description: 'SEPA credit transfer file (pain.001) of the net salaries of a payroll run',
 	}),
-	read({
+	entry({
 		name: 'Journals_GetByRunCompany_v2',
 		params: [
 			{ name: 'CompanyId', type: 'int' },
@@ -137,7 +130,7 @@ export const companyOperations: Operation[] = [
 		result: { name: 'Journals_GetByRunCompany_v2Result', type: 'xmlDocument', optional: true },
 		description: 'Journal entries (journaalposten) of a payroll run, as XML',
 	}),
-	read({
+	entry({
 		name: 'DefaultEmployeeTemplates_GetByCompany',
 		params: [{ name: 'CompanyId', type: 'int' }],
 		result: {

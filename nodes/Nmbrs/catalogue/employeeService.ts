@@ -1,14 +1,8 @@
 /** Curated EmployeeService operations (facts: the 2020 v2.1 EmployeeService WSDL, plus v3 changes). */
+import { curatedEntries } from './curated';
 import type { Field, Operation } from './types';
 
-const WSDL_2020 = 'EmployeeService WSDL (2020, v2.1)';
-
-type Entry = Omit<Operation, 'service' | 'auth' | 'access' | 'source' | 'sourceNote'> &
-	Partial<Pick<Operation, 'access' | 'source' | 'sourceNote'>>;
-
-function entry(op: Entry): Operation {
-	return { service: 'EmployeeService', auth: 'AuthHeaderWithDomain', access: 'read', source: 'wsdl', sourceNote: WSDL_2020, ...op };
-}
+const entry = curatedEntries('EmployeeService', 'EmployeeService WSDL (2020, v2.1)');
 
 /** What v2.1 takes instead of v3's `EmployeeType: int`. */
 function v21ActiveParams(idName: 'CompanyId' | 'DebtorId'): Field[] {

@@ -58,7 +58,32 @@ export function decodeField(text: EncodedField): Field {
 	return field;
 }
 
+/** Binary in the result itself or in a field of its type (or base types): a document, e.g. a PDF. */
+function returnsBinary(result: Field, types: Record<string, ComplexType>): boolean {
+	if (result.type === 'base64Binary') return true;
+	let typeName = result.type.startsWith('type:') ? result.type.slice('type:'.length) : undefined;
+	for (const seen = new Set<string>(); typeName !== undefined && !seen.has(typeName); ) {
+		seen.add(typeName);
+		const type: ComplexType | undefined = types[typeName];
+		if (!type) return false;
+		if (type.fields.some((field) => field.type === 'base64Binary')) return true;
+		typeName = type.base;
+	}
+	return false;
+}
+
+/** Slow calls get the transport's long timeout: PDFs and other documents Nmbrs renders on request. */
+export function isSlowOperation(name: string, result: Field | undefined, types: Record<string, ComplexType>): boolean {
+	return /PDF/.test(name) || (result !== undefined && returnsBinary(result, types));
+}
+
 export function decodeService(encoded: EncodedService): Catalogue {
+	const types: Record<string, ComplexType> = {};
+	for (const [name, base, fields] of encoded.types) {
+		const type: ComplexType = { name, fields: fields.map(decodeField), source: 'wsdl' };
+		if (base !== '') type.base = base;
+		types[name] = type;
+	}
 	const operations: Operation[] = encoded.operations.map(([name, params, result]) => {
 		const operation: Operation = {
 			service: encoded.service,
@@ -70,14 +95,9 @@ export function decodeService(encoded: EncodedService): Catalogue {
 			sourceNote: GENERATED_SOURCE_NOTE,
 		};
 		if (result !== '') operation.result = decodeField(result);
+		if (isSlowOperation(name, operation.result, types)) operation.slow = true;
 		return operation;
 	});
-	const types: Record<string, ComplexType> = {};
-	for (const [name, base, fields] of encoded.types) {
-		const type: ComplexType = { name, fields: fields.map(decodeField), source: 'wsdl' };
-		if (base !== '') type.base = base;
-		types[name] = type;
-	}
 	const enums: Record<string, string[]> = {};
 	for (const [name, values] of Object.entries(encoded.enums)) enums[name] = [...values];
 	return { operations, types, enums };
