@@ -135,6 +135,9 @@ describe('nmbrsApi credential: against the emulator', () => {
 		const error = await attempt.catch((e: Error) => e);
 		expect(String((error as Error).message)).not.toContain(wrongToken);
 		expect(JSON.stringify(error)).not.toContain(wrongToken);
+		// It stays the Nmbrs fault (1001 with its hint), so the node reports the real cause.
+		expect(error).toMatchObject({ name: 'NmbrsError', code: 1001, kind: 'fault' });
+		expect((error as { hint?: string }).hint).toMatch(/token/i);
 	});
 
 	/** What n8n does for a declarative credential test: preAuthentication, authenticate, POST. */

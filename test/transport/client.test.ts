@@ -172,6 +172,30 @@ describe('Nmbrs faults', () => {
 	});
 });
 
+describe('an Nmbrs fault raised inside n8n\'s authentication step', () => {
+	it('surfaces the wrapped NmbrsError (e.g. 1001 from the subdomain lookup) once, not as "could not reach"', async () => {
+		const clock = new FakeClock();
+		const inner = new NmbrsError('Nmbrs fault 1001 in DebtorService.Environment_Get: Invalid Authentication', {
+			kind: 'fault',
+			operation: 'DebtorService.Environment_Get',
+			code: 1001,
+			hint: 'Check the e-mail, the API token and the subdomain.',
+			retryable: false,
+		});
+		// n8n wraps what preAuthentication throws: NodeApiError with the original as its cause.
+		const wrapped = Object.assign(new Error('NodeApiError'), { cause: inner });
+		let calls = 0;
+		const send: HttpFunction = async () => {
+			calls++;
+			throw wrapped;
+		};
+		const wageTax = getOperation('CompanyService.WageTax_GetList');
+		const error = await nmbrsError(clock.run(callNmbrs(send, target, wageTax, { CompanyId: 1, intYear: 2024 }, { clock, limiter: new FairUseLimiter({ clock }) })));
+		expect(error).toMatchObject({ kind: 'fault', code: 1001, operation: 'DebtorService.Environment_Get' });
+		expect(calls).toBe(1);
+	});
+});
+
 describe('answers that are not SOAP, and retries', () => {
 	const html502 = '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>';
 	const wageTax = getOperation('CompanyService.WageTax_GetList');

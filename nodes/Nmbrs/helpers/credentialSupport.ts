@@ -102,9 +102,17 @@ export async function discoverSubdomain(http: PlainHttp, creds: NmbrsCredentials
 		);
 	} catch (error) {
 		if (error instanceof NmbrsError) {
-			throw new UserError(
-				`Could not look up the Nmbrs subdomain: ${error.message}${error.hint ? ` ${error.hint}` : ''} You can also type the subdomain (the part before .nmbrs.nl) into the credential.`,
-			);
+			// Stays an NmbrsError (code, hint) so the node that triggered the lookup reports the
+			// real fault (e.g. 1001) instead of a failed request.
+			throw new NmbrsError(`Could not look up the Nmbrs subdomain: ${error.message}`, {
+				kind: error.kind,
+				operation: error.operation,
+				code: error.code,
+				nmbrsMessage: error.nmbrsMessage,
+				httpStatus: error.httpStatus,
+				hint: `${error.hint ? `${error.hint} ` : ''}You can also type the subdomain (the part before .nmbrs.nl) into the credential.`,
+				retryable: false,
+			});
 		}
 		throw new UserError(
 			'Could not look up the Nmbrs subdomain; check the environment and base URL, or type the subdomain (the part before .nmbrs.nl) into the credential.',

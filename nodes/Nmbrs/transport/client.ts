@@ -129,7 +129,22 @@ interface AttemptContext {
 const UNKNOWN_WRITE_OUTCOME =
 	'The change may or may not have been made in Nmbrs: check in Nmbrs whether it was, before running this again.';
 
+/**
+ * An NmbrsError raised before the request was sent, inside n8n's authentication step (the
+ * credential's subdomain discovery with Environment_Get), reaches us wrapped by n8n
+ * (NodeApiError with the original as `cause`). It is the real reason: surface it as it is.
+ */
+function nmbrsErrorInside(error: unknown): NmbrsError | undefined {
+	for (let current = error, depth = 0; current && depth < 5; depth++) {
+		if (current instanceof NmbrsError || (current as Error).name === 'NmbrsError') return current as NmbrsError;
+		current = (current as { cause?: unknown }).cause;
+	}
+	return undefined;
+}
+
 function errorFromThrown(error: unknown, ctx: AttemptContext): NmbrsError {
+	const inner = nmbrsErrorInside(error);
+	if (inner) return inner;
 	const { code, text } = describeThrown(error, ctx.secrets);
 	const isWrite = ctx.op.access === 'write';
 	if (isTimeout(code, text)) {
