@@ -4,7 +4,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { WireValue } from '../catalogue/wire/shape';
-import { parseLimit } from '../helpers/validate';
+import { parseId, parseLimit } from '../helpers/validate';
 
 export const returnAllProperty: INodeProperties = {
 	displayName: 'Return All',
@@ -84,6 +84,16 @@ export function toJson(value: WireValue): IDataObject {
 	return converted !== null && typeof converted === 'object' && !Array.isArray(converted)
 		? (converted as IDataObject)
 		: { value: converted as IDataObject };
+}
+
+/** A resource locator's ID (list pick or typed ID), read and checked for item i. */
+export function readLocatorId(
+	this: IExecuteFunctions,
+	parameter: 'companyId' | 'debtorId',
+	itemIndex: number,
+): number {
+	const label = parameter === 'companyId' ? 'Company ID' : 'Debtor ID';
+	return parseId(this.getNode(), this.getNodeParameter(parameter, itemIndex, '', { extractValue: true }), label, itemIndex);
 }
 
 /** Return All / Limit, read and checked for item i. */

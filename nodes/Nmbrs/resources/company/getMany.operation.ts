@@ -2,8 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { asList, nmbrsRequest } from '../../helpers/request';
-import { parseId } from '../../helpers/validate';
-import { debtorLocator, limitProperty, readLimit, returnAllProperty, toItems, toJson } from '../common';
+import { debtorLocator, limitProperty, readLimit, readLocatorId, returnAllProperty, toItems, toJson } from '../common';
 
 const properties: INodeProperties[] = [
 	{
@@ -29,15 +28,7 @@ export const description = updateDisplayOptions(
 /** CompanyService.List_GetAll, or List_GetByDebtor for one debtor. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const scope = this.getNodeParameter('scope', itemIndex, 'all') as string;
-	const debtorId =
-		scope === 'debtor'
-			? parseId(
-					this.getNode(),
-					this.getNodeParameter('debtorId', itemIndex, '', { extractValue: true }),
-					'Debtor ID',
-					itemIndex,
-				)
-			: undefined;
+	const debtorId = scope === 'debtor' ? readLocatorId.call(this, 'debtorId', itemIndex) : undefined;
 	const limit = readLimit.call(this, itemIndex);
 	const result =
 		debtorId === undefined

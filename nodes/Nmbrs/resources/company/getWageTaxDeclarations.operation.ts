@@ -2,8 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { asList, nmbrsRequest } from '../../helpers/request';
-import { parseId, parseYear } from '../../helpers/validate';
-import { companyLocator, toItems, toJson } from '../common';
+import { parseYear } from '../../helpers/validate';
+import { companyLocator, readLocatorId, toItems, toJson } from '../common';
 
 const properties: INodeProperties[] = [
 	companyLocator,
@@ -44,12 +44,7 @@ export const description = updateDisplayOptions(
 /** CompanyService.WageTax_GetList: the wage tax declarations (loonaangifte) of a company in a year. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
-	const companyId = parseId(
-		node,
-		this.getNodeParameter('companyId', itemIndex, '', { extractValue: true }),
-		'Company ID',
-		itemIndex,
-	);
+	const companyId = readLocatorId.call(this, 'companyId', itemIndex);
 	const year = parseYear(node, this.getNodeParameter('year', itemIndex), 'Year', itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as { statuses?: string };
 	const wanted = (options.statuses ?? '')

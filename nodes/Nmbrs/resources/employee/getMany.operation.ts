@@ -2,8 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { asList, nmbrsRequest } from '../../helpers/request';
-import { parseId, parseNonNegative } from '../../helpers/validate';
-import { companyLocator, limitProperty, readLimit, returnAllProperty, toItems, toJson } from '../common';
+import { parseNonNegative } from '../../helpers/validate';
+import { companyLocator, limitProperty, readLimit, readLocatorId, returnAllProperty, toItems, toJson } from '../common';
 
 const properties: INodeProperties[] = [
 	companyLocator,
@@ -28,12 +28,7 @@ export const description = updateDisplayOptions(
 /** EmployeeService.List_GetByCompany: the employees of one company and employee type. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
-	const companyId = parseId(
-		node,
-		this.getNodeParameter('companyId', itemIndex, '', { extractValue: true }),
-		'Company ID',
-		itemIndex,
-	);
+	const companyId = readLocatorId.call(this, 'companyId', itemIndex);
 	const employeeType = parseNonNegative(
 		node,
 		this.getNodeParameter('employeeType', itemIndex, 2),
