@@ -2,7 +2,7 @@
 import { periodOf, periodString } from '../world/calendar';
 import { DECLARATION_STATUSES, SENT_STATUSES } from '../world/declarations';
 import { allPayslipsPdf, declarationXml, journalXml, payslipPdf, sepaXml } from '../world/documents';
-import { employeesOfRun } from '../world/payroll';
+import { employeesOfRun, paidInRun } from '../world/payroll';
 import { runInfo, wageTaxRecord } from '../world/records';
 import { userSeesDebtor } from '../world/users';
 import { declarationsOfCompany, findDeclaration, runsOfCompany, touch } from '../world/world';
@@ -61,7 +61,8 @@ export const companyHandlers: Array<[string, OperationHandler]> = [
 		if (employee.companyId !== company.id) throw unauthorized(2003);
 		const run = requireRun(world, company, int(params, 'RunID'), int(params, 'intYear'));
 		// An employee the run did not pay has no payslip: an empty list, not a fault.
-		return employeesOfRun(world, run).includes(employee) ? [{ PDF: payslipPdf(world, run, employee) }] : [];
+		const paid = paidInRun(world, run, employee.id);
+		return paid ? [{ PDF: payslipPdf(world, run, paid) }] : [];
 	}),
 	handler('CompanyService.SalaryDocuments_GetAllPayslipsPDFByRunCompany_v2', (world, { user, params }) => {
 		const company = requireCompany(world, user, int(params, 'CompanyId'));

@@ -1,7 +1,7 @@
 /** EmployeeService: employees, their period-versioned data, writes, and the annual statement. */
 import { periodOf, periodRange, periodString, type PeriodRef } from '../world/calendar';
 import { annualStatementPdf } from '../world/documents';
-import { chronological, EMPLOYEE_TYPES, employeeTypeOn, versionAt } from '../world/history';
+import { chronological, EMPLOYEE_TYPES, employeeTypeOn, personAt, versionAt } from '../world/history';
 import type { Company, Employee, EmulatorUser, PersonalData, PersonalInfoVersion } from '../world/model';
 import { userSeesDebtor } from '../world/users';
 import { addEmployee, employeesOfCompany, touch, type World } from '../world/world';
@@ -39,10 +39,6 @@ function employeeAt(world: World, user: EmulatorUser, params: Params) {
 function currentEmployee(world: World, user: EmulatorUser, params: Params, idName = 'EmployeeId') {
 	const { employee, company } = requireEmployee(world, user, int(params, idName));
 	return { employee, company, ref: currentRef(world, company) };
-}
-
-function personAt(employee: Employee, ref: PeriodRef): PersonalData | null {
-	return versionAt(employee.personalInfo, ref)?.data ?? null;
 }
 
 function listOfType(world: World, companies: Company[], employeeType: number) {

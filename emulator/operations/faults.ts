@@ -3,6 +3,7 @@
  * (1002) are the server's; data scope, period validity, protected mode and "already sent" are here.
  */
 import { comparePeriods, isValidPeriod, periodOf, type PeriodRef } from '../world/calendar';
+import { freezeBeforePastChange } from '../world/documents';
 import type { Company, Debtor, Employee, EmulatorUser, Run } from '../world/model';
 import { userSeesDebtor } from '../world/users';
 import { findCompany, findDebtor, findEmployee, findRun, type World } from '../world/world';
@@ -57,10 +58,13 @@ export function requirePeriod(company: Company, period: number, year: number): P
 	return { year, period };
 }
 
-/** 2011 for a write before the company's current period unless UnprotectedMode is true. */
+/**
+ * 2011 for a write before the company's current period unless UnprotectedMode is true. A write
+ * into the past that may go ahead first freezes what locked runs and declarations reported.
+ */
 export function requireUnprotected(world: World, company: Company, ref: PeriodRef, unprotectedMode: boolean): void {
 	const current = periodOf(company.periodType, world.clock.now().slice(0, 10));
-	if (!unprotectedMode && comparePeriods(ref, current) < 0) {
-		throw new NmbrsFault(2011, 'Protected mode: cannot change the past (set UnprotectedMode to true)');
-	}
+	if (comparePeriods(ref, current) >= 0) return;
+	if (!unprotectedMode) throw new NmbrsFault(2011, 'Protected mode: cannot change the past (set UnprotectedMode to true)');
+	freezeBeforePastChange(world, company, ref);
 }

@@ -1,7 +1,8 @@
 /** Mutations the server's admin API calls: move a declaration, make or lock a run, change a login's API template. */
-import { catalogue, generatedCatalogue, operationKey, SERVICES } from '../../nodes/Nmbrs/catalogue';
-import { isValidPeriod, periodOf, type PeriodRef } from './calendar';
+import { allOperationKeys } from '../served';
+import { comparePeriods, isValidPeriod, periodOf, type PeriodRef } from './calendar';
 import { DECLARATION_STATUSES, knownStatus, SENT_STATUSES } from './declarations';
+import { freezeBeforePastChange } from './documents';
 import { runDescription } from './generate';
 import type { Declaration } from './model';
 import { runInfo, type RunInfo } from './records';
@@ -15,6 +16,8 @@ export function setDeclarationStatus(world: World, loonaangifteId: number, statu
 	if (!known) throw new Error(`Unknown declaration status "${status}"; known: ${Object.values(DECLARATION_STATUSES).join(', ')}`);
 	declaration.status = known;
 	declaration.sentAt = SENT_STATUSES.has(known) ? (declaration.sentAt ?? world.clock.now()) : null;
+	// Reopened: it reports the live world again (and freezes anew when it is next changed in the past).
+	if (known === DECLARATION_STATUSES.open) delete declaration.frozen;
 	touch(world);
 	return declaration;
 }
@@ -27,6 +30,8 @@ export function createRun(world: World, companyId: number, at?: PeriodRef): RunI
 	if (!isValidPeriod(company.periodType, ref.period)) {
 		throw new Error(`Period ${ref.period} does not exist for ${company.name} (${company.periodType === 'Month' ? '1-12' : '1-13'})`);
 	}
+	// A run in an earlier period changes its payslips' sums: what was locked by then keeps its figures.
+	if (comparePeriods(ref, periodOf(company.periodType, world.clock.now().slice(0, 10))) < 0) freezeBeforePastChange(world, company, ref);
 	const number = runsOfCompany(world, companyId).filter((r) => r.year === ref.year && r.period === ref.period).length + 1;
 	const run = {
 		id: world.nextIds.run++,
@@ -51,17 +56,15 @@ export function lockRun(world: World, companyId: number, runId: number): RunInfo
 	return runInfo(run);
 }
 
-/** Every operation the emulator's WSDL knows, as 'Service.Op' (curated and generated). */
-export function allOperationKeys(): string[] {
-	const keys = new Set(catalogue.operations.map(operationKey));
-	for (const service of SERVICES) for (const op of generatedCatalogue(service)?.operations ?? []) keys.add(operationKey(op));
-	return [...keys].sort();
-}
-
 /** Replaces a login's API user template: switch calls off, or switch only these on. */
 export function setUserTemplate(world: World, email: string, template: { disabled: string[] } | { allowed: string[] }): void {
 	const user = world.users.find((u) => u.email.toLowerCase() === email.toLowerCase());
 	if (!user) throw new Error(`No emulator login ${email}; logins: ${world.users.map((u) => u.email).join(', ')}`);
+	const known = new Set(allOperationKeys());
+	const unknown = ('disabled' in template ? template.disabled : template.allowed).filter((key) => !known.has(key));
+	if (unknown.length > 0) {
+		throw new Error(`Unknown operation ${unknown.map((key) => `"${key}"`).join(', ')}: use 'Service.Op' as the WSDL names it (e.g. CompanyService.List_GetAll)`);
+	}
 	if ('disabled' in template) {
 		user.disabledOperations = new Set(template.disabled);
 	} else {

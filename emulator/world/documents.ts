@@ -7,14 +7,15 @@
  * AdministratieveEenheid, Tijdvak, CollectieveAangifte, NominatieveAangifte), ISO 20022
  * pain.001.001.03 for SEPA, and a simple balanced journal.
  */
-import { periodRange } from './calendar';
+import { comparePeriods, periodRange, type PeriodRef } from './calendar';
+import { DECLARATION_STATUSES } from './declarations';
 import { MARITAL_STATUSES } from './dutchData';
-import { employmentIn, versionAt } from './history';
-import type { Company, Declaration, Employee, PersonalData, Run } from './model';
+import { employmentIn, personAt, versionAt } from './history';
+import type { Company, Declaration, DeclarationAmounts, DeclarationLine, Employee, PersonalData, Run } from './model';
 import { computePayslip, employeesOfRun, incomeRelationshipNumber, payslipsOfPeriod, payslipsOfYear, type Payslip } from './payroll';
 import { buildPdf, type PdfPage } from './pdf';
 import { createRandom, hashSeed } from './random';
-import { findCompany, findEmployee, type World } from './world';
+import { declarationsOfCompany, findCompany, findEmployee, runsOfCompany, type World } from './world';
 
 function xml(text: string | number): string {
 	return String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
@@ -25,10 +26,6 @@ export function euros(cents: number): string {
 	const sign = cents < 0 ? '-' : '';
 	const abs = Math.abs(cents);
 	return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-}
-
-function personAt(employee: Employee, year: number, period: number): PersonalData | null {
-	return versionAt(employee.personalInfo, { year, period })?.data ?? null;
 }
 
 export function displayName(person: PersonalData | null): string {
@@ -42,32 +39,7 @@ function surname(person: PersonalData | null): string {
 
 // ---------------------------------------------------------------- declaration amounts
 
-/** Whole euros, as a loonaangifte reports them (each amount truncated per income relationship). */
-export interface DeclarationLine {
-	employeeId: number;
-	incomeRelationship: number;
-	wageForTax: number;
-	wageForInsurance: number;
-	wageTax: number;
-	awf: number;
-	aof: number;
-	whk: number;
-	zvw: number;
-}
-
-export interface DeclarationAmounts {
-	lines: DeclarationLine[];
-	collective: {
-		wageForTax: number;
-		wageForInsurance: number;
-		wageTax: number;
-		awf: number;
-		aof: number;
-		whk: number;
-		zvw: number;
-		totalToPay: number;
-	};
-}
+export type { DeclarationAmounts, DeclarationLine } from './model';
 
 const amountCache = new WeakMap<World, { revision: number; byId: Map<number, DeclarationAmounts> }>();
 
@@ -111,6 +83,7 @@ function lineFromPayslips(employee: Employee, range: { start: string; end: strin
 
 /** The declaration's amounts: from the payslips of its period, or for a correction, the corrected amounts. */
 export function declarationAmounts(world: World, declaration: Declaration): DeclarationAmounts {
+	if (declaration.frozen) return declaration.frozen.amounts;
 	let cache = amountCache.get(world);
 	if (!cache || cache.revision !== world.revision) {
 		cache = { revision: world.revision, byId: new Map() };
@@ -161,9 +134,46 @@ export function declarationAmounts(world: World, declaration: Declaration): Decl
 	return amounts;
 }
 
+// ---------------------------------------------------------------- what locked runs and declarations keep
+
+/**
+ * Called before a change to `from` or a later period that is earlier than the company's current
+ * one (an UnprotectedMode write, an extra run in a closed period). A locked run keeps the
+ * employees it paid as they were, and a locked, sent or accepted declaration keeps the amounts and
+ * XML it reported: the same as at the moment they locked, since nothing before `from` changed
+ * between then and now. Kept in the world's data, so a saved world keeps them too.
+ */
+export function freezeBeforePastChange(world: World, company: Company, from: PeriodRef): void {
+	for (const declaration of declarationsOfCompany(world, company.id)) {
+		if (declaration.frozen || declaration.status === DECLARATION_STATUSES.open || comparePeriods(declaration, from) < 0) continue;
+		const amounts = declarationAmounts(world, declaration);
+		declaration.frozen = { amounts, xml: declarationXml(world, declaration) };
+	}
+	for (const run of runsOfCompany(world, company.id)) {
+		if (run.frozenEmployees || !run.isLocked || comparePeriods(run, from) < 0) continue;
+		run.frozenEmployees = JSON.parse(JSON.stringify(employeesOfRun(world, run))) as Employee[];
+	}
+}
+
 // ---------------------------------------------------------------- loonaangifte XML
 
+/** The seven amounts of a declaration, each in its element (totals take the prefix 'Tot'). */
+const AMOUNT_ELEMENTS: Array<[keyof DeclarationAmounts['collective'] & keyof DeclarationLine, string]> = [
+	['wageForTax', 'LnLbPh'],
+	['wageForInsurance', 'LnSV'],
+	['wageTax', 'LbPh'],
+	['awf', 'PrAWf'],
+	['aof', 'PrAof'],
+	['whk', 'PrWhk'],
+	['zvw', 'WghZvw'],
+];
+
+function amountElements(indent: string, prefix: string, amounts: DeclarationAmounts['collective'] | DeclarationLine): string[] {
+	return AMOUNT_ELEMENTS.map(([key, element]) => `${indent}<${prefix}${element}>${amounts[key]}</${prefix}${element}>`);
+}
+
 export function declarationXml(world: World, declaration: Declaration): string {
+	if (declaration.frozen) return declaration.frozen.xml;
 	const company = findCompany(world, declaration.companyId) as Company;
 	const amounts = declarationAmounts(world, declaration);
 	const about = declaration.correction ?? { year: declaration.year, period: declaration.period, start: declaration.tijdvakStart, end: declaration.tijdvakEnd };
@@ -192,18 +202,11 @@ export function declarationXml(world: World, declaration: Declaration): string {
 		out.push('      </TijdvakCorrectie>');
 	}
 	out.push('      <CollectieveAangifte>');
-	out.push(`        <TotLnLbPh>${c.wageForTax}</TotLnLbPh>`);
-	out.push(`        <TotLnSV>${c.wageForInsurance}</TotLnSV>`);
-	out.push(`        <TotLbPh>${c.wageTax}</TotLbPh>`);
-	out.push(`        <TotPrAWf>${c.awf}</TotPrAWf>`);
-	out.push(`        <TotPrAof>${c.aof}</TotPrAof>`);
-	out.push(`        <TotPrWhk>${c.whk}</TotPrWhk>`);
-	out.push(`        <TotWghZvw>${c.zvw}</TotWghZvw>`);
-	out.push(`        <TotTeBet>${c.totalToPay}</TotTeBet>`);
+	out.push(...amountElements('        ', 'Tot', c), `        <TotTeBet>${c.totalToPay}</TotTeBet>`);
 	out.push('      </CollectieveAangifte>');
 	for (const line of amounts.lines) {
 		const employee = findEmployee(world, line.employeeId) as Employee;
-		const person = personAt(employee, about.year, about.period);
+		const person = personAt(employee, about);
 		const employment = employmentIn(employee, about);
 		const contract = employee.contracts.find((k) => k.employmentSequenceTaxId === line.incomeRelationship && k.startDate <= about.end);
 		out.push('      <NominatieveAangifte>');
@@ -230,13 +233,7 @@ export function declarationXml(world: World, declaration: Declaration): string {
 		out.push('          <CdZvw>K</CdZvw>');
 		out.push('        </Inkomstenperiode>');
 		out.push('        <Werknemersgegevens>');
-		out.push(`          <LnLbPh>${line.wageForTax}</LnLbPh>`);
-		out.push(`          <LnSV>${line.wageForInsurance}</LnSV>`);
-		out.push(`          <LbPh>${line.wageTax}</LbPh>`);
-		out.push(`          <PrAWf>${line.awf}</PrAWf>`);
-		out.push(`          <PrAof>${line.aof}</PrAof>`);
-		out.push(`          <PrWhk>${line.whk}</PrWhk>`);
-		out.push(`          <WghZvw>${line.zvw}</WghZvw>`);
+		out.push(...amountElements('          ', '', line));
 		out.push('        </Werknemersgegevens>');
 		out.push('      </NominatieveAangifte>');
 	}
@@ -249,7 +246,7 @@ export function declarationXml(world: World, declaration: Declaration): string {
 // ---------------------------------------------------------------- payslips and annual statements
 
 function payslipPage(world: World, company: Company, run: Run, employee: Employee, slip: Payslip): PdfPage {
-	const person = personAt(employee, run.year, run.period);
+	const person = personAt(employee, run);
 	const address = versionAt(employee.addresses, run)?.address;
 	const account = versionAt(employee.bankAccounts, run)?.accounts[0];
 	const range = periodRange(company.periodType, run.year, run.period);
@@ -292,7 +289,7 @@ export function annualStatementPdf(world: World, employee: Employee, year: numbe
 	if (slips.length === 0) return null;
 	const company = findCompany(world, employee.companyId) as Company;
 	const last = slips[slips.length - 1];
-	const person = personAt(employee, year, last.period);
+	const person = personAt(employee, { year, period: last.period });
 	const total = (key: keyof Payslip) => slips.reduce((acc, slip) => acc + (slip[key] as number), 0);
 	const lines = [
 		`# Jaaropgaaf ${year}`,
@@ -349,7 +346,7 @@ export function sepaXml(world: World, run: Run, paymentDate: string | null): str
 	out.push(`      <DbtrAgt><FinInstnId><BIC>${company.bic}</BIC></FinInstnId></DbtrAgt>`);
 	out.push('      <ChrgBr>SLEV</ChrgBr>');
 	for (const { employee, slip, account } of transfers) {
-		const person = personAt(employee, run.year, run.period);
+		const person = personAt(employee, run);
 		out.push('      <CdtTrfTxInf>');
 		out.push(`        <PmtId><EndToEndId>${run.id}-${employee.number}</EndToEndId></PmtId>`);
 		out.push(`        <Amt><InstdAmt Ccy="EUR">${euros(slip.netCents)}</InstdAmt></Amt>`);

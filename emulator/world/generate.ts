@@ -39,6 +39,7 @@ import type {
 	Company,
 	ContractRecord,
 	Debtor,
+	Declaration,
 	Employee,
 	EmployeeKind,
 	EmploymentRecord,
@@ -438,20 +439,26 @@ export function runDescription(company: Company, ref: PeriodRef, number: number)
 export function openPeriod(world: World, company: Company, ref: PeriodRef): void {
 	const run = regularRun(world, company, ref);
 	addRun(world, run);
+	addOpenDeclaration(world, company, ref, null, run.runAt);
+}
+
+/** A new open declaration filed in `ref` (for a correction: of the earlier period it corrects). */
+function addOpenDeclaration(world: World, company: Company, ref: PeriodRef, correction: Declaration['correction'], createdAt: string): void {
 	const range = periodRange(company.periodType, ref.year, ref.period);
+	const serialNumber = nextSerialNumber(world, company.id, ref.year);
 	addDeclaration(world, {
 		id: world.nextIds.declaration++,
 		companyId: company.id,
-		serialNumber: nextSerialNumber(world, company.id, ref.year),
+		serialNumber,
 		year: ref.year,
 		period: ref.period,
 		status: DECLARATION_STATUSES.open,
 		sentAt: null,
 		tijdvakStart: range.start,
 		tijdvakEnd: range.end,
-		paymentReference: paymentReference(company, ref, nextSerialNumber(world, company.id, ref.year)),
-		correction: null,
-		createdAt: run.runAt,
+		paymentReference: paymentReference(company, ref, serialNumber),
+		correction,
+		createdAt,
 	});
 }
 
@@ -526,21 +533,13 @@ function buildPayrollHistory(world: World, company: Company): void {
 			// A correction filed in this period for an earlier one (the corrected amounts: documents.ts).
 			const corrected = periods[i - random.int(1, 2)];
 			const correctedRange = periodRange(company.periodType, corrected.year, corrected.period);
-			const serial = nextSerialNumber(world, company.id, ref.year);
-			addDeclaration(world, {
-				id: world.nextIds.declaration++,
-				companyId: company.id,
-				serialNumber: serial,
-				year: ref.year,
-				period: ref.period,
-				status: DECLARATION_STATUSES.open,
-				sentAt: null,
-				tijdvakStart: range.start,
-				tijdvakEnd: range.end,
-				paymentReference: paymentReference(company, ref, serial),
-				correction: { year: corrected.year, period: corrected.period, start: correctedRange.start, end: correctedRange.end },
-				createdAt: dateTimeOf(addDays(range.start, 5), '11:00:00'),
-			});
+			addOpenDeclaration(
+				world,
+				company,
+				ref,
+				{ year: corrected.year, period: corrected.period, start: correctedRange.start, end: correctedRange.end },
+				dateTimeOf(addDays(range.start, 5), '11:00:00'),
+			);
 		}
 	});
 	settleToNow(world, company);

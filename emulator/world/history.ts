@@ -3,7 +3,7 @@
  * latest version that started in or before it. A future-dated version is stored but not current.
  */
 import { comparePeriods, dayNumber, type PeriodRange, type PeriodRef } from './calendar';
-import type { Employee, EmploymentRecord, VersionStart } from './model';
+import type { Employee, EmploymentRecord, PersonalData, VersionStart } from './model';
 
 /** The version valid in a period; of two starting in the same period, the one entered last wins. */
 export function versionAt<T extends VersionStart>(versions: readonly T[], ref: PeriodRef): T | null {
@@ -19,6 +19,11 @@ export function versionAt<T extends VersionStart>(versions: readonly T[], ref: P
 		}
 	}
 	return best;
+}
+
+/** The personal data valid in a period (null before the first version). */
+export function personAt(employee: Employee, ref: PeriodRef): PersonalData | null {
+	return versionAt(employee.personalInfo, ref)?.data ?? null;
 }
 
 /** Versions in the order Nmbrs lists them: by start period, then by entry. */

@@ -33,7 +33,8 @@ export function createWorld(source: WorldSource, seed: number = DEFAULT_SEED, op
 
 export { DEFAULT_NOW, DEFAULT_SEED } from './generate';
 export { advanceClock, type ClockAdvance } from './advance';
-export { createRun, lockRun, setDeclarationStatus, setUserTemplate, allOperationKeys } from './admin';
+export { createRun, lockRun, setDeclarationStatus, setUserTemplate } from './admin';
+export { allOperationKeys } from '../served';
 export { DECLARATION_STATUSES, type DeclarationStatus } from './declarations';
 export { DEMO_LOGINS, type DemoLogin } from './users';
 export { saveWorld, loadWorld, worldToJson } from './persistence';

@@ -212,6 +212,11 @@ export interface Run {
 	description: string;
 	runAt: string;
 	isLocked: boolean;
+	/**
+	 * The employees this locked run paid, as they were when the past was first changed after it
+	 * locked (documents.ts freezeBeforePastChange); its payslips and documents come from these.
+	 */
+	frozenEmployees?: Employee[];
 }
 
 export interface Declaration {
@@ -229,6 +234,35 @@ export interface Declaration {
 	/** Set for a correction declaration: the earlier period it corrects. */
 	correction: { year: number; period: number; start: string; end: string } | null;
 	createdAt: string;
+	/** What a locked-or-later declaration reported before the past was changed after it locked (documents.ts). */
+	frozen?: { amounts: DeclarationAmounts; xml: string };
+}
+
+/** Whole euros, as a loonaangifte reports them (each amount truncated per income relationship). */
+export interface DeclarationLine {
+	employeeId: number;
+	incomeRelationship: number;
+	wageForTax: number;
+	wageForInsurance: number;
+	wageTax: number;
+	awf: number;
+	aof: number;
+	whk: number;
+	zvw: number;
+}
+
+export interface DeclarationAmounts {
+	lines: DeclarationLine[];
+	collective: {
+		wageForTax: number;
+		wageForInsurance: number;
+		wageTax: number;
+		awf: number;
+		aof: number;
+		whk: number;
+		zvw: number;
+		totalToPay: number;
+	};
 }
 
 export interface WorldData {

@@ -42,8 +42,12 @@ function cents(amount: number): number {
 	return Math.round(amount);
 }
 
-/** Employees a run pays: everyone in service in the period for the regular run; a few for extra runs. */
+/**
+ * Employees a run pays: everyone in service in the period for the regular run; a few for extra runs.
+ * A locked run frozen before a change to its past pays its frozen copies (documents.ts).
+ */
 export function employeesOfRun(world: World, run: Run): Employee[] {
+	if (run.frozenEmployees) return run.frozenEmployees;
 	const company = findCompany(world, run.companyId);
 	if (!company) return [];
 	const range = periodRange(company.periodType, run.year, run.period);
@@ -120,8 +124,15 @@ export function payslipsOfPeriod(world: World, companyId: number, year: number, 
 export function payslipsOfYear(world: World, employee: Employee, year: number): Payslip[] {
 	return runsOfCompany(world, employee.companyId)
 		.filter((run) => run.year === year)
-		.filter((run) => employeesOfRun(world, run).includes(employee))
-		.map((run) => computePayslip(world, run, employee));
+		.flatMap((run) => {
+			const paid = paidInRun(world, run, employee.id);
+			return paid ? [computePayslip(world, run, paid)] : [];
+		});
+}
+
+/** The employee as the run paid them (its frozen copy for a frozen run), or undefined when it did not. */
+export function paidInRun(world: World, run: Run, employeeId: number): Employee | undefined {
+	return employeesOfRun(world, run).find((e) => e.id === employeeId);
 }
 
 /** The income relationship (inkomstenverhouding) number the employee is paid under in a range. */

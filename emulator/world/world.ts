@@ -71,31 +71,26 @@ export const runsOfCompany = (world: World, companyId: number): Run[] => indexOf
 export const declarationsOfCompany = (world: World, companyId: number): Declaration[] =>
 	indexOf(world).declarationsByCompany.get(companyId) ?? [];
 
+/** Appends a record to the world's list and, when the lookups are built, to its two indexes. */
+function addIndexed<T extends { id: number }>(list: T[], record: T, byId: Map<number, T> | undefined, byCompany: Map<number, T[]> | undefined, companyId: number): void {
+	list.push(record);
+	byId?.set(record.id, record);
+	if (byCompany) push(byCompany, companyId, record);
+}
+
 export function addEmployee(world: World, employee: Employee): void {
-	world.employees.push(employee);
 	const index = indexes.get(world);
-	if (index) {
-		index.employees.set(employee.id, employee);
-		push(index.employeesByCompany, employee.companyId, employee);
-	}
+	addIndexed(world.employees, employee, index?.employees, index?.employeesByCompany, employee.companyId);
 }
 
 export function addRun(world: World, run: Run): void {
-	world.runs.push(run);
 	const index = indexes.get(world);
-	if (index) {
-		index.runs.set(run.id, run);
-		push(index.runsByCompany, run.companyId, run);
-	}
+	addIndexed(world.runs, run, index?.runs, index?.runsByCompany, run.companyId);
 }
 
 export function addDeclaration(world: World, declaration: Declaration): void {
-	world.declarations.push(declaration);
 	const index = indexes.get(world);
-	if (index) {
-		index.declarations.set(declaration.id, declaration);
-		push(index.declarationsByCompany, declaration.companyId, declaration);
-	}
+	addIndexed(world.declarations, declaration, index?.declarations, index?.declarationsByCompany, declaration.companyId);
 }
 
 /** The company's current period: the one today (the world clock's date) falls in. */
