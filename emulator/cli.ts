@@ -5,9 +5,10 @@
  *   nmbrs-emulator                                 demo world on http://127.0.0.1:7780
  *   nmbrs-emulator --port 0 --world ./world.json   a saved world on a free port
  *   nmbrs-emulator --companies 200 --employees 20000 --seed 7
+ *   nmbrs-emulator --seed 7 --now 2026-11-25           the same world on every day
  */
 import { startEmulator, type EmulatorOptions } from './index';
-import { DEMO_LOGINS } from './world';
+import { DEMO_LOGINS, localDateTime } from './world';
 
 /** Far from the usual 3000/5678/8080 so it does not fight n8n or a dev server for the port. */
 export const DEFAULT_PORT = 7780;
@@ -23,6 +24,7 @@ Options:
   --companies N       a scaled world of N companies (with --employees)
   --employees N       total employees of the scaled world
   --seed N            seed for the generated world and for random injected faults
+  --now DATE[THH:mm:ss]  the world's "now", Dutch local time (default: today 09:00)
   --strict-soapaction answer SOAP 1.1 calls without a valid SOAPAction with ASMX's fault
   --no-throttle       do not delay calls past 150 per second per user
   --help              this text
@@ -69,6 +71,12 @@ export function parseArgs(argv: string[]): EmulatorOptions | 'help' {
 			case '--seed':
 				options.seed = number(flag, value());
 				break;
+			case '--now': {
+				const now = value();
+				if (localDateTime(now) === undefined) throw new UsageError(`--now needs YYYY-MM-DD or YYYY-MM-DDTHH:mm:ss, got ${now}`);
+				options.worldNow = now;
+				break;
+			}
 			case '--strict-soapaction':
 				options.strictSoapAction = true;
 				break;

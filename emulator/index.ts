@@ -5,17 +5,17 @@
  */
 import { createServer } from 'http';
 import type { AddressInfo } from 'net';
-import { catalogue, generatedCatalogue, resolveAnyOperation } from '../nodes/Nmbrs/catalogue';
-import type { ResolvedOperation } from '../nodes/Nmbrs/catalogue';
-import { SERVICES, type ServiceName } from '../nodes/Nmbrs/catalogue/types';
+import { resolveAnyOperation } from '../nodes/Nmbrs/catalogue';
 import { createAdminHandler, type WorldChoice } from './admin/routes';
 import { handlers } from './operations';
+import { operationsOf } from './served';
 import type { EmulatorContext } from './server/context';
-import { FaultInjector, seededRandom } from './server/faultInjection';
+import { FaultInjector } from './server/faultInjection';
 import { createRequestListener } from './server/http';
 import { RequestLog } from './server/requestLog';
+import { sleep } from './server/sleep';
 import { FairUseThrottle } from './server/throttle';
-import { createWorld, type World } from './world';
+import { createWorld, dutchToday, localDateTime, type World } from './world';
 
 export type { WorldChoice } from './admin/routes';
 export type { RequestLogEntry } from './server/requestLog';
@@ -28,6 +28,13 @@ export interface EmulatorOptions {
 	/** The seeded world: 'demo' (default), a saved world file, or a scaled one. */
 	world?: WorldChoice;
 	seed?: number;
+	/**
+	 * The world's "now" when it is made: 'YYYY-MM-DD' (09:00 that day) or 'YYYY-MM-DDTHH:mm:ss',
+	 * Dutch local time. Default: today 09:00 in the Netherlands, so the demo world's current period
+	 * is this month's. The same seed and the same worldNow give the same world. A saved world keeps
+	 * its own clock. POST /__admin/reset makes the world again at this same moment.
+	 */
+	worldNow?: string;
 	/** A SOAP 1.1 request without a known SOAPAction gets ASMX's client fault (default false: route by body). */
 	strictSoapAction?: boolean;
 	/** Default true: AuthHeaderWithDomain without Domain -> 1001. */
@@ -36,8 +43,10 @@ export interface EmulatorOptions {
 	throttle?: boolean;
 	/** Where the emulator reports its own problems (handler crashes). Default: nowhere. */
 	log?: (line: string) => void;
-	/** Clock for the throttle window and the request log's times (ms). Default Date.now; tests inject one. */
-	now?: () => number;
+	/** Millisecond clock for the throttle window and the request log's times. Default Date.now; tests inject one. */
+	clockMs?: () => number;
+	/** How the fair-use delay and injected latency wait. Default: a timer; tests may inject one that moves clockMs. */
+	sleep?: (ms: number) => Promise<void>;
 }
 
 export interface RunningEmulator {
@@ -58,27 +67,23 @@ function toWorldSpec(choice: WorldChoice | undefined): Parameters<typeof createW
 	return { kind: 'scaled', companies: choice.companies, employees: choice.employees };
 }
 
-/** Curated operations first; then those only the v2.1 WSDL knows (served with a generated entry). */
-function operationsOf(service: ServiceName): ResolvedOperation[] {
-	const curated = catalogue.operations
-		.filter((op) => op.service === service)
-		.map((operation): ResolvedOperation => ({ operation, catalogue, origin: 'curated' }));
-	const known = new Set(curated.map((r) => r.operation.name));
-	const generatedFor = generatedCatalogue(service);
-	if (!generatedFor) return curated;
-	const generated = generatedFor.operations
-		.filter((operation) => !known.has(operation.name))
-		.map((operation): ResolvedOperation => ({ operation, catalogue: generatedFor, origin: 'generated' }));
-	return [...curated, ...generated];
+/** The world's start: the option, checked, or today 09:00 Dutch time. */
+export function resolveWorldNow(worldNow: string | undefined, today: () => string = dutchToday): string {
+	if (worldNow === undefined) return `${today()}T09:00:00`;
+	const checked = localDateTime(worldNow, '09:00:00');
+	if (checked === undefined) throw new Error(`worldNow must be YYYY-MM-DD or YYYY-MM-DDTHH:mm:ss (Dutch local time), got "${worldNow}"`);
+	return checked;
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
 	const host = options.host ?? '127.0.0.1';
+	const worldNow = resolveWorldNow(options.worldNow);
+	const makeWorld = (choice: WorldChoice | undefined, seed: number | undefined) =>
+		seed !== undefined ? createWorld(toWorldSpec(choice), seed, { now: worldNow }) : createWorld(toWorldSpec(choice), undefined, { now: worldNow });
 	let worldChoice = options.world;
 	let seed = options.seed;
-	let world = seed !== undefined ? createWorld(toWorldSpec(worldChoice), seed) : createWorld(toWorldSpec(worldChoice));
-	const now = options.now ?? Date.now;
-	const operationCache = new Map<ServiceName, ResolvedOperation[]>();
+	let world = makeWorld(worldChoice, seed);
+	const clockMs = options.clockMs ?? Date.now;
 
 	const ctx: EmulatorContext = {
 		world: () => world,
@@ -88,29 +93,37 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 			requireDomain: options.requireDomain ?? true,
 			throttle: options.throttle ?? true,
 		},
-		throttle: new FairUseThrottle(now),
-		faults: new FaultInjector(seed !== undefined ? seededRandom(seed) : Math.random),
+		throttle: new FairUseThrottle(clockMs),
+		faults: new FaultInjector(world.seed),
 		requestLog: new RequestLog(),
-		now,
+		clockMs,
+		sleep: options.sleep ?? sleep,
 		logLine: options.log ?? (() => undefined),
-		operationsOf: (service) => {
-			let list = operationCache.get(service);
-			if (!list) {
-				list = operationsOf(service);
-				operationCache.set(service, list);
-			}
-			return list;
-		},
+		operationsOf,
 		findOperation: (service, name) => resolveAnyOperation(service, name),
 	};
 
 	const admin = createAdminHandler({
 		ctx,
 		reset: (choice, newSeed) => {
-			if (choice !== undefined) worldChoice = choice;
-			if (newSeed !== undefined) seed = newSeed;
-			world = seed !== undefined ? createWorld(toWorldSpec(worldChoice), seed) : createWorld(toWorldSpec(worldChoice));
+			const nextChoice = choice ?? worldChoice;
+			const nextSeed = newSeed ?? seed;
+			let next: World;
+			try {
+				next = makeWorld(nextChoice, nextSeed);
+			} catch (error) {
+				// Never echo a file's contents (a JSON parse error quotes its start): say what was wrong.
+				if (nextChoice !== undefined && nextChoice !== 'demo' && 'path' in nextChoice) {
+					throw new Error('could not load a world from that file (not a saved emulator world)');
+				}
+				throw error;
+			}
+			// Only a world that could be made replaces the choice, so a failed reset changes nothing.
+			worldChoice = nextChoice;
+			seed = nextSeed;
+			world = next;
 			ctx.faults.clear();
+			ctx.faults.reseed(world.seed);
 			ctx.throttle.clear();
 			ctx.requestLog.clear();
 			return world;
@@ -146,9 +159,4 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 				server.closeAllConnections();
 			}),
 	};
-}
-
-/** The services the emulator answers on (those with operations in the catalogue). */
-export function servedServices(): ServiceName[] {
-	return SERVICES.filter((service) => operationsOf(service).length > 0);
 }

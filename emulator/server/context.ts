@@ -24,7 +24,9 @@ export interface EmulatorContext {
 	faults: FaultInjector;
 	requestLog: RequestLog;
 	/** ms since the epoch; injectable so tests can drive the throttle window and the log's times. */
-	now(): number;
+	clockMs(): number;
+	/** Waits (the fair-use delay, injected latency); injectable so tests can see a delay on their clock. */
+	sleep(ms: number): Promise<void>;
 	logLine(line: string): void;
 	/** Every operation the catalogue knows for a service (curated first, then generated). */
 	operationsOf(service: ServiceName): ResolvedOperation[];

@@ -1,8 +1,11 @@
 /**
  * Faults injected through the admin API (`POST /__admin/faults`), so that clients can be
  * tested against the failures they meet in production: slow answers, Nmbrs faults,
- * a gateway's HTML error page, broken or cut-off XML, dropped connections.
+ * a gateway's HTML error page, broken or cut-off XML, dropped connections. Rules with a
+ * probability draw from a generator seeded by the world's seed, so a run can be repeated.
  */
+import { hashSeed, mulberry32 } from '../world/random';
+
 export const FAULT_KINDS = ['latency', 'fault', 'html502', 'malformed', 'truncated', 'reset', 'slowBody'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
@@ -10,7 +13,7 @@ export interface FaultRule {
 	/** 'Service.Op', or '*' for every SOAP call. */
 	operation: string;
 	kind: FaultKind;
-	/** `fault`: the Nmbrs code and message (default 9999 "Unkown", as Nmbrs spells it). */
+	/** `fault`: the Nmbrs code (default 9999) and message (default: the code's standard one, e.g. 2006 Invalid Period). */
 	code?: number;
 	message?: string;
 	/** `latency`: added delay; `slowBody`: time over which the body is written. */
@@ -21,10 +24,46 @@ export interface FaultRule {
 	probability?: number;
 }
 
+/** The messages Nmbrs gives with its codes (REFERENCE §1.5); an injected fault without a message uses these. */
+export const NMBRS_FAULT_MESSAGES: Readonly<Record<number, string>> = {
+	1001: 'Invalid Authentication',
+	1002: 'Unauthorized access',
+	1003: 'Unauthorized access',
+	1004: 'Disabled, no valid subscription',
+	2001: 'Invalid Hour component',
+	2002: 'Invalid Wage component',
+	2003: 'Unauthorized access',
+	2004: 'Unauthorized access',
+	2006: 'Invalid Period',
+	2009: 'Unauthorized access',
+	2011: 'Protected mode: cannot change the past (set UnprotectedMode to true)',
+	2012: 'Wage tax declaration already sent',
+	2046: 'Not found',
+	9999: 'Unkown',
+};
+
+/** The standard message for a code, "Unkown" (as Nmbrs spells it) for one without. */
+export function standardFaultMessage(code: number): string {
+	return NMBRS_FAULT_MESSAGES[code] ?? NMBRS_FAULT_MESSAGES[9999];
+}
+
 export class FaultInjector {
 	private rules: Array<FaultRule & { remaining: number }> = [];
+	private random: () => number;
 
-	constructor(private readonly random: () => number) {}
+	/** `seed`: the world's, so "10 % of calls at random" picks the same calls in every run of that world. */
+	constructor(seed: number) {
+		this.random = FaultInjector.generator(seed);
+	}
+
+	private static generator(seed: number): () => number {
+		return mulberry32(hashSeed(seed, 'injected-faults'));
+	}
+
+	/** Starts the random sequence again from a (new) world's seed. */
+	reseed(seed: number): void {
+		this.random = FaultInjector.generator(seed);
+	}
 
 	/** Validates and adds a rule; throws an Error with a user-facing message when it is wrong. */
 	add(input: unknown): FaultRule {
@@ -74,16 +113,4 @@ export class FaultInjector {
 	clear(): void {
 		this.rules = [];
 	}
-}
-
-/** A small seeded generator (mulberry32), so a seeded emulator injects the same faults every run. */
-export function seededRandom(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
 }

@@ -7,6 +7,7 @@ import { SERVICES } from '../../nodes/Nmbrs/catalogue/types';
 import type { ServiceName } from '../../nodes/Nmbrs/catalogue/types';
 import { generateWsdl } from '../wsdl';
 import type { EmulatorContext } from './context';
+import { sleep } from './sleep';
 import { handleSoap, type SoapOutcome } from './soap';
 
 /** Big enough for any document upload a workflow sends; small enough to refuse abuse. */
@@ -110,7 +111,7 @@ export function createRequestListener(
 }
 
 async function serveSoap(ctx: EmulatorContext, req: IncomingMessage, res: ServerResponse, service: ServiceName): Promise<void> {
-	const time = ctx.now();
+	const time = ctx.clockMs();
 	const started = Date.now();
 	const body = (await readBody(req)).toString('utf8');
 	const header = (name: string) => {
@@ -126,6 +127,7 @@ async function serveSoap(ctx: EmulatorContext, req: IncomingMessage, res: Server
 	await deliver(req, res, outcome);
 	ctx.requestLog.add({
 		time,
+		answeredAt: ctx.clockMs(),
 		user: outcome.user,
 		service,
 		operation: outcome.operation,
@@ -138,8 +140,6 @@ async function serveSoap(ctx: EmulatorContext, req: IncomingMessage, res: Server
 		requestBody: body,
 	});
 }
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 async function deliver(req: IncomingMessage, res: ServerResponse, outcome: SoapOutcome): Promise<void> {
 	if (outcome.delivery === 'reset') {

@@ -7,6 +7,8 @@ export interface RequestLogEntry {
 	seq: number;
 	/** When the call started, ms since the epoch, from the emulator's (injectable) clock. */
 	time: number;
+	/** When its answer was written, on the same clock (after a fair-use delay or injected latency). */
+	answeredAt: number;
 	user: string | null;
 	service: string | null;
 	operation: string | null;

@@ -14,7 +14,7 @@ import { catalogue as curatedCatalogue } from '../../nodes/Nmbrs/catalogue';
 import type { RequestAuthHeader } from '../../nodes/Nmbrs/catalogue/wire';
 import { decodeRequest, MalformedRequestError } from './decode';
 import type { EmulatorContext } from './context';
-import type { FaultRule } from './faultInjection';
+import { standardFaultMessage, type FaultRule } from './faultInjection';
 import { FAIR_USE_DELAY_MS } from './throttle';
 
 /** What the HTTP layer writes and logs. */
@@ -40,8 +40,6 @@ export interface SoapRequest {
 	soapActionHeader: string | undefined;
 	contentType: string | undefined;
 }
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** The v3 action URI prefixes accepted for a service (the sandbox host too, REFERENCE §1.1). */
 function actionOperationName(action: string, service: ServiceName): string | undefined {
@@ -108,9 +106,11 @@ export async function handleSoap(ctx: EmulatorContext, request: SoapRequest): Pr
 		);
 	} catch (error) {
 		if (error instanceof MalformedRequestError) {
-			// The codec words its messages for a client reading Nmbrs' answers; here the request is at fault.
-			const reason = error.message.replace(/^Nmbrs sent /, 'The request has ');
-			return fault(guessedVersion, true, `Server was unable to read request. ---> There is an error in XML document. ---> ${reason}`);
+			if (!error.versionMismatch) return fault(guessedVersion, true, error.message);
+			// An envelope of no known SOAP version: ASMX answers a SOAP 1.1 VersionMismatch fault.
+			fault('1.1', true, error.message);
+			outcome.body = outcome.body.replace('<faultcode>soap:Client</faultcode>', '<faultcode>soap:VersionMismatch</faultcode>');
+			return outcome;
 		}
 		throw error;
 	}
@@ -139,22 +139,22 @@ export async function handleSoap(ctx: EmulatorContext, request: SoapRequest): Pr
 	outcome.user = username;
 	if (ctx.options.throttle && username !== null && ctx.throttle.register(username.toLowerCase())) {
 		outcome.throttled = true;
-		await sleep(FAIR_USE_DELAY_MS);
+		await ctx.sleep(FAIR_USE_DELAY_MS);
 	}
 
 	// 5. Injected faults (admin API). Those that replace the answer do so before any side effect.
 	const injected = ctx.faults.pick(key);
 	if (injected) {
 		outcome.injected = injected.kind;
-		const replaced = await applyInjectedFaultBefore(injected, soapVersion, op, outcome);
+		const replaced = await applyInjectedFaultBefore(ctx, injected, soapVersion, op, outcome);
 		if (replaced) return replaced;
 	}
 
 	// 6. Authentication and the API user template.
 	const user = authenticate(ctx, op, decoded.auth);
-	if (!user) return fault(soapVersion, false, nmbrsFaultMessage(1001, 'Invalid Authentication'), 1001);
+	if (!user) return fault(soapVersion, false, nmbrsFaultMessage(1001, standardFaultMessage(1001)), 1001);
 	outcome.user = user.email;
-	if (user.disabledOperations.has(key)) return fault(soapVersion, false, nmbrsFaultMessage(1002, 'Unauthorized access'), 1002);
+	if (user.disabledOperations.has(key)) return fault(soapVersion, false, nmbrsFaultMessage(1002, standardFaultMessage(1002)), 1002);
 
 	// 7. The world's answer.
 	const handler = ctx.handlers[key];
@@ -197,6 +197,7 @@ const HTML_502 =
 	'<body><h1>502 Bad Gateway</h1><p>The upstream server returned an invalid response.</p></body></html>\n';
 
 async function applyInjectedFaultBefore(
+	ctx: EmulatorContext,
 	rule: FaultRule,
 	soapVersion: SoapVersion,
 	op: Operation,
@@ -204,13 +205,13 @@ async function applyInjectedFaultBefore(
 ): Promise<SoapOutcome | undefined> {
 	switch (rule.kind) {
 		case 'latency':
-			await sleep(rule.ms ?? 1000);
+			await ctx.sleep(rule.ms ?? 1000);
 			return undefined;
 		case 'fault': {
 			const code = rule.code ?? 9999;
 			outcome.status = 500;
 			outcome.contentType = SOAP_CONTENT_TYPE[soapVersion];
-			outcome.body = buildFault(soapVersion, { sender: false, message: nmbrsFaultMessage(code, rule.message ?? 'Unkown') });
+			outcome.body = buildFault(soapVersion, { sender: false, message: nmbrsFaultMessage(code, rule.message ?? standardFaultMessage(code)) });
 			outcome.faultCode = code;
 			return outcome;
 		}

@@ -3,7 +3,7 @@
  * period gets its regular run and an open declaration, runs of ended periods are locked, and
  * declarations move open -> locked -> sent -> accepted as their thresholds pass.
  */
-import { addHours, nextPeriod, periodOf, periodsBetween, periodRange } from './calendar';
+import { addHours, localDateTime, nextPeriod, periodOf, periodsBetween, periodRange } from './calendar';
 import { progressDeclaration } from './declarations';
 import { openPeriod } from './generate';
 import { findCompany, touch, type World } from './world';
@@ -15,14 +15,13 @@ export interface ClockAdvance {
 	to?: string;
 }
 
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/;
-
 export function advanceClock(world: World, by: ClockAdvance): string {
 	const before = world.clock.now();
 	let after: string;
 	if (by.to !== undefined) {
-		after = /^\d{4}-\d{2}-\d{2}$/.test(by.to) ? `${by.to}T00:00:00` : by.to;
-		if (!DATE_TIME.test(after)) throw new Error(`"to" must be YYYY-MM-DD or YYYY-MM-DDTHH:mm:ss (Dutch local time), got "${by.to}"`);
+		const to = localDateTime(by.to);
+		if (to === undefined) throw new Error(`"to" must be YYYY-MM-DD or YYYY-MM-DDTHH:mm:ss (Dutch local time), got "${by.to}"`);
+		after = to;
 	} else {
 		const hours = (by.days ?? 0) * 24 + (by.hours ?? 0);
 		if (!Number.isFinite(hours)) throw new Error('days and hours must be numbers');

@@ -7,8 +7,12 @@
  * period 13 also takes week 53 when the year has one). A 4-weekly year follows the ISO week year,
  * so its period 1 can start in late December.
  */
+import { isLeapYear, periodsPerYear, type PeriodType as CataloguePeriodType } from '../../nodes/Nmbrs/catalogue/periods';
 
 export type PeriodType = 'Month' | 'Week4';
+
+/** The catalogue's name for each period type (its periods per year, and how period strings spell it). */
+const CATALOGUE_PERIOD_TYPE: Record<PeriodType, CataloguePeriodType> = { Month: 'month', Week4: '4weeks' };
 
 export interface PeriodRef {
 	year: number;
@@ -62,8 +66,30 @@ function pad2(n: number): string {
 	return String(n).padStart(2, '0');
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function lastDayOfMonth(year: number, month: number): number {
-	return new Date(Date.UTC(year, month, 0)).getUTCDate();
+	return month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1];
+}
+
+/**
+ * A checked Dutch local date-time: 'YYYY-MM-DD' (at `timeOfDay`) or 'YYYY-MM-DDTHH:mm:ss';
+ * undefined when the text is not one, or names a day or time that does not exist.
+ */
+export function localDateTime(text: string, timeOfDay = '00:00:00'): string | undefined {
+	const match = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2}))?$/.exec(text);
+	if (!match) return undefined;
+	const [year, month, day] = [+match[1], +match[2], +match[3]];
+	if (month < 1 || month > 12 || day < 1 || day > lastDayOfMonth(year, month)) return undefined;
+	if (match[4] !== undefined && (+match[4] > 23 || +match[5] > 59 || +match[6] > 59)) return undefined;
+	return match[4] !== undefined ? text : `${text}T${timeOfDay}`;
+}
+
+/** Today's date in the Netherlands ('YYYY-MM-DD'), whatever the machine's time zone. */
+export function dutchToday(at: Date = new Date()): string {
+	const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(at);
+	const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+	return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
 /** Monday of ISO week 1 of an ISO week year (the week with 4 January in it). */
@@ -74,7 +100,8 @@ function isoWeekOneMonday(year: number): number {
 }
 
 export function periodsInYear(type: PeriodType): number {
-	return type === 'Month' ? 12 : 13;
+	// Months and 4-week periods do not depend on the year (weeks would).
+	return periodsPerYear(CATALOGUE_PERIOD_TYPE[type], 2000);
 }
 
 /** Whether a period number exists for the type (13 is only for 4-weekly companies). */

@@ -52,7 +52,10 @@ import { demoUsers } from './users';
 import { addDeclaration, addRun, declarationsOfCompany, runsOfCompany, WorldClock, type World } from './world';
 
 export const DEFAULT_SEED = 20_261_125;
-/** The demo world's "now" unless told otherwise (Dutch local time). */
+/**
+ * createWorld's "now" unless told otherwise (Dutch local time), so a seed alone gives one world.
+ * The running emulator starts at today 09:00 Dutch time instead (startEmulator's worldNow, --now).
+ */
 export const DEFAULT_NOW = '2026-11-25T09:00:00';
 
 /** Employees per company in the demo world (10 companies, 4 debtors). */

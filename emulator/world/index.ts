@@ -3,18 +3,23 @@
  * wage tax declarations, and documents made on request. Deterministic for a seed.
  */
 import { DEFAULT_NOW, DEFAULT_SEED, buildWorld, demoShape, scaledShape } from './generate';
+import { localDateTime } from './calendar';
 import { loadWorld } from './persistence';
 import type { World } from './world';
 
 export type WorldSource = { kind: 'demo' } | { kind: 'scaled'; companies: number; employees: number } | { kind: 'file'; path: string };
 
 export interface WorldOptions {
-	/** The world's "now" (Dutch local 'YYYY-MM-DDTHH:mm:ss'); default DEFAULT_NOW, so a seed gives one world. */
+	/**
+	 * The world's "now" (Dutch local 'YYYY-MM-DDTHH:mm:ss', or 'YYYY-MM-DD' for 09:00 that day); default
+	 * DEFAULT_NOW, so a seed gives one world. A saved world keeps its own clock.
+	 */
 	now?: string;
 }
 
 export function createWorld(source: WorldSource, seed: number = DEFAULT_SEED, options: WorldOptions = {}): World {
-	const now = options.now ?? DEFAULT_NOW;
+	const now = options.now === undefined ? DEFAULT_NOW : localDateTime(options.now, '09:00:00');
+	if (now === undefined) throw new Error(`The world's "now" must be YYYY-MM-DD or YYYY-MM-DDTHH:mm:ss (Dutch local time), got "${options.now}"`);
 	switch (source.kind) {
 		case 'demo':
 			return buildWorld(seed, now, demoShape(), 'demo');
@@ -32,6 +37,7 @@ export function createWorld(source: WorldSource, seed: number = DEFAULT_SEED, op
 }
 
 export { DEFAULT_NOW, DEFAULT_SEED } from './generate';
+export { dutchToday, localDateTime } from './calendar';
 export { advanceClock, type ClockAdvance } from './advance';
 export { createRun, lockRun, setDeclarationStatus, setUserTemplate } from './admin';
 export { allOperationKeys } from '../served';

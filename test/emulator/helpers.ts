@@ -113,3 +113,6 @@ export async function admin<T = Record<string, unknown>>(
 /** ../shared next to the repository: real WSDLs and samples. Tests that need it skip without it. */
 export const SHARED_DIR = path.resolve(__dirname, '..', '..', '..', 'shared');
 export const sharedAvailable = fs.existsSync(path.join(SHARED_DIR, 'nmbrs-api'));
+
+/** The world's "now" every emulator test pins, so answers do not change with the date the tests run. */
+export const WORLD_NOW = '2026-11-25T09:00:00';

@@ -6,7 +6,7 @@ import * as http from 'http';
 import { startEmulator, type RunningEmulator } from '../../emulator';
 import { getOperation, catalogue } from '../../nodes/Nmbrs/catalogue';
 import { readResponse, WireError } from '../../nodes/Nmbrs/catalogue/wire';
-import { ACCOUNTANT, admin, call, faultCode, values } from './helpers';
+import { ACCOUNTANT, admin, call, faultCode, values, WORLD_NOW } from './helpers';
 
 let emulator: RunningEmulator;
 let base: string;
@@ -14,7 +14,7 @@ let adminUrl: string;
 let companyId: number;
 
 beforeAll(async () => {
-	emulator = await startEmulator({ port: 0, seed: 42 });
+	emulator = await startEmulator({ port: 0, worldNow: WORLD_NOW, seed: 42 });
 	base = emulator.soapBaseUrl;
 	adminUrl = emulator.adminUrl;
 	companyId = Number(values((await call(base, 'CompanyService', 'List_GetAll')).body, 'ID')[0]);

@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { SaxesParser } from 'saxes';
 import { startEmulator, type RunningEmulator } from '../../emulator';
-import { call, SHARED_DIR, sharedAvailable, values } from './helpers';
+import { call, SHARED_DIR, sharedAvailable, values, WORLD_NOW } from './helpers';
 
 interface Node {
 	/** Qualified name as written, prefix included (`soap:Body`, `Company`). */
@@ -50,7 +50,7 @@ if (!sharedAvailable) {
 describeShared('answers shaped like the captured Nmbrs responses', () => {
 	let emulator: RunningEmulator;
 	beforeAll(async () => {
-		emulator = await startEmulator({ port: 0 });
+		emulator = await startEmulator({ port: 0, worldNow: WORLD_NOW });
 	});
 	afterAll(async () => {
 		await emulator.close();

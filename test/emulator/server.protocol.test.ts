@@ -5,7 +5,7 @@
 import { startEmulator, type RunningEmulator } from '../../emulator';
 import { findOperation, generatedCatalogue } from '../../nodes/Nmbrs/catalogue';
 import { handlers } from '../../emulator/operations';
-import { ACCOUNTANT, admin, call, ENVELOPE_11, ENVELOPE_12, envelope, faultCode, NS, postSoap, values } from './helpers';
+import { ACCOUNTANT, admin, call, ENVELOPE_11, ENVELOPE_12, envelope, faultCode, NS, postSoap, values, WORLD_NOW } from './helpers';
 
 let emulator: RunningEmulator;
 let base: string;
@@ -15,7 +15,7 @@ let employeeId: number;
 let year: number;
 
 beforeAll(async () => {
-	emulator = await startEmulator({ port: 0 });
+	emulator = await startEmulator({ port: 0, worldNow: WORLD_NOW });
 	base = emulator.soapBaseUrl;
 	const companies = await call(base, 'CompanyService', 'List_GetAll');
 	companyId = Number(values(companies.body, 'ID')[0]);

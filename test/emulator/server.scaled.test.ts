@@ -1,11 +1,11 @@
 /** A scaled world (200 companies, 20,000 employees) starts and answers its largest calls. */
 import { startEmulator, type RunningEmulator } from '../../emulator';
-import { call, values } from './helpers';
+import { call, values, WORLD_NOW } from './helpers';
 
 let emulator: RunningEmulator;
 
 beforeAll(async () => {
-	emulator = await startEmulator({ port: 0, world: { companies: 200, employees: 20_000 }, seed: 7 });
+	emulator = await startEmulator({ port: 0, worldNow: WORLD_NOW, world: { companies: 200, employees: 20_000 }, seed: 7 });
 }, 60_000);
 afterAll(async () => {
 	await emulator?.close();

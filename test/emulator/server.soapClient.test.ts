@@ -8,7 +8,7 @@ import { catalogue, findAnyOperation, operationKey } from '../../nodes/Nmbrs/cat
 import type { Field, Operation, ServiceName } from '../../nodes/Nmbrs/catalogue';
 import { startEmulator, type RunningEmulator } from '../../emulator';
 import { handlers, UNCURATED_SERVED } from '../../emulator/operations';
-import { ACCOUNTANT, NS } from './helpers';
+import { ACCOUNTANT, NS, WORLD_NOW } from './helpers';
 
 let emulator: RunningEmulator;
 const clients = new Map<ServiceName, soap.Client>();
@@ -120,7 +120,7 @@ function withWireDates(value: unknown): unknown {
 }
 
 beforeAll(async () => {
-	emulator = await startEmulator({ port: 0, throttle: false });
+	emulator = await startEmulator({ port: 0, worldNow: WORLD_NOW, throttle: false });
 	const debtors = list(await invoke('DebtorService', 'List_GetAll', {}), 'List_GetAllResult', 'Debtor');
 	const companies = list(await invoke('CompanyService', 'List_GetAll', {}), 'List_GetAllResult', 'Company');
 	const companyId = Number(companies[0].ID);

@@ -3,11 +3,11 @@
  * and a lenient Domain (some clients leave it out).
  */
 import { startEmulator, type RunningEmulator } from '../../emulator';
-import { ACCOUNTANT, call, faultCode, NS } from './helpers';
+import { ACCOUNTANT, call, faultCode, NS, WORLD_NOW } from './helpers';
 
 let emulator: RunningEmulator;
 beforeAll(async () => {
-	emulator = await startEmulator({ port: 0, strictSoapAction: true, requireDomain: false, throttle: false });
+	emulator = await startEmulator({ port: 0, worldNow: WORLD_NOW, strictSoapAction: true, requireDomain: false, throttle: false });
 });
 afterAll(async () => {
 	await emulator.close();

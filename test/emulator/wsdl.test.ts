@@ -1,11 +1,12 @@
 /** The WSDL the emulator serves, generated from the catalogue: what a WSDL-driven client relies on. */
 import { startEmulator, type RunningEmulator } from '../../emulator';
+import { WORLD_NOW } from './helpers';
 
 let emulator: RunningEmulator;
 const wsdl: Record<string, string> = {};
 
 beforeAll(async () => {
-	emulator = await startEmulator({ port: 0 });
+	emulator = await startEmulator({ port: 0, worldNow: WORLD_NOW });
 	for (const service of ['DebtorService', 'EmployeeService']) {
 		wsdl[service] = await (await fetch(`${emulator.soapBaseUrl}${service}.asmx?WSDL`)).text();
 	}
