@@ -2,7 +2,7 @@
 import { periodOf, periodRange, periodString, type PeriodRef } from '../world/calendar';
 import { annualStatementPdf } from '../world/documents';
 import { chronological, EMPLOYEE_TYPES, employeeTypeOn, personAt, versionAt } from '../world/history';
-import type { Company, Employee, EmulatorUser, PersonalData, PersonalInfoVersion } from '../world/model';
+import type { Company, Employee, EmulatorUser, PersonalInfoVersion } from '../world/model';
 import { userSeesDebtor } from '../world/users';
 import { addEmployee, employeesOfCompany, touch, type World } from '../world/world';
 import { NmbrsFault, requireCompany, requireDebtor, requireEmployee, requirePeriod, requireUnprotected } from './faults';

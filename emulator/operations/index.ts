@@ -6,16 +6,16 @@ import { companyHandlers } from './companyService';
 import { debtorHandlers } from './debtorService';
 import { employeeHandlers } from './employeeService';
 import type { OperationHandler } from './params';
+import { catalogue, operationKey } from '../../nodes/Nmbrs/catalogue';
 
 export { NmbrsFault } from './faults';
 export type { OperationHandler, OperationCall } from './params';
 
 export const handlers: Record<string, OperationHandler> = Object.fromEntries([...debtorHandlers, ...companyHandlers, ...employeeHandlers]);
 
+const curatedKeys = new Set(catalogue.operations.map(operationKey));
+
 /** Operations served with only a generated (WSDL) catalogue entry: what Custom Call is tested on. */
-export const UNCURATED_SERVED = [
-	'DebtorService.Title_GetList',
-	'DebtorService.Address_Get',
-	'CompanyService.CostCenter_GetList',
-	'EmployeeService.Absence_GetList',
-] as const;
+export const UNCURATED_SERVED: readonly string[] = Object.keys(handlers)
+	.filter((key) => !curatedKeys.has(key))
+	.sort();

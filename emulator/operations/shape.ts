@@ -5,23 +5,17 @@
  * throws: that is a bug in a handler, and the operation tests find it.
  */
 import { resolveAnyOperation, type Catalogue, type Field, type ServiceName } from '../../nodes/Nmbrs/catalogue';
-import type { WireValue } from '../../nodes/Nmbrs/catalogue/wire';
+import { fieldsOfType, type WireValue } from '../../nodes/Nmbrs/catalogue/wire';
 
 /** What handlers build before shaping: plain objects, arrays, scalars, Buffers. */
 export type Loose = WireValue | undefined | { [field: string]: Loose } | Loose[];
-
-function fieldsOf(typeName: string, catalogue: Catalogue): Field[] {
-	const type = catalogue.types[typeName];
-	if (!type) throw new Error(`Catalogue type ${typeName} is not defined`);
-	return [...(type.base ? fieldsOf(type.base, catalogue) : []), ...type.fields];
-}
 
 function shapeScalar(field: Field, value: Loose, catalogue: Catalogue, where: string): WireValue {
 	if (value === null || value === undefined) return null;
 	const type = field.type;
 	if (type.startsWith('type:')) {
 		if (typeof value !== 'object' || Array.isArray(value) || Buffer.isBuffer(value)) throw new Error(`${where}: expected an object`);
-		const fields = fieldsOf(type.slice(5), catalogue);
+		const fields = fieldsOfType(type.slice(5), catalogue);
 		const known = new Set(fields.map((f) => f.name));
 		for (const key of Object.keys(value)) if (!known.has(key)) throw new Error(`${where}: ${type} has no field ${key}`);
 		const out: Record<string, WireValue> = {};

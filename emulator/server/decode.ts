@@ -114,7 +114,8 @@ export function decodeRequest(
 
 	// The codec pairs the header with the body element's namespace. ASMX reads the header on its
 	// own: an auth header in the service namespace counts even when the body element is foreign.
-	const auth = result.header ?? headerInNamespaces(body, [...accepted], resolved?.catalogue ?? fallbackCatalogue);
+	const bodyInServiceNamespace = result.namespace !== undefined && accepted.has(result.namespace);
+	const auth = (bodyInServiceNamespace ? result.header : null) ?? headerInNamespaces(body, [...accepted], resolved?.catalogue ?? fallbackCatalogue);
 	let params = result.params;
 	if (resolved && !result.operation) {
 		// Routed by the action, but the body element has another name or namespace: .NET reads
