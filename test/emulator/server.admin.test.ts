@@ -2,7 +2,10 @@
  * The admin API drives the emulator's world and failure modes; every change is observed the way a
  * client would see it: through SOAP calls, HTTP answers and the request log.
  */
+import * as fs from 'fs';
 import * as http from 'http';
+import * as os from 'os';
+import * as path from 'path';
 import { startEmulator, type RunningEmulator } from '../../emulator';
 import { getOperation, catalogue } from '../../nodes/Nmbrs/catalogue';
 import { readResponse, WireError } from '../../nodes/Nmbrs/catalogue/wire';
@@ -84,6 +87,17 @@ describe('world controls', () => {
 		expect((await admin<{ count: number }>(adminUrl, 'GET', 'deliveries/other')).json.count).toBe(1);
 	});
 
+	it('refuses a template naming an operation the emulator does not know, and names it', async () => {
+		const route = `users/${encodeURIComponent(ACCOUNTANT.email)}/template`;
+		const answer = await admin<{ error: string }>(adminUrl, 'POST', route, { disabled: ['CompanyService.List_GetAll', 'CompanyService.List_GetAl'] });
+		expect(answer.status).toBe(400);
+		expect(answer.json.error).toContain('"CompanyService.List_GetAl"');
+		expect(answer.json.error).not.toContain('"CompanyService.List_GetAll"');
+		// Nothing was switched off.
+		expect((await call(base, 'CompanyService', 'List_GetAll')).status).toBe(200);
+		expect((await admin(adminUrl, 'POST', route, { allowed: ['EmployeeService.Nope'] })).status).toBe(400);
+	});
+
 	it('switches calls off with an allow-list template', async () => {
 		await admin(adminUrl, 'POST', `users/${encodeURIComponent(ACCOUNTANT.email)}/template`, { allowed: ['CompanyService.List_GetAll'] });
 		expect((await call(base, 'CompanyService', 'List_GetAll')).status).toBe(200);
@@ -116,6 +130,33 @@ describe('injected faults, as a client sees them', () => {
 		expect(answer.status).toBe(200);
 		const last = emulator.requestLog.all().at(-1);
 		expect(last).toMatchObject({ operation: 'List_GetAll', injected: 'latency', status: 200 });
+		expect(last?.durationMs).toBeGreaterThanOrEqual(50);
+	});
+
+	it('fault with a code but no message: the standard message for that code', async () => {
+		for (const [code, message] of [
+			[1001, 'Invalid Authentication'],
+			[1002, 'Unauthorized access'],
+			[2006, 'Invalid Period'],
+			[9999, 'Unkown'],
+		] as const) {
+			await inject({ kind: 'fault', code, times: 1 });
+			expect((await call(base, 'CompanyService', 'List_GetAll')).body).toContain(`---&gt; ${code}: ${message}</faultstring>`);
+		}
+	});
+
+	it('probability: the same world seed faults the same calls, again after a reset', async () => {
+		const sequence = async () => {
+			await admin(adminUrl, 'POST', 'reset', {});
+			await inject({ kind: 'fault', code: 9999, probability: 0.3 });
+			const faulted: boolean[] = [];
+			for (let i = 0; i < 30; i++) faulted.push((await call(base, 'CompanyService', 'List_GetAll')).status === 500);
+			return faulted;
+		};
+		const first = await sequence();
+		expect(first.some(Boolean)).toBe(true);
+		expect(first.every(Boolean)).toBe(false);
+		expect(await sequence()).toEqual(first);
 	});
 
 	it('html502: a gateway error page', async () => {
@@ -196,6 +237,31 @@ describe('request log and reset', () => {
 		expect(entry?.requestBody).toContain('<Token>***</Token>');
 		const all = JSON.stringify((await admin(adminUrl, 'GET', 'requests')).json);
 		expect(all).not.toContain(ACCOUNTANT.token);
+	});
+
+	it('a reset that fails changes nothing: the next resets still work', async () => {
+		const failed = await admin<{ error: string }>(adminUrl, 'POST', 'reset', { world: { companies: 0, employees: 5 } });
+		expect(failed.status).toBe(400);
+		const again = await admin<{ ok: boolean; clock: string }>(adminUrl, 'POST', 'reset', {});
+		expect(again.status).toBe(200);
+		expect(again.json.clock).toBe(WORLD_NOW);
+		expect(emulator.world.companies).toHaveLength(10);
+	});
+
+	it('a file that is no saved world: a plain message, never the file\'s contents', async () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'emulator-reset-'));
+		const secret = path.join(dir, 'notes.txt');
+		fs.writeFileSync(secret, 'root:x:0:0:secret-line\n');
+		const json = path.join(dir, 'other.json');
+		fs.writeFileSync(json, JSON.stringify({ format: 'secret-format-name', password: 'hunter2' }));
+		for (const file of [secret, json, path.join(dir, 'missing.json')]) {
+			const answer = await admin<{ error: string }>(adminUrl, 'POST', 'reset', { world: { path: file } });
+			expect(answer.status).toBe(400);
+			expect(answer.json.error).toBe('could not load a world from that file (not a saved emulator world)');
+		}
+		expect((await admin(adminUrl, 'POST', 'reset', {})).status).toBe(200);
+		expect((await call(base, 'CompanyService', 'List_GetAll')).status).toBe(200);
+		fs.rmSync(dir, { recursive: true, force: true });
 	});
 
 	it('reset brings the world back to its seeded start and clears faults and log', async () => {

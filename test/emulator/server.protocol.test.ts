@@ -234,3 +234,87 @@ describe('protocol faults', () => {
 		expect(text).toContain(`soapAction="${NS('CompanyService')}/List_GetAll"`);
 	});
 });
+
+describe('data scope (1003)', () => {
+	const DEBTOR_LOGIN = { email: 'debtor@demo.example', token: 'debtor-token', domain: 'demo' };
+
+	it("1003 when the debtor-level login asks DebtorService about another debtor; 2009 for one that does not exist", async () => {
+		const debtorIds = values((await call(base, 'DebtorService', 'List_GetAll')).body, 'Id').map(Number);
+		const own = values((await call(base, 'DebtorService', 'List_GetAll', {}, { login: DEBTOR_LOGIN })).body, 'Id').map(Number);
+		const other = debtorIds.find((id) => !own.includes(id)) as number;
+		expect(other).toBeDefined();
+		for (const operation of ['Debtor_Get', 'Department_GetList', 'Function_GetList', 'Address_Get', 'Title_GetList']) {
+			const answer = await call(base, 'DebtorService', operation, { DebtorId: other }, { login: DEBTOR_LOGIN });
+			expect(answer.status).toBe(500);
+			expect(answer.body).toContain('---&gt; 1003: Unauthorized access');
+		}
+		expect((await call(base, 'DebtorService', 'Debtor_Get', { DebtorId: own[0] }, { login: DEBTOR_LOGIN })).status).toBe(200);
+		expect(faultCode((await call(base, 'DebtorService', 'Debtor_Get', { DebtorId: 987654321 }, { login: DEBTOR_LOGIN })).body)).toBe(2009);
+		// The master login sees every debtor.
+		expect((await call(base, 'DebtorService', 'Debtor_Get', { DebtorId: other })).status).toBe(200);
+	});
+});
+
+describe('requests ASMX cannot read', () => {
+	const CLIENT_CODEC_WORDING = /well-formed XML|answer starts with|not accepted from Nmbrs|Nmbrs sent/;
+
+	it('names the place in the XML document, in ASMX words, never the client codec\'s', async () => {
+		const broken = await postSoap(base, 'CompanyService', 'List_GetAll', `<soap:Envelope xmlns:soap="${ENVELOPE_11}">\n<soap:Body><List_GetAll></soap:Body>`);
+		expect(broken.status).toBe(500);
+		expect(broken.body).toContain('<faultcode>soap:Client</faultcode>');
+		expect(broken.body).toMatch(/Server was unable to read request\. ---&gt; There is an error in XML document \(\d+, \d+\)\./);
+		expect(broken.body).not.toMatch(CLIENT_CODEC_WORDING);
+
+		const html = await postSoap(base, 'CompanyService', 'List_GetAll', '<html><body>hi</body></html>');
+		expect(html.body).toContain('There is an error in XML document (1, 1). ---&gt; &lt;html&gt; was not expected.');
+		expect(html.body).not.toMatch(CLIENT_CODEC_WORDING);
+
+		const empty = await postSoap(base, 'CompanyService', 'List_GetAll', '');
+		expect(empty.body).toContain('There is an error in XML document (0, 0). ---&gt; Root element is missing.');
+
+		const doctype = await postSoap(base, 'CompanyService', 'List_GetAll', `<!DOCTYPE x [<!ENTITY a "b">]><soap:Envelope xmlns:soap="${ENVELOPE_11}"/>`);
+		expect(doctype.body).toContain('For security reasons DTD is prohibited in this XML document.');
+		expect(doctype.body).not.toMatch(CLIENT_CODEC_WORDING);
+	});
+
+	it('an envelope in an unknown namespace gets a VersionMismatch fault', async () => {
+		const body = envelope('CompanyService', 'List_GetAll', {}).replace(ENVELOPE_11, 'http://example.com/not-soap');
+		const answer = await postSoap(base, 'CompanyService', 'List_GetAll', body);
+		expect(answer.status).toBe(500);
+		expect(answer.body).toContain('<faultcode>soap:VersionMismatch</faultcode>');
+		expect(answer.body).toContain('Possible SOAP version mismatch: Envelope namespace http://example.com/not-soap was unexpected.');
+	});
+});
+
+describe('a body element in the wrong namespace, with the right SOAPAction', () => {
+	it('keeps the auth header: the call runs with default parameters (2004), not as unauthenticated (1001)', async () => {
+		const answer = await call(base, 'CompanyService', 'Run_GetList', { CompanyId: companyId, Year: year }, { bodyNamespace: 'https://api.nmbrs.nl/soap/v2.1/CompanyService' });
+		expect(answer.status).toBe(500);
+		expect(faultCode(answer.body)).toBe(2004);
+	});
+
+	it('a call without parameters then gives its (right) answer, authenticated', async () => {
+		const answer = await call(base, 'CompanyService', 'List_GetAll', {}, { bodyNamespace: 'https://api.nmbrs.nl/soap/v2.1/CompanyService' });
+		expect(answer.status).toBe(200);
+		expect(values(answer.body, 'ID').length).toBeGreaterThan(0);
+	});
+
+	it('a header in a foreign namespace is still 1001', async () => {
+		const answer = await call(base, 'CompanyService', 'List_GetAll', {}, { bodyNamespace: 'https://example.com/x', authNamespace: 'https://example.com/x' });
+		expect(faultCode(answer.body)).toBe(1001);
+	});
+});
+
+describe('WageTax_GetList on the wire', () => {
+	it('a declaration never sent has SentAt 0001-01-01T00:00:00; a non-correction has nil correction dates', async () => {
+		const answer = await call(base, 'CompanyService', 'WageTax_GetList', { CompanyId: companyId, intYear: year });
+		expect(answer.status).toBe(200);
+		const items = [...answer.body.matchAll(/<WageTax>([\s\S]*?)<\/WageTax>/g)].map((m) => m[1]);
+		const open = items.find((item) => values(item, 'Status')[0] === 'open');
+		expect(open).toBeDefined();
+		expect(values(open as string, 'SentAt')).toEqual(['0001-01-01T00:00:00']);
+		const plain = items.find((item) => !/<CorrectionTijdvakStart>\d/.test(item)) as string;
+		expect(plain).toContain('<CorrectionTijdvakStart xsi:nil="true"/>');
+		expect(plain).toContain('<CorrectionTijdvakEnd xsi:nil="true"/>');
+	});
+});

@@ -11,6 +11,7 @@ import {
 	createWorld,
 	DECLARATION_STATUSES,
 	DEMO_LOGINS,
+	dutchToday,
 	lockRun,
 	saveWorld,
 	setDeclarationStatus,
@@ -18,6 +19,7 @@ import {
 	worldToJson,
 	type World,
 } from '../../emulator/world';
+import { resolveWorldNow } from '../../emulator';
 import { isValidBsn, isValidIban } from '../../emulator/world/identifiers';
 import { computePayslip, employeesOfRun } from '../../emulator/world/payroll';
 import { declarationXml, payslipPdf, sepaXml } from '../../emulator/world/documents';
@@ -305,5 +307,82 @@ describe('a scaled world', () => {
 		expect(new Set(items.map((i) => i.EmployeeId))).toEqual(new Set(world.employees.filter((e) => e.companyId === company.id).map((e) => e.id)));
 		const bsns = new Set(world.employees.map((e) => e.personalInfo[0].data.BSN));
 		expect(bsns.size).toBe(20_000);
+	});
+});
+
+describe("the world's now", () => {
+	it('the same seed and the same now give the same world, byte for byte; another now another world', () => {
+		const a = createWorld({ kind: 'demo' }, 7, { now: '2025-03-10' });
+		const b = createWorld({ kind: 'demo' }, 7, { now: '2025-03-10T09:00:00' });
+		expect(a.clock.now()).toBe('2025-03-10T09:00:00');
+		expect(worldToJson(b)).toBe(worldToJson(a));
+		expect(someDocuments(b)).toEqual(someDocuments(a));
+		expect(worldToJson(createWorld({ kind: 'demo' }, 7, { now: '2025-04-10' }))).not.toBe(worldToJson(a));
+		expect(() => createWorld({ kind: 'demo' }, 7, { now: '2025-02-30' })).toThrow('YYYY-MM-DD');
+	});
+
+	it("the emulator's default is today 09:00 Dutch time, whatever the machine's time zone", () => {
+		// 23:30 UTC on 28 March 2026 is already 29 March in Amsterdam (UTC+1 that night).
+		expect(dutchToday(new Date('2026-03-28T23:30:00Z'))).toBe('2026-03-29');
+		// 22:30 UTC on 30 June is 00:30 on 1 July in summer time (UTC+2).
+		expect(dutchToday(new Date('2026-06-30T22:30:00Z'))).toBe('2026-07-01');
+		expect(resolveWorldNow(undefined, () => '2027-01-04')).toBe('2027-01-04T09:00:00');
+		expect(resolveWorldNow('2027-01-04')).toBe('2027-01-04T09:00:00');
+		expect(resolveWorldNow('2027-01-04T17:45:00')).toBe('2027-01-04T17:45:00');
+		expect(resolveWorldNow(undefined)).toBe(`${dutchToday()}T09:00:00`);
+		expect(() => resolveWorldNow('4 January')).toThrow('worldNow must be');
+	});
+});
+
+describe('locked runs and sent declarations keep what they reported', () => {
+	it('an insert into a past period (UnprotectedMode) changes the open declaration, not a locked or accepted one', () => {
+		const world = createWorld({ kind: 'demo' });
+		const user = world.users[0];
+		const company = world.companies.find((c) => c.periodType === 'Month')!;
+		const year = Number(world.clock.now().slice(0, 4));
+		const list = () => rows(world, user, 'CompanyService.WageTax_GetList', { CompanyId: company.id, intYear: year }).filter((d) => d.CorrectionTijdvakStart === null);
+		const xmlOf = (id: unknown) => call(world, user, 'CompanyService.WageTax_GetXML', { CompanyId: company.id, LoonaangifteID: id }) as string;
+		const before = list();
+		const open = before.find((d) => d.Status === DECLARATION_STATUSES.open)!;
+		const closed = before.filter((d) => d.Status !== DECLARATION_STATUSES.open && (d.Period as number) >= 8);
+		expect(closed.map((d) => d.Status)).toEqual(expect.arrayContaining([DECLARATION_STATUSES.locked, DECLARATION_STATUSES.accepted]));
+		const xmlBefore = new Map(closed.map((d) => [d.LoonaangifteID, xmlOf(d.LoonaangifteID)]));
+		const lockedRun = world.runs.find((r) => r.companyId === company.id && r.year === year && r.period === 9 && r.number === 1)!;
+		expect(lockedRun.isLocked).toBe(true);
+		const paidBefore = employeesOfRun(world, lockedRun).map((e) => e.id);
+		const slipBefore = payslipPdf(world, lockedRun, employeesOfRun(world, lockedRun)[0]).toString('base64');
+
+		// Protected without UnprotectedMode; with it, a new employee from 1 August.
+		const insert = (unprotected: boolean) =>
+			call(world, user, 'EmployeeService.Employee_InsertBasedOnDefault', {
+				CompanyId: company.id,
+				FirstName: 'Late',
+				LastName: 'Entry',
+				employment: { StartDate: `${year}-08-01T00:00:00` },
+				UnprotectedMode: unprotected,
+			});
+		expect(() => insert(false)).toThrow(expect.objectContaining({ code: 2011 }));
+		const id = insert(true) as number;
+
+		const after = list();
+		for (const d of closed) {
+			const now = after.find((x) => x.LoonaangifteID === d.LoonaangifteID)!;
+			expect(now.TotalGeneral).toBe(d.TotalGeneral);
+			expect(xmlOf(d.LoonaangifteID)).toBe(xmlBefore.get(d.LoonaangifteID));
+		}
+		expect(after.find((x) => x.LoonaangifteID === open.LoonaangifteID)!.TotalGeneral).toBeGreaterThan(open.TotalGeneral as number);
+		expect(xmlOf(open.LoonaangifteID)).toContain(`<PersNr>${world.employees.find((e) => e.id === id)!.number}</PersNr>`);
+		expect(employeesOfRun(world, lockedRun).map((e) => e.id)).toEqual(paidBefore);
+		expect(payslipPdf(world, lockedRun, employeesOfRun(world, lockedRun)[0]).toString('base64')).toBe(slipBefore);
+
+		// A saved world keeps them.
+		const dir = mkdtempSync(join(tmpdir(), 'nmbrs-frozen-'));
+		try {
+			saveWorld(world, join(dir, 'w.json'));
+			const loaded = createWorld({ kind: 'file', path: join(dir, 'w.json') });
+			for (const d of closed) expect(xmlOf(d.LoonaangifteID)).toBe(call(loaded, user, 'CompanyService.WageTax_GetXML', { CompanyId: company.id, LoonaangifteID: d.LoonaangifteID }));
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
 });
