@@ -94,7 +94,7 @@ describe('nmbrsApi credential: against the emulator', () => {
 	beforeAll(async () => {
 		// Loaded here so the authenticate tests above run on their own.
 		const { startEmulator } = await import('../../emulator');
-		emulator = await startEmulator({ port: 0, world: 'demo' });
+		emulator = await startEmulator({ port: 0, world: 'demo', worldNow: '2026-11-25T09:00:00' });
 	});
 	afterAll(async () => {
 		await emulator.close();

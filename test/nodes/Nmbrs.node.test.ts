@@ -15,7 +15,7 @@ let emulator: Emulator;
 let worldYear: number;
 
 beforeAll(async () => {
-	emulator = await startEmulator({ port: 0, world: 'demo' });
+	emulator = await startEmulator({ port: 0, world: 'demo', worldNow: '2026-11-25T09:00:00' });
 	const clock = (await admin(emulator.adminUrl, '/clock', undefined, 'GET')) as { now: string };
 	worldYear = Number(clock.now.slice(0, 4));
 });

@@ -21,7 +21,7 @@ const realNow = Settings.now;
 let emulator: Emulator;
 
 beforeEach(async () => {
-	emulator = await startEmulator({ port: 0, world: 'demo' });
+	emulator = await startEmulator({ port: 0, world: 'demo', worldNow: '2026-11-25T09:00:00' });
 	// The trigger looks at the years around "now": use the emulator world's clock as now.
 	const clock = (await admin(emulator.adminUrl, '/clock', undefined, 'GET')) as { now: string };
 	const worldNow = DateTime.fromISO(clock.now, { zone: 'Europe/Amsterdam' }).toMillis();
