@@ -33,6 +33,20 @@ describe('NmbrsError -> NodeApiError', () => {
 		expect((error as NodeApiError).context.itemIndex).toBe(3);
 	});
 
+	it('keeps our wording for an unreachable Nmbrs (n8n does not swap it for a generic sentence)', async () => {
+		const context = executeContext({
+			params: {},
+			credentials: credentialsFor('http://127.0.0.1:9/soap/v3/'),
+			intercept: () => {
+				throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' });
+			},
+		});
+		const error = await nmbrsRequest.call(context, 'DebtorService.List_GetAll', {}, 0).catch((e: Error) => e);
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect((error as NodeApiError).message).toMatch(/Could not reach Nmbrs at http:\/\/127\.0\.0\.1:9\/soap\/v3\/DebtorService\.asmx .*connection refused/);
+		expect((error as NodeApiError).description).toMatch(/environment/);
+	});
+
 	it('removes the token wherever a transport text carries it', () => {
 		const token = 'secret-token-1';
 		const leaky = new NmbrsError(`Could not reach Nmbrs (${token})`, {

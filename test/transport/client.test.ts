@@ -251,7 +251,8 @@ describe('answers that are not SOAP, and retries', () => {
 			callNmbrs(scripted(refused), target, wageTax, { CompanyId: 1, intYear: 2024 }, { ...options(), retries: 0 }),
 		);
 		expect(network).toMatchObject({ kind: 'network' });
-		expect(network.message).toMatch(/Could not reach Nmbrs at https:\/\/api\.nmbrs\.nl\/soap\/v3\/CompanyService\.asmx .*ECONNREFUSED/);
+		expect(network.message).toMatch(/Could not reach Nmbrs at https:\/\/api\.nmbrs\.nl\/soap\/v3\/CompanyService\.asmx .*connection refused/);
+		expect(network.nmbrsMessage).toMatch(/ECONNREFUSED/);
 	});
 });
 

@@ -142,6 +142,19 @@ function nmbrsErrorInside(error: unknown): NmbrsError | undefined {
 	return undefined;
 }
 
+const NETWORK_REASONS: Record<string, string> = {
+	ECONNREFUSED: 'connection refused',
+	ECONNRESET: 'connection reset',
+	ENOTFOUND: 'host not found',
+	EAI_AGAIN: 'host name lookup failed',
+	EHOSTUNREACH: 'host unreachable',
+	ENETUNREACH: 'network unreachable',
+	EPIPE: 'connection closed while sending',
+	CERT_HAS_EXPIRED: 'TLS certificate expired',
+	DEPTH_ZERO_SELF_SIGNED_CERT: 'self-signed TLS certificate',
+	UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS certificate not trusted',
+};
+
 function errorFromThrown(error: unknown, ctx: AttemptContext): NmbrsError {
 	const inner = nmbrsErrorInside(error);
 	if (inner) return inner;
@@ -159,7 +172,10 @@ function errorFromThrown(error: unknown, ctx: AttemptContext): NmbrsError {
 		});
 	}
 	const check = "Check the credential's environment (and base URL for a custom one), the network and any proxy between n8n and Nmbrs.";
-	return new NmbrsError(`Could not reach Nmbrs at ${ctx.url} for ${ctx.key}${code ? ` (${code})` : ''}`, {
+	// The system code (ECONNREFUSED...) stays in nmbrsMessage: in the headline n8n would swap our
+	// sentence, which names the URL and the call, for a generic one.
+	const reason = code ? NETWORK_REASONS[code] ?? 'network error' : undefined;
+	return new NmbrsError(`Could not reach Nmbrs at ${ctx.url} for ${ctx.key}${reason ? `: ${reason}` : ''}`, {
 		kind: 'network',
 		operation: ctx.key,
 		nmbrsMessage: text || undefined,
