@@ -16,6 +16,7 @@ import {
 	hasAuthPlaceholder,
 	placeholderEnvelope,
 	resolveRequestUrl,
+	sessionFingerprint,
 } from '../nodes/Nmbrs/helpers/credentialSupport';
 import { fillAuthHeader } from '../nodes/Nmbrs/transport/auth';
 
@@ -31,9 +32,13 @@ import { fillAuthHeader } from '../nodes/Nmbrs/transport/auth';
  *   prefixes the base URL of the chosen environment (live, sandbox or the custom base URL).
  *   An absolute URL is left as it is, and the header is filled only when it points at that
  *   same environment, so the token never travels to another host.
- * - The subdomain: when the field is empty it is discovered once with
- *   DebtorService.Environment_Get in `preAuthentication` and cached by n8n in the hidden,
- *   expirable `sessionSubdomain` field. A subdomain typed in the field always wins.
+ * - The subdomain: a subdomain typed in the field always wins, and nothing is cached for it.
+ *   When the field is empty it is discovered once with DebtorService.Environment_Get in
+ *   `preAuthentication` and cached by n8n in the hidden, expirable `sessionSubdomain` field,
+ *   together with `sessionFor`: the base URL and e-mail it was discovered for. A cached
+ *   subdomain whose `sessionFor` no longer matches (e-mail or environment changed) is not sent;
+ *   n8n re-runs preAuthentication only while `sessionSubdomain` is empty, so the node's 1001
+ *   error then says to type the subdomain or create the credential anew.
  */
 
 const setupNotice = [
@@ -132,6 +137,12 @@ export class NmbrsApi implements ICredentialType {
 			typeOptions: { expirable: true },
 			default: '',
 		},
+		{
+			displayName: 'Session Subdomain For',
+			name: 'sessionFor',
+			type: 'hidden',
+			default: '',
+		},
 	];
 
 	async preAuthentication(
@@ -139,12 +150,13 @@ export class NmbrsApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 	): Promise<IDataObject> {
 		const creds = credentialsFromData(credentials);
-		if (creds.subdomain) return { sessionSubdomain: creds.subdomain };
+		// A typed subdomain is used as it is: nothing to look up or cache.
+		if (creds.subdomain) return {};
 		const sessionSubdomain = await discoverSubdomain(
 			async (options: IHttpRequestOptions) => await this.helpers.httpRequest(options),
 			creds,
 		);
-		return { sessionSubdomain };
+		return { sessionSubdomain, sessionFor: sessionFingerprint(creds) };
 	}
 
 	async authenticate(
@@ -152,7 +164,7 @@ export class NmbrsApi implements ICredentialType {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		const creds = credentialsFromData(credentials);
-		const resolved = resolveRequestUrl(creds, requestOptions.url, requestOptions.baseURL);
+		const resolved = resolveRequestUrl(creds, requestOptions.url);
 		const options: IHttpRequestOptions = { ...requestOptions, url: resolved.url };
 		delete options.baseURL;
 		if (resolved.sameEnvironment && hasAuthPlaceholder(options.body)) {

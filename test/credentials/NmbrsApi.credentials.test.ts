@@ -1,9 +1,11 @@
-import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IHttpRequestOptions, INode } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import { NmbrsApi } from '../../credentials/NmbrsApi.credentials';
 import type { RunningEmulator } from '../../emulator';
+import { NmbrsError } from '../../nodes/Nmbrs/transport/errors';
 import type { FullResponse, SentRequest } from '../nodes/harness';
-import { credentialsFor, plainHttp } from '../nodes/harness';
+import { credentialsFor, plainHttp, wrapAsN8n } from '../nodes/harness';
 
 const credential = new NmbrsApi();
 
@@ -66,10 +68,38 @@ describe('nmbrsApi credential: authenticate', () => {
 		}
 	});
 
+	const liveFor = 'https://api.nmbrs.nl/soap/v3/|payroll@example.nl';
+
 	it('uses the discovered subdomain when the field is empty, and the typed one when both exist', async () => {
-		expect((await authenticate({ sessionSubdomain: 'found' })).body).toContain('<Domain>found</Domain>');
-		expect((await authenticate({ subdomain: 'typed', sessionSubdomain: 'found' })).body).toContain('<Domain>typed</Domain>');
+		expect((await authenticate({ sessionSubdomain: 'found', sessionFor: liveFor })).body).toContain('<Domain>found</Domain>');
+		// The e-mail is compared case-insensitively.
+		expect((await authenticate({ email: 'Payroll@Example.nl', sessionSubdomain: 'found', sessionFor: liveFor })).body).toContain('<Domain>found</Domain>');
+		expect((await authenticate({ subdomain: 'typed', sessionSubdomain: 'found', sessionFor: liveFor })).body).toContain('<Domain>typed</Domain>');
 	});
+
+	it('does not send a discovered subdomain after the e-mail or the environment changed (or without its fingerprint)', async () => {
+		const changed: Array<Record<string, string>> = [
+			{ email: 'other@example.nl', sessionSubdomain: 'found', sessionFor: liveFor },
+			{ environment: 'sandbox', sessionSubdomain: 'found', sessionFor: liveFor },
+			{ sessionSubdomain: 'found' },
+		];
+		for (const fields of changed) {
+			const body = String((await authenticate(fields)).body);
+			expect(body).not.toContain('<Domain>');
+			expect(body).toContain('<Token>tok-123456</Token>');
+		}
+	});
+
+	it.each(['https://api.nmbrs.nl/soap/v3/', 'api.nmbrs.nl', 'https://api-sandbox.nmbrs.nl/soap/v3/DebtorService.asmx', 'API'])(
+		'refuses the API address %s typed as subdomain, saying which address to take',
+		async (typed) => {
+			const attempt = authenticate({ subdomain: typed });
+			await expect(attempt).rejects.toThrow(/address of the Nmbrs API.*YOUR Nmbrs address.*mycompany\.nmbrs\.nl/);
+			await expect(
+				credential.preAuthentication.call({ helpers: { httpRequest: jest.fn() as never } }, stored({ subdomain: typed })),
+			).rejects.toThrow(/address of the Nmbrs API/);
+		},
+	);
 
 	it('fills the plain AuthHeader (no Domain) of Environment_Get', async () => {
 		const result = await authenticate({ subdomain: 'acme' }, { body: envelope('AuthHeader') });
@@ -102,14 +132,17 @@ describe('nmbrsApi credential: against the emulator', () => {
 
 	const environmentGets = (sent: SentRequest[]) => sent.filter((r) => r.soapAction.endsWith('/Environment_Get'));
 
-	it('preAuthentication stores the typed subdomain, normalised, without any call', async () => {
+	const fingerprint = () => `${emulator.soapBaseUrl.replace(/\/?$/, '/')}|accountant@demo.example`;
+
+	it('preAuthentication caches nothing for a typed subdomain, and makes no call', async () => {
 		const sent: SentRequest[] = [];
 		const httpRequest = jest.fn(plainHttp(sent));
 		const output = await credential.preAuthentication.call(
 			{ helpers: { httpRequest: httpRequest as never } },
 			credentialsFor(emulator.soapBaseUrl, { subdomain: 'https://Demo.nmbrs.nl/' }),
 		);
-		expect(output).toEqual({ sessionSubdomain: 'demo' });
+		// Finding: the typed subdomain used to be copied into the hidden field; it is used as typed.
+		expect(output).toEqual({});
 		expect(httpRequest).not.toHaveBeenCalled();
 	});
 
@@ -119,7 +152,7 @@ describe('nmbrsApi credential: against the emulator', () => {
 			{ helpers: { httpRequest: plainHttp(sent) as never } },
 			credentialsFor(emulator.soapBaseUrl, { subdomain: '' }),
 		);
-		expect(output).toEqual({ sessionSubdomain: 'demo' });
+		expect(output).toEqual({ sessionSubdomain: 'demo', sessionFor: fingerprint() });
 		expect(sent).toHaveLength(1);
 		expect(environmentGets(sent)).toHaveLength(1);
 		expect(sent[0].body).toContain('<AuthHeader ');
@@ -132,45 +165,103 @@ describe('nmbrsApi credential: against the emulator', () => {
 			credentialsFor(emulator.soapBaseUrl, { subdomain: '', token: wrongToken }),
 		);
 		await expect(attempt).rejects.toThrow(/subdomain/i);
-		const error = await attempt.catch((e: Error) => e);
-		expect(String((error as Error).message)).not.toContain(wrongToken);
+		const error = (await attempt.catch((e: Error) => e)) as Error;
+		expect(String(error.message)).not.toContain(wrongToken);
 		expect(JSON.stringify(error)).not.toContain(wrongToken);
-		// It stays the Nmbrs fault (1001 with its hint), so the node reports the real cause.
-		expect(error).toMatchObject({ name: 'NmbrsError', code: 1001, kind: 'fault' });
-		expect((error as { hint?: string }).hint).toMatch(/token/i);
+		// Finding: it used to be the NmbrsError itself, whose numeric `code` n8n's credential test
+		// shows as the whole message ("1001"). Now: a plain Error without code or response, one
+		// sentence with the likely causes and the exact fault...
+		expect(error).not.toBeInstanceOf(NmbrsError);
+		expect(error).not.toHaveProperty('code');
+		expect(error).not.toHaveProperty('response');
+		expect(error.message).toContain('Nmbrs answered 1001 Invalid Authentication');
+		for (const cause of [/e-mail/i, /API token/i, /type the subdomain/i, /template allows DebtorService\.Environment_Get/]) {
+			expect(error.message).toMatch(cause);
+		}
+		// ...with the Nmbrs fault (1001 with its hint) as cause, so the node reports the real one.
+		expect(error.cause).toBeInstanceOf(NmbrsError);
+		expect(error.cause).toMatchObject({ code: 1001, kind: 'fault', retryable: false });
+		expect((error.cause as NmbrsError).hint).toMatch(/token/i);
+		expect(JSON.stringify(error.cause)).not.toContain(wrongToken);
 	});
 
-	/** What n8n does for a declarative credential test: preAuthentication, authenticate, POST. */
-	async function runCredentialTest(fields: Record<string, string>): Promise<FullResponse> {
+	const testerNode: INode = {
+		id: 'tester',
+		name: 'Temp-Node',
+		type: 'n8n-nodes-base.noOp',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { temp: '' },
+	};
+
+	/**
+	 * What n8n does for a declarative credential test: preAuthentication (always, when testing),
+	 * authenticate, then the request, which fails for a non-2xx status; anything thrown is wrapped
+	 * in a NodeApiError. Then the tester's verdict (credentials-tester.service): an HTTP status is
+	 * matched against the rules, else `cause.code` is the message, else the error's message.
+	 */
+	async function credentialTestVerdict(fields: Record<string, string>): Promise<{ status: 'OK' | 'Error'; message: string }> {
 		const creds = credentialsFor(emulator.soapBaseUrl, fields);
 		const http = plainHttp();
-		Object.assign(
-			creds,
-			await credential.preAuthentication.call({ helpers: { httpRequest: http as never } }, creds),
-		);
-		const request = credential.test.request;
-		const options = await credential.authenticate(creds, {
-			...(request as IHttpRequestOptions),
-			url: request.url ?? '',
-			headers: { ...(request.headers ?? {}) },
-			ignoreHttpStatusErrors: true,
-			returnFullResponse: true,
-		});
-		return (await http(options)) as FullResponse;
+		try {
+			try {
+				Object.assign(creds, await credential.preAuthentication.call({ helpers: { httpRequest: http as never } }, creds));
+				const request = credential.test.request;
+				const options = await credential.authenticate(creds, {
+					...(request as IHttpRequestOptions),
+					url: request.url ?? '',
+					headers: { ...(request.headers ?? {}) },
+					ignoreHttpStatusErrors: true,
+					returnFullResponse: true,
+				});
+				const response = (await http(options)) as FullResponse;
+				if (response.statusCode < 200 || response.statusCode > 299) {
+					throw Object.assign(new Error(`Request failed with status code ${response.statusCode}`), {
+						response: { status: response.statusCode, statusText: '' },
+					});
+				}
+			} catch (error) {
+				throw wrapAsN8n(testerNode, error);
+			}
+		} catch (error) {
+			const cause = (error as NodeApiError).cause as { response?: { status: number; statusText: string }; code?: unknown } | undefined;
+			if (cause?.response) {
+				for (const rule of credential.test.rules ?? []) {
+					if (rule.type === 'responseCode' && rule.properties.value === cause.response.status) {
+						return { status: 'Error', message: rule.properties.message };
+					}
+				}
+				return { status: 'Error', message: cause.response.statusText || `Received HTTP status code: ${cause.response.status}` };
+			}
+			if (cause?.code) return { status: 'Error', message: cause.code as string };
+			return { status: 'Error', message: String((error as Error).message) };
+		}
+		return { status: 'OK', message: 'Connection successful!' };
 	}
 
-	it('the credential test request succeeds (200) with good credentials', async () => {
-		const response = await runCredentialTest({});
-		expect(response.statusCode).toBe(200);
-		expect(response.body).toContain('List_GetAllResponse');
+	it('the credential test succeeds with good credentials, typed or looked-up subdomain', async () => {
+		expect(await credentialTestVerdict({})).toEqual({ status: 'OK', message: 'Connection successful!' });
+		expect(await credentialTestVerdict({ subdomain: '' })).toEqual({ status: 'OK', message: 'Connection successful!' });
 	});
 
-	it('the credential test request fails (500) with a wrong token, and its rule explains the likely causes', async () => {
-		const response = await runCredentialTest({ token: 'not-the-token' });
-		expect(response.statusCode).toBe(500);
-		const rule = credential.test.rules?.find((r) => r.type === 'responseCode' && r.properties.value === 500);
-		expect(rule).toBeDefined();
-		const message = String(rule?.properties.message);
-		for (const cause of [/e-mail/i, /API token/i, /subdomain/i, /template/i]) expect(message).toMatch(cause);
+	it('the credential test with a wrong token explains the likely causes (its rule for HTTP 500)', async () => {
+		const verdict = await credentialTestVerdict({ token: 'not-the-token' });
+		expect(verdict.status).toBe('Error');
+		for (const cause of [/e-mail/i, /API token/i, /subdomain/i, /template/i]) expect(verdict.message).toMatch(cause);
+	});
+
+	it('the credential test with an empty subdomain and a wrong token shows the sentence, not a bare "1001"', async () => {
+		const verdict = await credentialTestVerdict({ subdomain: '', token: 'not-the-token' });
+		expect(verdict.status).toBe('Error');
+		expect(verdict.message).not.toMatch(/^\d+$/);
+		expect(verdict.message).toContain('Nmbrs answered 1001 Invalid Authentication');
+		for (const cause of [/e-mail/i, /API token/i, /subdomain/i, /template/i]) expect(verdict.message).toMatch(cause);
+		expect(verdict.message).not.toContain('not-the-token');
+	});
+
+	it('the tester would show a bare code for an error with a numeric code (why the lookup throws a plain Error)', () => {
+		// The error shape that used to be thrown: n8n's rule (`cause.code`) makes "1001" the message.
+		const old = new NmbrsError('Could not look up the Nmbrs subdomain', { kind: 'fault', operation: 'DebtorService.Environment_Get', code: 1001, retryable: false });
+		expect((wrapAsN8n(testerNode, old).cause as { code?: unknown }).code).toBe(1001);
 	});
 });

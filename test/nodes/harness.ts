@@ -2,8 +2,9 @@
  * Hand-made stand-ins for what n8n gives a node at run time, wired to a real HTTP stack:
  * - plainHttp: n8n's httpRequest (returnFullResponse, ignoreHttpStatusErrors, string bodies);
  * - authenticatedHttp: httpRequestWithAuthentication as n8n-core does it: preAuthentication when
- *   the expirable field is empty (its output cached on the stored credential), then the
- *   credential's authenticate, then the request;
+ *   the expirable field is empty (its output cached on the stored credential when it holds that
+ *   field), then the credential's authenticate, then the request; anything thrown on the way is
+ *   wrapped in a NodeApiError with the original as `cause`, as n8n does;
  * - executeContext / pollContext: IExecuteFunctions / IPollFunctions with the parts our nodes use.
  */
 import type {
@@ -14,7 +15,9 @@ import type {
 	INode,
 	INodeExecutionData,
 	IPollFunctions,
+	JsonObject,
 } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import { NmbrsApi } from '../../credentials/NmbrsApi.credentials';
 
@@ -57,29 +60,53 @@ export function plainHttp(sent: SentRequest[] = []) {
 const credentialType = new NmbrsApi();
 
 /**
- * httpRequestWithAuthentication for the nmbrsApi credential. `stored` is the credential as n8n
- * keeps it: preAuthentication's output is written back into it, as n8n does.
+ * Answers a request instead of the emulator when it returns a response (simulated failures).
+ * It sees every request the credential's functions send, preAuthentication's lookup included,
+ * after authenticate (absolute URL, filled auth header). It may also throw (no answer).
  */
 export type Intercept = (options: IHttpRequestOptions) => FullResponse | undefined;
 
+/**
+ * What n8n-core's httpRequestWithAuthentication throws for anything that failed inside it:
+ * `new NodeApiError(node, error)`. n8n 2.41 keeps the original error as `cause`; the older
+ * n8n-workflow in devDependencies drops an Error cause (a class field resets it), so it is put
+ * back here the way n8n 2.41 has it (non-enumerable own property).
+ */
+export function wrapAsN8n(node: INode, error: unknown): NodeApiError {
+	const wrapped = new NodeApiError(node, error as JsonObject);
+	if (error instanceof Error && wrapped !== (error as unknown) && wrapped.cause === undefined) {
+		Object.defineProperty(wrapped, 'cause', { value: error, enumerable: false, writable: true, configurable: true });
+	}
+	return wrapped;
+}
+
+/**
+ * httpRequestWithAuthentication for the nmbrsApi credential. `stored` is the credential as n8n
+ * keeps it: preAuthentication's output is written back into it, as n8n does.
+ */
 export function authenticatedHttp(
 	stored: ICredentialDataDecryptedObject,
 	sent: SentRequest[] = [],
 	intercept?: Intercept,
+	node: INode = testNode,
 ) {
 	const http = plainHttp(sent);
+	const send = async (options: IHttpRequestOptions) => intercept?.(options) ?? (await http(options));
 	return async (options: IHttpRequestOptions): Promise<FullResponse | string> => {
-		const answer = intercept?.(options);
-		if (answer !== undefined) return answer;
-		if (stored.sessionSubdomain === '' || stored.sessionSubdomain === undefined) {
-			const output = await credentialType.preAuthentication.call(
-				{ helpers: { httpRequest: http as never } },
-				stored,
-			);
-			Object.assign(stored, output);
+		try {
+			if (stored.sessionSubdomain === '' || stored.sessionSubdomain === undefined) {
+				const output = await credentialType.preAuthentication.call(
+					{ helpers: { httpRequest: send as never } },
+					stored,
+				);
+				// n8n keeps the output only when it holds the expirable field.
+				if (output.sessionSubdomain !== undefined) Object.assign(stored, output);
+			}
+			const authenticated = await credentialType.authenticate(stored, { ...options });
+			return await send(authenticated);
+		} catch (error) {
+			throw wrapAsN8n(node, error);
 		}
-		const authenticated = await credentialType.authenticate(stored, { ...options });
-		return await http(authenticated);
 	};
 }
 
@@ -95,7 +122,7 @@ export function credentialsFor(soapBaseUrl: string, overrides: IDataObject = {})
 	} as ICredentialDataDecryptedObject;
 }
 
-const testNode: INode = {
+export const testNode: INode = {
 	id: 'test-node',
 	name: 'Nmbrs',
 	type: 'n8n-nodes-nmbrs.nmbrs',
@@ -125,6 +152,8 @@ export interface ContextOptions {
 	sent?: SentRequest[];
 	/** Answers a request instead of the emulator when it returns a response (simulated failures). */
 	intercept?: Intercept;
+	/** The node the context runs as (default: the action node). */
+	node?: INode;
 }
 
 const helpers = {
@@ -140,12 +169,13 @@ const helpers = {
 };
 
 export function executeContext(options: ContextOptions): IExecuteFunctions {
-	const http = authenticatedHttp(options.credentials, options.sent, options.intercept);
+	const node = options.node ?? testNode;
+	const http = authenticatedHttp(options.credentials, options.sent, options.intercept, node);
 	const context = {
 		getInputData: () => options.items ?? [{ json: {} }],
 		getNodeParameter: (name: string, itemIndex: number, fallback?: unknown, opts?: { extractValue?: boolean }) =>
 			readParam(options.params, name, itemIndex, fallback, opts),
-		getNode: () => testNode,
+		getNode: () => node,
 		continueOnFail: () => options.continueOnFail ?? false,
 		getCredentials: async (type: string) => {
 			if (type !== 'nmbrsApi') throw new Error(`unexpected credential type ${type}`);
@@ -168,10 +198,10 @@ export interface PollOptions extends ContextOptions {
 }
 
 export function pollContext(options: PollOptions): IPollFunctions {
-	const base = executeContext(options) as unknown as Record<string, unknown>;
+	const node: INode = { ...testNode, name: 'Nmbrs Trigger', type: 'n8n-nodes-nmbrs.nmbrsTrigger' };
+	const base = executeContext({ ...options, node }) as unknown as Record<string, unknown>;
 	const context = {
 		...base,
-		getNode: () => ({ ...testNode, name: 'Nmbrs Trigger', type: 'n8n-nodes-nmbrs.nmbrsTrigger' }),
 		getNodeParameter: (name: string, fallback?: unknown) => readParam(options.params, name, 0, fallback),
 		getMode: () => options.mode,
 		getWorkflowStaticData: (type: string) => {

@@ -8,11 +8,11 @@ import { UserError } from 'n8n-workflow';
 
 import { catalogue, getOperation } from '../catalogue';
 import { buildRequest } from '../catalogue/wire/writeXml';
-import { fillAuthHeader } from '../transport/auth';
+import { AUTH_PLACEHOLDER, fillAuthHeader } from '../transport/auth';
 import { callNmbrs } from '../transport/client';
 import type { NmbrsCredentials } from '../transport/connection';
-import { normalizeSubdomain, resolveBaseUrl, targetFor } from '../transport/connection';
-import { NmbrsError } from '../transport/errors';
+import { normalizeSubdomain, resolveBaseUrl, targetFor, userKey } from '../transport/connection';
+import { NmbrsError, scrub } from '../transport/errors';
 
 type Environment = NmbrsCredentials['environment'];
 
@@ -20,12 +20,29 @@ function text(value: unknown): string {
 	return typeof value === 'string' ? value.trim() : '';
 }
 
-/** The stored credential fields as the transport wants them (subdomain normalised). */
+/** Subdomains that are the API's own host, not a tenant: what a pasted API URL turns into. */
+const API_HOSTS = new Set(['api', 'api-sandbox']);
+
+/**
+ * The subdomain field, normalised ('' when empty). Throws when it names the API's own host
+ * (`https://api.nmbrs.nl/soap/v3/` pasted by mistake): Nmbrs would refuse every call with 1001.
+ */
+export function typedSubdomain(data: ICredentialDataDecryptedObject): string {
+	const subdomain = normalizeSubdomain(text(data.subdomain));
+	if (API_HOSTS.has(subdomain)) {
+		throw new UserError(
+			`The subdomain "${subdomain}" is the address of the Nmbrs API, not of your environment: in the credential, type the part of YOUR Nmbrs address before .nmbrs.nl (e.g. mycompany for https://mycompany.nmbrs.nl), or leave the field empty to have it looked up.`,
+		);
+	}
+	return subdomain;
+}
+
+/** The stored credential fields as the transport wants them (subdomain normalised and checked). */
 export function credentialsFromData(data: ICredentialDataDecryptedObject): NmbrsCredentials {
 	const environment = text(data.environment);
 	const env: Environment =
 		environment === 'sandbox' || environment === 'custom' ? environment : 'live';
-	const subdomain = normalizeSubdomain(text(data.subdomain));
+	const subdomain = typedSubdomain(data);
 	return {
 		email: text(data.email),
 		token: text(data.token),
@@ -35,12 +52,52 @@ export function credentialsFromData(data: ICredentialDataDecryptedObject): Nmbrs
 	};
 }
 
-/** The Domain to send: the subdomain field when filled, else the one discovered and cached. */
-export function effectiveSubdomain(data: ICredentialDataDecryptedObject): string {
-	const typed = normalizeSubdomain(text(data.subdomain));
-	if (typed !== '') return typed;
-	return normalizeSubdomain(text(data.sessionSubdomain));
+/**
+ * Whom a discovered subdomain belongs to: the environment's base URL and the lower-cased e-mail
+ * (no secret). Stored next to the discovered subdomain; '' when the base URL is not valid.
+ */
+export function sessionFingerprint(creds: NmbrsCredentials): string {
+	try {
+		return userKey(resolveBaseUrl(creds), creds.email);
+	} catch {
+		return '';
+	}
 }
+
+/**
+ * The subdomain discovered earlier, when it was discovered for the credential's current
+ * e-mail and environment; '' otherwise (then it is not sent: n8n does not look it up again by
+ * itself, see staleSessionSubdomain).
+ */
+function cachedSubdomain(data: ICredentialDataDecryptedObject, creds: NmbrsCredentials): string {
+	const cached = normalizeSubdomain(text(data.sessionSubdomain));
+	if (cached === '') return '';
+	const fingerprint = sessionFingerprint(creds);
+	return fingerprint !== '' && text(data.sessionFor) === fingerprint ? cached : '';
+}
+
+/** The Domain to send: the subdomain field when filled, else the one discovered for this e-mail and environment. */
+export function effectiveSubdomain(data: ICredentialDataDecryptedObject): string {
+	const creds = credentialsFromData(data);
+	return creds.subdomain ?? cachedSubdomain(data, creds);
+}
+
+/**
+ * Whether the credential holds a discovered subdomain that is no longer used because the
+ * e-mail or the environment changed since it was looked up (the subdomain field is empty).
+ */
+export function staleSessionSubdomain(data: ICredentialDataDecryptedObject): boolean {
+	try {
+		const creds = credentialsFromData(data);
+		return creds.subdomain === undefined && text(data.sessionSubdomain) !== '' && cachedSubdomain(data, creds) === '';
+	} catch {
+		return false;
+	}
+}
+
+/** What to do when a discovered subdomain is no longer used (added to a 1001 error's fix). */
+export const STALE_SUBDOMAIN_HINT =
+	'The subdomain looked up earlier was for another e-mail or environment, so no subdomain was sent: type the subdomain (the part of your Nmbrs address before .nmbrs.nl) into the credential, or create the credential anew to have it looked up again.';
 
 function originOf(url: string): string | undefined {
 	try {
@@ -58,7 +115,6 @@ function originOf(url: string): string | undefined {
 export function resolveRequestUrl(
 	creds: NmbrsCredentials,
 	url: string | undefined,
-	_baseURL?: string,
 ): { url: string; sameEnvironment: boolean } {
 	const base = resolveBaseUrl(creds);
 	const target = url ?? '';
@@ -71,7 +127,7 @@ export function resolveRequestUrl(
 
 /** Whether a request body is an envelope with the empty auth header the wire codec writes. */
 export function hasAuthPlaceholder(body: unknown): body is string {
-	return typeof body === 'string' && /<(AuthHeaderWithDomain|AuthHeader) xmlns="[^"]*"\s*\/>/.test(body);
+	return typeof body === 'string' && AUTH_PLACEHOLDER.test(body);
 }
 
 /** The envelope of the credential test: DebtorService.List_GetAll with an empty auth header. */
@@ -79,11 +135,59 @@ export const placeholderEnvelope = buildRequest(getOperation('DebtorService.List
 
 type PlainHttp = (options: IHttpRequestOptions) => Promise<unknown>;
 
+const LOOKUP = 'DebtorService.Environment_Get';
+const TYPE_IT = 'You can also type the subdomain (the part of your Nmbrs address before .nmbrs.nl) into the credential.';
+
+/** The lookup's failure as an NmbrsError that is never retried and says it was the lookup. */
+function lookupFault(error: unknown, secrets: string[]): NmbrsError {
+	if (error instanceof NmbrsError) {
+		return new NmbrsError(`Could not look up the Nmbrs subdomain: ${error.message}`, {
+			kind: error.kind,
+			operation: error.operation,
+			code: error.code,
+			nmbrsMessage: error.nmbrsMessage,
+			httpStatus: error.httpStatus,
+			hint: `${error.hint ? `${error.hint} ` : ''}${TYPE_IT}`,
+			retryable: false,
+		});
+	}
+	const reason = scrub(error instanceof Error ? error.message : String(error), secrets);
+	return new NmbrsError(`Could not look up the Nmbrs subdomain: ${reason}`, {
+		kind: 'malformed',
+		operation: LOOKUP,
+		hint: `Check the environment and the base URL in the credential. ${TYPE_IT}`,
+		retryable: false,
+	});
+}
+
+/** What Nmbrs (or the network) said, in a few words: "Nmbrs answered 1001 Invalid Authentication". */
+function exactFault(fault: NmbrsError): string {
+	if (fault.kind === 'fault') {
+		return `Nmbrs answered ${fault.code ?? 'a fault'}${fault.nmbrsMessage ? ` ${fault.nmbrsMessage}` : ''}`;
+	}
+	return fault.message.replace(/^Could not look up the Nmbrs subdomain: /, '');
+}
+
+/**
+ * The error preAuthentication throws: one sentence with the likely causes and the exact fault,
+ * the NmbrsError as `cause`. A plain Error without `code` or `response`, because n8n's credential
+ * test shows `cause.code` or the HTTP status instead of the message when the error it wraps has
+ * one; the node finds the NmbrsError through the cause chain and reports it with its fix.
+ */
+function lookupError(fault: NmbrsError): Error {
+	return new Error(
+		`Could not look up the Nmbrs subdomain (${exactFault(fault)}): check the e-mail and the API token, that the API user template allows ${LOOKUP}, or type the subdomain (the part of your Nmbrs address before .nmbrs.nl) into the credential.`,
+		{ cause: fault },
+	);
+}
+
 /**
  * Asks Nmbrs which subdomain the API user belongs to (DebtorService.Environment_Get, the one
- * call that takes the plain AuthHeader). Throws an error that names the fix, never the token.
+ * call that takes the plain AuthHeader). Every failure, including an answer without a subdomain,
+ * is thrown as lookupError (never retried by the node, never the token).
  */
 export async function discoverSubdomain(http: PlainHttp, creds: NmbrsCredentials): Promise<string> {
+	const secrets = creds.token ? [creds.token] : [];
 	const withAuth = async (options: IHttpRequestOptions) => {
 		const body =
 			typeof options.body === 'string'
@@ -93,38 +197,22 @@ export async function discoverSubdomain(http: PlainHttp, creds: NmbrsCredentials
 	};
 	let result: unknown;
 	try {
-		result = await callNmbrs(
-			withAuth,
-			targetFor(creds),
-			'DebtorService.Environment_Get',
-			{},
-			{},
-		);
+		result = await callNmbrs(withAuth, targetFor(creds), LOOKUP, {}, {});
 	} catch (error) {
-		if (error instanceof NmbrsError) {
-			// Stays an NmbrsError (code, hint) so the node that triggered the lookup reports the
-			// real fault (e.g. 1001) instead of a failed request.
-			throw new NmbrsError(`Could not look up the Nmbrs subdomain: ${error.message}`, {
-				kind: error.kind,
-				operation: error.operation,
-				code: error.code,
-				nmbrsMessage: error.nmbrsMessage,
-				httpStatus: error.httpStatus,
-				hint: `${error.hint ? `${error.hint} ` : ''}You can also type the subdomain (the part before .nmbrs.nl) into the credential.`,
-				retryable: false,
-			});
-		}
-		throw new UserError(
-			'Could not look up the Nmbrs subdomain; check the environment and base URL, or type the subdomain (the part before .nmbrs.nl) into the credential.',
-		);
+		throw lookupError(lookupFault(error, secrets));
 	}
 	const subdomain =
 		result !== null && typeof result === 'object' && 'SubDomain' in result
 			? normalizeSubdomain(text((result as { SubDomain: unknown }).SubDomain))
 			: '';
-	if (subdomain === '') {
-		throw new UserError(
-			'Nmbrs did not return a subdomain for this API user; type the subdomain (the part before .nmbrs.nl) into the credential.',
+	if (subdomain === '' || API_HOSTS.has(subdomain)) {
+		throw lookupError(
+			new NmbrsError(`Could not look up the Nmbrs subdomain: Nmbrs answered ${LOOKUP} without a subdomain`, {
+				kind: 'malformed',
+				operation: LOOKUP,
+				hint: `Nmbrs did not say which environment this API user belongs to. ${TYPE_IT}`,
+				retryable: false,
+			}),
 		);
 	}
 	return subdomain;

@@ -12,13 +12,13 @@ import type {
 	IPollFunctions,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, UserError } from 'n8n-workflow';
 
-import type { WireValue } from '../catalogue/wire/shape';
+import type { WireObject, WireValue } from '../catalogue/wire/shape';
 import { callNmbrs } from '../transport/client';
 import { targetFor } from '../transport/connection';
 import { NmbrsError, scrub } from '../transport/errors';
-import { credentialsFromData } from './credentialSupport';
+import { STALE_SUBDOMAIN_HINT, credentialsFromData, staleSessionSubdomain } from './credentialSupport';
 
 export type NmbrsContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
@@ -30,25 +30,29 @@ export interface NmbrsRequestOptions {
 	timeoutMs?: number;
 }
 
-/** A NodeApiError from a transport error, built only from its sanitized fields. */
+/**
+ * A NodeApiError from a transport error, built only from its sanitized fields. `token`, when
+ * given, is scrubbed once more from every text (the transport already did).
+ */
 export function toNodeError(
 	node: INode,
 	error: unknown,
-	token: string,
+	token?: string,
 	itemIndex?: number,
 ): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	const secrets = token ? [token] : [];
 	if (error instanceof NmbrsError) {
 		// A last line of defence: the transport already scrubbed every text it took from Nmbrs.
-		const message = scrub(error.message, [token]);
-		const description = error.hint ? scrub(error.hint, [token]) : undefined;
+		const message = scrub(error.message, secrets);
+		const description = error.hint ? scrub(error.hint, secrets) : undefined;
 		const response: JsonObject = {
 			message,
 			operation: error.operation ?? null,
 			kind: error.kind ?? null,
 		};
 		if (error.code !== undefined && error.code !== null) response.code = String(error.code);
-		if (error.nmbrsMessage) response.nmbrsMessage = scrub(error.nmbrsMessage, [token]);
+		if (error.nmbrsMessage) response.nmbrsMessage = scrub(error.nmbrsMessage, secrets);
 		return new NodeApiError(node, response, {
 			message,
 			description,
@@ -57,7 +61,11 @@ export function toNodeError(
 		});
 	}
 	const raw = error instanceof Error ? error.message : String(error);
-	return new NodeOperationError(node, scrub(raw, [token]) || 'The call to Nmbrs failed', {
+	if (error instanceof UserError) {
+		// A setting to fix (e.g. the credential's subdomain); nothing was sent.
+		return new NodeOperationError(node, scrub(raw, secrets), { itemIndex });
+	}
+	return new NodeOperationError(node, scrub(raw, secrets) || 'The call to Nmbrs failed', {
 		itemIndex,
 		description: 'The request to Nmbrs did not complete; check the environment or base URL in the credential.',
 	});
@@ -76,10 +84,11 @@ export async function nmbrsRequest(
 	options: NmbrsRequestOptions = {},
 ): Promise<WireValue> {
 	const data: ICredentialDataDecryptedObject = await this.getCredentials(CREDENTIAL_NAME, itemIndex ?? 0);
-	const creds = credentialsFromData(data);
+	const token = typeof data.token === 'string' ? data.token.trim() : undefined;
 	const http = async (options: IHttpRequestOptions) =>
 		(await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_NAME, options)) as never;
 	try {
+		const creds = credentialsFromData(data);
 		return await callNmbrs(
 			http,
 			targetFor(creds),
@@ -88,7 +97,11 @@ export async function nmbrsRequest(
 			options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs },
 		);
 	} catch (error) {
-		throw toNodeError(this.getNode(), error, creds.token, itemIndex);
+		const nodeError = toNodeError(this.getNode(), error, token, itemIndex);
+		if (error instanceof NmbrsError && error.code === 1001 && staleSessionSubdomain(data)) {
+			nodeError.description = `${nodeError.description ? `${nodeError.description} ` : ''}${STALE_SUBDOMAIN_HINT}`;
+		}
+		throw nodeError;
 	}
 }
 
@@ -96,4 +109,14 @@ export async function nmbrsRequest(
 export function asList(value: WireValue): WireValue[] {
 	if (value === null || value === undefined) return [];
 	return Array.isArray(value) ? value : [value];
+}
+
+/** Whether a wire value is a record (an object with fields, not a list or binary). */
+export function isRecord(value: WireValue): value is WireObject {
+	return value !== null && typeof value === 'object' && !Array.isArray(value) && !Buffer.isBuffer(value);
+}
+
+/** A list result's records (anything else in it is skipped). */
+export function asRecords(value: WireValue): WireObject[] {
+	return asList(value).filter(isRecord);
 }

@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
-import { asList, nmbrsRequest } from '../helpers/request';
+import { asRecords, nmbrsRequest } from '../helpers/request';
 
 function matches(filter: string | undefined, ...texts: unknown[]): boolean {
 	if (!filter) return true;
@@ -17,10 +17,9 @@ export async function searchCompanies(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const rows = asList(await nmbrsRequest.call(this, 'CompanyService.List_GetAll', {}));
+	const rows = asRecords(await nmbrsRequest.call(this, 'CompanyService.List_GetAll', {}));
 	const results: INodeListSearchItems[] = [];
 	for (const row of rows) {
-		if (row === null || typeof row !== 'object' || Array.isArray(row) || Buffer.isBuffer(row)) continue;
 		if (!matches(filter, row.Name, row.Number, row.ID)) continue;
 		results.push({ name: `${String(row.Name ?? '')} (${String(row.Number ?? row.ID)})`, value: String(row.ID) });
 	}
@@ -32,10 +31,9 @@ export async function searchDebtors(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const rows = asList(await nmbrsRequest.call(this, 'DebtorService.List_GetAll', {}));
+	const rows = asRecords(await nmbrsRequest.call(this, 'DebtorService.List_GetAll', {}));
 	const results: INodeListSearchItems[] = [];
 	for (const row of rows) {
-		if (row === null || typeof row !== 'object' || Array.isArray(row) || Buffer.isBuffer(row)) continue;
 		if (!matches(filter, row.Name, row.Number, row.Id)) continue;
 		results.push({ name: `${String(row.Name ?? '')} (${String(row.Number ?? row.Id)})`, value: String(row.Id) });
 	}

@@ -1,13 +1,12 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { asList, nmbrsRequest } from '../helpers/request';
+import { asRecords, nmbrsRequest } from '../helpers/request';
 
 /** The employee types of the environment (EmployeeService.EmployeeType_GetList). */
 export async function getEmployeeTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const rows = asList(await nmbrsRequest.call(this, 'EmployeeService.EmployeeType_GetList', {}));
+	const rows = asRecords(await nmbrsRequest.call(this, 'EmployeeService.EmployeeType_GetList', {}));
 	const options: INodePropertyOptions[] = [];
 	for (const row of rows) {
-		if (row === null || typeof row !== 'object' || Array.isArray(row) || Buffer.isBuffer(row)) continue;
 		const id = Number(row.Id);
 		if (!Number.isInteger(id)) continue;
 		options.push({ name: `${String(row.Description ?? 'Type')} (${id})`, value: id });

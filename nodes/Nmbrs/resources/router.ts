@@ -39,7 +39,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		try {
 			returnData.push(...(await run.call(this, itemIndex)));
 		} catch (caught) {
-			const error = toNodeError(this.getNode(), caught, '', itemIndex);
+			const error = toNodeError(this.getNode(), caught, undefined, itemIndex);
 			if (this.continueOnFail()) {
 				returnData.push({
 					json: { error: error.message, description: error.description ?? null },

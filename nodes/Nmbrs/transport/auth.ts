@@ -12,7 +12,8 @@ export interface AuthValues {
 	domain?: string;
 }
 
-const PLACEHOLDER = /<(AuthHeaderWithDomain|AuthHeader) xmlns="([^"]*)"\s*\/>/;
+/** The empty auth header element buildRequest writes (groups: element name, namespace). */
+export const AUTH_PLACEHOLDER = /<(AuthHeaderWithDomain|AuthHeader) xmlns="([^"]*)"\s*\/>/;
 const FILLED = /<(AuthHeaderWithDomain|AuthHeader) xmlns="[^"]*">/;
 
 /**
@@ -22,7 +23,7 @@ const FILLED = /<(AuthHeaderWithDomain|AuthHeader) xmlns="[^"]*">/;
  * Throws when there is no auth header at all; the message never contains the token.
  */
 export function fillAuthHeader(envelope: string, auth: AuthValues): string {
-	const match = PLACEHOLDER.exec(envelope);
+	const match = AUTH_PLACEHOLDER.exec(envelope);
 	if (!match) {
 		if (FILLED.test(envelope)) return envelope;
 		throw new Error(
