@@ -2,6 +2,7 @@
  * Input checks made before any call: a wrong ID or year is the user's to fix, and Nmbrs would
  * answer it with an unrelated fault (or, worse, silently use 0). Each error names the field.
  */
+import { DateTime } from 'luxon';
 import type { INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
@@ -51,6 +52,22 @@ export function parseYear(node: INode, value: unknown, field: string, itemIndex:
 		});
 	}
 	return year;
+}
+
+/** A payroll year, or the current year (Dutch time) when the value is empty. */
+export function parseYearOrCurrent(node: INode, value: unknown, field: string, itemIndex: number): number {
+	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
+		return DateTime.now().setZone('Europe/Amsterdam').year;
+	}
+	return parseYear(node, value, field, itemIndex);
+}
+
+/** A comma-separated list of statuses, trimmed and lower-cased; empty parts are dropped. */
+export function parseStatusList(value: unknown): string[] {
+	return String(value ?? '')
+		.split(',')
+		.map((s) => s.trim().toLowerCase())
+		.filter((s) => s !== '');
 }
 
 /** The limit of a Get Many: a whole number of 1 or more. */

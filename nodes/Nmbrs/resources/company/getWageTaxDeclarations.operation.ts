@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { asList, nmbrsRequest } from '../../helpers/request';
-import { parseYear } from '../../helpers/validate';
+import { parseStatusList, parseYearOrCurrent } from '../../helpers/validate';
 import { companyLocator, readLocatorId, toItems, toJson } from '../common';
 
 const properties: INodeProperties[] = [
@@ -10,11 +10,11 @@ const properties: INodeProperties[] = [
 	{
 		displayName: 'Year',
 		name: 'year',
-		type: 'number',
-		typeOptions: { minValue: 2000, maxValue: 2100, numberPrecision: 0 },
-		default: 2026,
-		required: true,
-		description: 'The payroll year of the declarations (2000–2100)',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 2025',
+		description:
+			'The payroll year of the declarations (2000–2100). Leave empty for the current year (Dutch time), so the workflow keeps working next year.',
 	},
 	{
 		displayName: 'Options',
@@ -45,12 +45,9 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
 	const companyId = readLocatorId.call(this, 'companyId', itemIndex);
-	const year = parseYear(node, this.getNodeParameter('year', itemIndex), 'Year', itemIndex);
+	const year = parseYearOrCurrent(node, this.getNodeParameter('year', itemIndex, ''), 'Year', itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as { statuses?: string };
-	const wanted = (options.statuses ?? '')
-		.split(',')
-		.map((s) => s.trim().toLowerCase())
-		.filter((s) => s !== '');
+	const wanted = parseStatusList(options.statuses);
 	const rows = asList(
 		await nmbrsRequest.call(
 			this,
