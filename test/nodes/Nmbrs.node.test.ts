@@ -1,9 +1,12 @@
+import { DateTime, Settings } from 'luxon';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { startEmulator } from '../../emulator';
+import { catalogue, getOperation } from '../../nodes/Nmbrs/catalogue';
+import { buildFault, buildResponse, nmbrsFaultMessage } from '../../nodes/Nmbrs/catalogue/wire/writeXml';
 import { Nmbrs } from '../../nodes/Nmbrs/Nmbrs.node';
-import type { SentRequest } from './harness';
+import type { Intercept, SentRequest } from './harness';
 import { admin, credentialsFor, executeContext } from './harness';
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
@@ -25,7 +28,13 @@ afterAll(async () => {
 
 async function run(
 	params: Record<string, unknown>,
-	options: { items?: INodeExecutionData[]; continueOnFail?: boolean; sent?: SentRequest[]; credentials?: IDataObject } = {},
+	options: {
+		items?: INodeExecutionData[];
+		continueOnFail?: boolean;
+		sent?: SentRequest[];
+		credentials?: IDataObject;
+		intercept?: Intercept;
+	} = {},
 ): Promise<INodeExecutionData[]> {
 	const context = executeContext({
 		params,
@@ -33,6 +42,7 @@ async function run(
 		items: options.items,
 		continueOnFail: options.continueOnFail,
 		sent: options.sent,
+		intercept: options.intercept,
 	});
 	const [output] = await node.execute.call(context);
 	return output;
@@ -153,6 +163,30 @@ describe('Nmbrs node: Company → Get Wage Tax Declarations', () => {
 		expect(filtered.every((i) => String(i.json.Status).toLowerCase() === status.toLowerCase())).toBe(true);
 	});
 
+	it('uses the current year (Dutch time) when no year is given', async () => {
+		const { companyId, count } = await companyWithDeclarations();
+		const realNow = Settings.now;
+		// "Now" is the emulator world's clock, so the test does not change with the calendar.
+		const clock = (await admin(emulator.adminUrl, '/clock', undefined, 'GET')) as { now: string };
+		const worldNow = DateTime.fromISO(clock.now, { zone: 'Europe/Amsterdam' }).toMillis();
+		Settings.now = () => worldNow;
+		try {
+			// Empty, blank, cleared, or not set at all (the parameter's default).
+			for (const year of [{ year: '' }, { year: '  ' }, { year: null }, {}]) {
+				const sent: SentRequest[] = [];
+				const items = await run(
+					{ resource: 'company', operation: 'getWageTaxDeclarations', companyId: rl(companyId), ...year, options: {} },
+					{ sent },
+				);
+				expect(sent.at(-1)?.body).toContain(`<intYear>${worldYear}</intYear>`);
+				expect(items).toHaveLength(count);
+				expect(items.every((i) => i.json.Year === worldYear)).toBe(true);
+			}
+		} finally {
+			Settings.now = realNow;
+		}
+	});
+
 	it('refuses a year outside 2000–2100 before any call, naming the field', async () => {
 		for (const year of [1999, 2101, 'next year']) {
 			const sent: SentRequest[] = [];
@@ -240,6 +274,78 @@ describe('Nmbrs node: credential without a subdomain', () => {
 		expect(sent.filter((r) => r.soapAction.endsWith('/List_GetAll'))).toHaveLength(3);
 		expect(sent[1].body).toContain('<Domain>demo</Domain>');
 	});
+
+	const environmentGets = (sent: SentRequest[]) => sent.filter((r) => r.soapAction.endsWith('/Environment_Get'));
+
+	it('with a wrong token, the lookup fails once with 1001 and its fix (not retried, not "could not reach")', async () => {
+		const sent: SentRequest[] = [];
+		const error = await failure(
+			run({ resource: 'debtor', operation: 'getMany', returnAll: true }, { sent, credentials: { subdomain: '', token: 'wrong-token-77' } }),
+		);
+		expect(error).toBeInstanceOf(NodeApiError);
+		const apiError = error as NodeApiError;
+		expect(apiError.message).toContain('1001');
+		expect(apiError.message).toMatch(/look up the Nmbrs subdomain/);
+		expect(apiError.message).not.toMatch(/Could not reach/);
+		expect(apiError.description).toMatch(/API token/);
+		expect(apiError.description).toMatch(/type the subdomain/);
+		expect(environmentGets(sent)).toHaveLength(1);
+		expect(sent).toHaveLength(1);
+		expect(JSON.stringify(apiError)).not.toContain('wrong-token-77');
+	});
+
+	it('an Environment_Get answer without a subdomain fails once, saying so', async () => {
+		const lookups: string[] = [];
+		const emptySubDomain: Intercept = (options) => {
+			if (!String(options.headers?.SOAPAction ?? '').endsWith('/Environment_Get')) return undefined;
+			lookups.push(String(options.url));
+			return {
+				statusCode: 200,
+				headers: { 'content-type': 'text/xml; charset=utf-8' },
+				body: buildResponse(getOperation('DebtorService.Environment_Get'), { Domain: 'demo.nmbrs.nl', SubDomain: '' }, catalogue),
+			};
+		};
+		const error = await failure(
+			run({ resource: 'debtor', operation: 'getMany', returnAll: true }, { credentials: { subdomain: '' }, intercept: emptySubDomain }),
+		);
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.message).toMatch(/Environment_Get without a subdomain/);
+		expect(error.message).not.toMatch(/Could not reach/);
+		expect((error as NodeApiError).description).toMatch(/type the subdomain/);
+		expect(lookups).toHaveLength(1);
+	});
+
+	it('a subdomain looked up for another e-mail is not sent, and the 1001 error says to type the subdomain', async () => {
+		const sent: SentRequest[] = [];
+		const error = await failure(
+			run(
+				{ resource: 'debtor', operation: 'getMany', returnAll: true },
+				{
+					sent,
+					credentials: {
+						subdomain: '',
+						sessionSubdomain: 'demo',
+						sessionFor: `${emulator.soapBaseUrl.replace(/\/?$/, '/')}|someone-else@demo.example`,
+					},
+				},
+			),
+		);
+		expect(sent).toHaveLength(1);
+		expect(sent[0].body).not.toContain('<Domain>');
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.message).toContain('1001');
+		expect((error as NodeApiError).description).toMatch(/another e-mail or environment.*type the subdomain/);
+	});
+
+	it('refuses the API address typed as subdomain before any call', async () => {
+		const sent: SentRequest[] = [];
+		const error = await failure(
+			run({ resource: 'debtor', operation: 'getMany', returnAll: true }, { sent, credentials: { subdomain: 'https://api.nmbrs.nl/soap/v3/' } }),
+		);
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error.message).toMatch(/"api" is the address of the Nmbrs API.*mycompany\.nmbrs\.nl/);
+		expect(sent).toHaveLength(0);
+	});
 });
 
 describe('Nmbrs node: errors and continue on fail', () => {
@@ -284,5 +390,47 @@ describe('Nmbrs node: errors and continue on fail', () => {
 	it('outputs never contain the token', async () => {
 		const items = await run({ resource: 'company', operation: 'getMany', scope: 'all', returnAll: true });
 		expect(JSON.stringify(items)).not.toContain(TOKEN);
+	});
+
+	it('a server that echoes the token (in a SOAP header or a fault string) does not get it into output or errors', async () => {
+		const echo = `<Token>${TOKEN}</Token> (token ${TOKEN})`;
+		const isDebtorList = (options: { headers?: unknown; url: string }) =>
+			String((options.headers as Record<string, string> | undefined)?.SOAPAction ?? '').endsWith('/List_GetAll') &&
+			options.url.endsWith('DebtorService.asmx');
+		const echoingAnswer: Intercept = (options) => {
+			if (!isDebtorList(options)) return undefined;
+			expect(String(options.body)).toContain(`<Token>${TOKEN}</Token>`); // the request really carried it
+			const body = buildResponse(getOperation('DebtorService.List_GetAll'), [{ Id: 1, Number: 1, Name: 'Debtor' }], catalogue).replace(
+				'<soap:Body>',
+				`<soap:Header><AuthHeaderWithDomain xmlns="https://api.nmbrs.nl/soap/v3/DebtorService"><Username>accountant@demo.example</Username>${echo}</AuthHeaderWithDomain></soap:Header><soap:Body>`,
+			);
+			return { statusCode: 200, headers: { 'content-type': 'text/xml; charset=utf-8' }, body };
+		};
+		const items = await run({ resource: 'debtor', operation: 'getMany', returnAll: true }, { intercept: echoingAnswer });
+		expect(items).toHaveLength(1);
+		expect(JSON.stringify(items)).not.toContain(TOKEN);
+
+		const echoingFault: Intercept = (options) =>
+			isDebtorList(options)
+				? {
+						statusCode: 500,
+						headers: { 'content-type': 'text/xml; charset=utf-8' },
+						body: buildFault('1.1', { sender: false, message: nmbrsFaultMessage(1001, `Invalid authentication ${echo}`) }),
+					}
+				: undefined;
+		const error = await failure(run({ resource: 'debtor', operation: 'getMany', returnAll: true }, { intercept: echoingFault }));
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.message).toContain('1001');
+		const apiError = error as NodeApiError;
+		for (const text of [apiError.message, String(apiError.description), JSON.stringify(apiError), JSON.stringify(apiError.errorResponse ?? null)]) {
+			expect(text).not.toContain(TOKEN);
+		}
+		const failed = await run(
+			{ resource: 'debtor', operation: 'getMany', returnAll: true },
+			{ intercept: echoingFault, continueOnFail: true },
+		);
+		expect(failed).toHaveLength(1);
+		expect(String(failed[0].json.error)).toContain('1001');
+		expect(JSON.stringify(failed)).not.toContain(TOKEN);
 	});
 });
