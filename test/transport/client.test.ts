@@ -196,6 +196,27 @@ describe('an Nmbrs fault raised inside n8n\'s authentication step', () => {
 	});
 });
 
+describe('the subdomain lookup failing under n8n 1.x', () => {
+	it('is recognised by its message alone (1.x drops the cause): the fault with its fix, one call', async () => {
+		const clock = new FakeClock();
+		// What n8n 1.x hands back after wrapping preAuthentication's error: the message, no cause.
+		const wrapped = new Error(
+			'Could not look up the Nmbrs subdomain (Nmbrs answered 1001 Invalid Authentication): check the e-mail and the API token, that the API user template allows DebtorService.Environment_Get, or type the subdomain into the credential.',
+		);
+		let calls = 0;
+		const send: HttpFunction = async () => {
+			calls++;
+			throw wrapped;
+		};
+		const wageTax = getOperation('CompanyService.WageTax_GetList');
+		const error = await nmbrsError(clock.run(callNmbrs(send, target, wageTax, { CompanyId: 1, intYear: 2024 }, { clock, limiter: new FairUseLimiter({ clock }) })));
+		expect(error).toMatchObject({ kind: 'fault', code: 1001, operation: 'DebtorService.Environment_Get', retryable: false });
+		expect(error.message).toMatch(/^Could not look up the Nmbrs subdomain/);
+		expect(error.hint).toMatch(/API token/);
+		expect(calls).toBe(1);
+	});
+});
+
 describe('answers that are not SOAP, and retries', () => {
 	const html502 = '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>';
 	const wageTax = getOperation('CompanyService.WageTax_GetList');

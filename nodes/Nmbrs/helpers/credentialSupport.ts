@@ -12,7 +12,7 @@ import { AUTH_PLACEHOLDER, fillAuthHeader } from '../transport/auth';
 import { callNmbrs } from '../transport/client';
 import type { NmbrsCredentials } from '../transport/connection';
 import { normalizeSubdomain, resolveBaseUrl, targetFor, userKey } from '../transport/connection';
-import { NmbrsError, scrub } from '../transport/errors';
+import { NmbrsError, scrub, SUBDOMAIN_LOOKUP_FAILED } from '../transport/errors';
 
 type Environment = NmbrsCredentials['environment'];
 
@@ -141,7 +141,7 @@ const TYPE_IT = 'You can also type the subdomain (the part of your Nmbrs address
 /** The lookup's failure as an NmbrsError that is never retried and says it was the lookup. */
 function lookupFault(error: unknown, secrets: string[]): NmbrsError {
 	if (error instanceof NmbrsError) {
-		return new NmbrsError(`Could not look up the Nmbrs subdomain: ${error.message}`, {
+		return new NmbrsError(`${SUBDOMAIN_LOOKUP_FAILED}: ${error.message}`, {
 			kind: error.kind,
 			operation: error.operation,
 			code: error.code,
@@ -152,7 +152,7 @@ function lookupFault(error: unknown, secrets: string[]): NmbrsError {
 		});
 	}
 	const reason = scrub(error instanceof Error ? error.message : String(error), secrets);
-	return new NmbrsError(`Could not look up the Nmbrs subdomain: ${reason}`, {
+	return new NmbrsError(`${SUBDOMAIN_LOOKUP_FAILED}: ${reason}`, {
 		kind: 'malformed',
 		operation: LOOKUP,
 		hint: `Check the environment and the base URL in the credential. ${TYPE_IT}`,
@@ -165,7 +165,7 @@ function exactFault(fault: NmbrsError): string {
 	if (fault.kind === 'fault') {
 		return `Nmbrs answered ${fault.code ?? 'a fault'}${fault.nmbrsMessage ? ` ${fault.nmbrsMessage}` : ''}`;
 	}
-	return fault.message.replace(/^Could not look up the Nmbrs subdomain: /, '');
+	return fault.message.replace(`${SUBDOMAIN_LOOKUP_FAILED}: `, '');
 }
 
 /**
@@ -176,7 +176,7 @@ function exactFault(fault: NmbrsError): string {
  */
 function lookupError(fault: NmbrsError): Error {
 	return new Error(
-		`Could not look up the Nmbrs subdomain (${exactFault(fault)}): check the e-mail and the API token, that the API user template allows ${LOOKUP}, or type the subdomain (the part of your Nmbrs address before .nmbrs.nl) into the credential.`,
+		`${SUBDOMAIN_LOOKUP_FAILED} (${exactFault(fault)}): check the e-mail and the API token, that the API user template allows ${LOOKUP}, or type the subdomain (the part of your Nmbrs address before .nmbrs.nl) into the credential.`,
 		{ cause: fault },
 	);
 }
@@ -207,7 +207,7 @@ export async function discoverSubdomain(http: PlainHttp, creds: NmbrsCredentials
 			: '';
 	if (subdomain === '' || API_HOSTS.has(subdomain)) {
 		throw lookupError(
-			new NmbrsError(`Could not look up the Nmbrs subdomain: Nmbrs answered ${LOOKUP} without a subdomain`, {
+			new NmbrsError(`${SUBDOMAIN_LOOKUP_FAILED}: Nmbrs answered ${LOOKUP} without a subdomain`, {
 				kind: 'malformed',
 				operation: LOOKUP,
 				hint: `Nmbrs did not say which environment this API user belongs to. ${TYPE_IT}`,

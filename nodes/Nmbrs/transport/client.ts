@@ -14,7 +14,7 @@ import { buildRequest } from '../catalogue/wire/writeXml';
 import { readResponse } from '../catalogue/wire/readXml';
 import { fillAuthHeader } from './auth';
 import { endpointUrl, targetFor, type NmbrsCredentials, type NmbrsTarget } from './connection';
-import { NmbrsError, faultError, scrub } from './errors';
+import { NmbrsError, faultError, lookupFailureFromMessage, scrub } from './errors';
 import { limiterFor, systemClock, type Clock, type FairUseLimiter } from './limiter';
 
 /** The n8n-style request the transport makes (a subset of n8n's IHttpRequestOptions). */
@@ -156,7 +156,7 @@ const NETWORK_REASONS: Record<string, string> = {
 };
 
 function errorFromThrown(error: unknown, ctx: AttemptContext): NmbrsError {
-	const inner = nmbrsErrorInside(error);
+	const inner = nmbrsErrorInside(error) ?? lookupFailureFromMessage(error);
 	if (inner) return inner;
 	const { code, text } = describeThrown(error, ctx.secrets);
 	const isWrite = ctx.op.access === 'write';

@@ -148,3 +148,31 @@ export function faultError(
 		retryable: false,
 	});
 }
+
+/** How the credential's failed subdomain lookup begins its message (see helpers/credentialSupport.ts). */
+export const SUBDOMAIN_LOOKUP_FAILED = 'Could not look up the Nmbrs subdomain';
+
+/**
+ * The subdomain lookup's failure, recognised by its message. n8n wraps what preAuthentication
+ * throws; n8n 2.x keeps the NmbrsError as `cause`, but n8n 1.x keeps only the message, so the
+ * message alone must be enough to report the real fault (and never retry it).
+ */
+export function lookupFailureFromMessage(error: unknown): NmbrsError | undefined {
+	for (let current = error, depth = 0; current && depth < 5; depth++) {
+		const message = (current as { message?: unknown }).message;
+		if (typeof message === 'string' && message.startsWith(SUBDOMAIN_LOOKUP_FAILED)) {
+			const answered = /Nmbrs answered (\d{3,5})\b/.exec(message);
+			const code = answered ? Number(answered[1]) : undefined;
+			const operation = 'DebtorService.Environment_Get';
+			return new NmbrsError(message, {
+				kind: code === undefined ? 'malformed' : 'fault',
+				operation,
+				code,
+				hint: `${code === undefined ? '' : `${hintFor(code, operation)} `}You can also type the subdomain (the part of your Nmbrs address before .nmbrs.nl) into the credential.`,
+				retryable: false,
+			});
+		}
+		current = (current as { cause?: unknown }).cause;
+	}
+	return undefined;
+}
