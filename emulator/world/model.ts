@@ -239,9 +239,8 @@ export interface Declaration {
 }
 
 /** Whole euros, as a loonaangifte reports them (each amount truncated per income relationship). */
-export interface DeclarationLine {
-	employeeId: number;
-	incomeRelationship: number;
+/** The amounts a loonaangifte reports, per income relationship and in total. */
+export interface DeclarationSums {
 	wageForTax: number;
 	wageForInsurance: number;
 	wageTax: number;
@@ -251,18 +250,14 @@ export interface DeclarationLine {
 	zvw: number;
 }
 
+export interface DeclarationLine extends DeclarationSums {
+	employeeId: number;
+	incomeRelationship: number;
+}
+
 export interface DeclarationAmounts {
 	lines: DeclarationLine[];
-	collective: {
-		wageForTax: number;
-		wageForInsurance: number;
-		wageTax: number;
-		awf: number;
-		aof: number;
-		whk: number;
-		zvw: number;
-		totalToPay: number;
-	};
+	collective: DeclarationSums & { totalToPay: number };
 }
 
 export interface WorldData {

@@ -18,28 +18,25 @@ function wholeNumber(value: unknown): number | undefined {
 	return undefined;
 }
 
-/** An Nmbrs record ID: a whole number of 1 or more (as number or numeric text). */
-export function parseId(node: INode, value: unknown, field: string, itemIndex: number): number {
-	const id = wholeNumber(value);
-	if (id === undefined || id < 1 || !Number.isSafeInteger(id)) {
+function parseWholeFrom(min: number, node: INode, value: unknown, field: string, itemIndex: number): number {
+	const n = wholeNumber(value);
+	if (n === undefined || n < min || !Number.isSafeInteger(n)) {
 		throw new NodeOperationError(node, `The ${field} ${shown(value)} is not valid`, {
 			itemIndex,
-			description: `${field} must be a whole number of 1 or more, e.g. 12345.`,
+			description: `${field} must be a whole number of ${min} or more${min === 1 ? ', e.g. 12345' : ''}.`,
 		});
 	}
-	return id;
+	return n;
+}
+
+/** An Nmbrs record ID: a whole number of 1 or more (as number or numeric text). */
+export function parseId(node: INode, value: unknown, field: string, itemIndex: number): number {
+	return parseWholeFrom(1, node, value, field, itemIndex);
 }
 
 /** A whole number of 0 or more (e.g. an employee type ID). */
 export function parseNonNegative(node: INode, value: unknown, field: string, itemIndex: number): number {
-	const n = wholeNumber(value);
-	if (n === undefined || n < 0 || !Number.isSafeInteger(n)) {
-		throw new NodeOperationError(node, `The ${field} ${shown(value)} is not valid`, {
-			itemIndex,
-			description: `${field} must be a whole number of 0 or more.`,
-		});
-	}
-	return n;
+	return parseWholeFrom(0, node, value, field, itemIndex);
 }
 
 /** A payroll year between 2000 and 2100. */
