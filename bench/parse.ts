@@ -9,7 +9,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { WSDL } from 'soap';
 import { catalogue, getOperation } from '../nodes/Nmbrs/catalogue';
-import { buildResponse, readResponse } from '../nodes/Nmbrs/catalogue/wire';
+import { buildResponse, readResponse } from '../nodes/Nmbrs/wire';
 import { generateWsdl } from '../emulator/wsdl';
 
 const EMPLOYEES = Number(process.argv[2] ?? 5000);
@@ -62,15 +62,23 @@ function time(label: string, fn: () => unknown): number {
 		if (result === undefined) throw new Error(`${label} returned nothing`);
 	}
 	const ms = median(runs);
-	console.log(`${label.padEnd(28)} ${ms.toFixed(0).padStart(6)} ms   heap growth ~${(peak / 1e6).toFixed(0)} MB`);
+	console.log(
+		`${label.padEnd(28)} ${ms.toFixed(0).padStart(6)} ms   heap growth ~${(peak / 1e6).toFixed(0)} MB`,
+	);
 	return ms;
 }
 
 async function soapReader(): Promise<((xml: string) => unknown) | undefined> {
 	try {
-		const definition = generateWsdl('EmployeeService', [{ operation: op, catalogue }], 'http://127.0.0.1/soap/v3/EmployeeService.asmx');
+		const definition = generateWsdl(
+			'EmployeeService',
+			[{ operation: op, catalogue }],
+			'http://127.0.0.1/soap/v3/EmployeeService.asmx',
+		);
 		const wsdl = new WSDL(definition, 'http://127.0.0.1/soap/v3/EmployeeService.asmx?WSDL', {});
-		await new Promise<void>((resolve, reject) => wsdl.onReady((error: unknown) => (error ? reject(error) : resolve())));
+		await new Promise<void>((resolve, reject) =>
+			wsdl.onReady((error: unknown) => (error ? reject(error) : resolve())),
+		);
 		return (xml) => wsdl.xmlToObject(xml);
 	} catch (error) {
 		console.log(`node-soap reader skipped: ${(error as Error).message}`);
@@ -79,10 +87,17 @@ async function soapReader(): Promise<((xml: string) => unknown) | undefined> {
 }
 
 async function main(): Promise<void> {
-	const items = Array.from({ length: EMPLOYEES }, (_, i) => ({ EmployeeId: i + 1, EmployeePersonalInfos: history(i + 1) }));
+	const items = Array.from({ length: EMPLOYEES }, (_, i) => ({
+		EmployeeId: i + 1,
+		EmployeePersonalInfos: history(i + 1),
+	}));
 	const xml = buildResponse(op, items, catalogue);
-	console.log(`PersonalInfo_GetAll_AllEmployeesByCompany: ${EMPLOYEES} employees, ${(Buffer.byteLength(xml) / 1e6).toFixed(1)} MB of XML`);
-	console.log(`node ${process.version}, ${process.platform}/${process.arch}, median of ${RUNS} runs${global.gc ? '' : ' (run with node --expose-gc for steadier memory figures)'}\n`);
+	console.log(
+		`PersonalInfo_GetAll_AllEmployeesByCompany: ${EMPLOYEES} employees, ${(Buffer.byteLength(xml) / 1e6).toFixed(1)} MB of XML`,
+	);
+	console.log(
+		`node ${process.version}, ${process.platform}/${process.arch}, median of ${RUNS} runs${global.gc ? '' : ' (run with node --expose-gc for steadier memory figures)'}\n`,
+	);
 
 	const ours = time('ours (readResponse, typed)', () => readResponse(xml, op, catalogue).result);
 	const fxp = new XMLParser({ ignoreAttributes: false, removeNSPrefix: true });
@@ -91,7 +106,8 @@ async function main(): Promise<void> {
 	const soapMs = soap ? time('node-soap xmlToObject', () => soap(xml)) : undefined;
 
 	console.log(`\nours vs fast-xml-parser: ${(theirs / ours).toFixed(1)}x faster`);
-	if (soapMs !== undefined) console.log(`ours vs node-soap:       ${(soapMs / ours).toFixed(1)}x faster`);
+	if (soapMs !== undefined)
+		console.log(`ours vs node-soap:       ${(soapMs / ours).toFixed(1)}x faster`);
 }
 
 void main();

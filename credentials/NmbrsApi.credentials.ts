@@ -11,14 +11,14 @@ import type {
 
 import {
 	credentialsFromData,
-	discoverSubdomain,
 	effectiveSubdomain,
 	hasAuthPlaceholder,
 	placeholderEnvelope,
 	resolveRequestUrl,
 	sessionFingerprint,
-} from '../nodes/Nmbrs/helpers/credentialSupport';
+} from '../nodes/Nmbrs/glue/credentials';
 import { fillAuthHeader } from '../nodes/Nmbrs/transport/auth';
+import { discoverSubdomain } from '../nodes/Nmbrs/transport/subdomainLookup';
 
 /*
  * How this credential reaches a request (decision, for the README):

@@ -39,7 +39,8 @@ export function parseArgs(argv: string[]): EmulatorOptions | 'help' {
 	let worldFile: string | undefined;
 	const number = (flag: string, value: string | undefined): number => {
 		const n = Number(value);
-		if (value === undefined || !Number.isInteger(n) || n < 0) throw new UsageError(`${flag} needs a whole number, got ${value ?? 'nothing'}`);
+		if (value === undefined || !Number.isInteger(n) || n < 0)
+			throw new UsageError(`${flag} needs a whole number, got ${value ?? 'nothing'}`);
 		return n;
 	};
 	for (let i = 0; i < argv.length; i++) {
@@ -73,7 +74,8 @@ export function parseArgs(argv: string[]): EmulatorOptions | 'help' {
 				break;
 			case '--now': {
 				const now = value();
-				if (localDateTime(now) === undefined) throw new UsageError(`--now needs YYYY-MM-DD or YYYY-MM-DDTHH:mm:ss, got ${now}`);
+				if (localDateTime(now) === undefined)
+					throw new UsageError(`--now needs YYYY-MM-DD or YYYY-MM-DDTHH:mm:ss, got ${now}`);
 				options.worldNow = now;
 				break;
 			}
@@ -87,9 +89,11 @@ export function parseArgs(argv: string[]): EmulatorOptions | 'help' {
 				throw new UsageError(`unknown option ${flag} (see --help)`);
 		}
 	}
-	if ((companies === undefined) !== (employees === undefined)) throw new UsageError('give --companies and --employees together');
+	if ((companies === undefined) !== (employees === undefined))
+		throw new UsageError('give --companies and --employees together');
 	if (companies !== undefined && employees !== undefined) {
-		if (worldFile !== undefined) throw new UsageError('--world and --companies/--employees exclude each other');
+		if (worldFile !== undefined)
+			throw new UsageError('--world and --companies/--employees exclude each other');
 		options.world = { companies, employees };
 	} else if (worldFile !== undefined && worldFile !== 'demo') {
 		options.world = { path: worldFile };
@@ -112,8 +116,13 @@ async function main(): Promise<void> {
 		process.stdout.write(HELP);
 		return;
 	}
-	const emulator = await startEmulator({ ...options, log: (line) => process.stderr.write(`${line}\n`) });
-	const logins = DEMO_LOGINS.map((l) => `  ${l.email}  token ${l.token}  domain ${l.domain}\n      ${l.description}`).join('\n');
+	const emulator = await startEmulator({
+		...options,
+		log: (line) => process.stderr.write(`${line}\n`),
+	});
+	const logins = DEMO_LOGINS.map(
+		(l) => `  ${l.email}  token ${l.token}  domain ${l.domain}\n      ${l.description}`,
+	).join('\n');
 	process.stdout.write(
 		[
 			`Nmbrs emulator listening on ${emulator.url}`,
@@ -145,7 +154,9 @@ async function main(): Promise<void> {
 
 if (require.main === module) {
 	main().catch((error: unknown) => {
-		process.stderr.write(`nmbrs-emulator: ${error instanceof Error ? error.message : String(error)}\n`);
+		process.stderr.write(
+			`nmbrs-emulator: ${error instanceof Error ? error.message : String(error)}\n`,
+		);
 		process.exit(1);
 	});
 }

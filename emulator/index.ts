@@ -68,10 +68,16 @@ function toWorldSpec(choice: WorldChoice | undefined): Parameters<typeof createW
 }
 
 /** The world's start: the option, checked, or today 09:00 Dutch time. */
-export function resolveWorldNow(worldNow: string | undefined, today: () => string = dutchToday): string {
+export function resolveWorldNow(
+	worldNow: string | undefined,
+	today: () => string = dutchToday,
+): string {
 	if (worldNow === undefined) return `${today()}T09:00:00`;
 	const checked = localDateTime(worldNow, '09:00:00');
-	if (checked === undefined) throw new Error(`worldNow must be YYYY-MM-DD or YYYY-MM-DDTHH:mm:ss (Dutch local time), got "${worldNow}"`);
+	if (checked === undefined)
+		throw new Error(
+			`worldNow must be YYYY-MM-DD or YYYY-MM-DDTHH:mm:ss (Dutch local time), got "${worldNow}"`,
+		);
 	return checked;
 }
 
@@ -79,7 +85,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 	const host = options.host ?? '127.0.0.1';
 	const worldNow = resolveWorldNow(options.worldNow);
 	const makeWorld = (choice: WorldChoice | undefined, seed: number | undefined) =>
-		seed !== undefined ? createWorld(toWorldSpec(choice), seed, { now: worldNow }) : createWorld(toWorldSpec(choice), undefined, { now: worldNow });
+		seed !== undefined
+			? createWorld(toWorldSpec(choice), seed, { now: worldNow })
+			: createWorld(toWorldSpec(choice), undefined, { now: worldNow });
 	let worldChoice = options.world;
 	let seed = options.seed;
 	let world = makeWorld(worldChoice, seed);

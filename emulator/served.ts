@@ -18,7 +18,11 @@ export function operationsOf(service: ServiceName): ResolvedOperation[] {
 	const generatedFor = generatedCatalogue(service);
 	const generated = (generatedFor?.operations ?? [])
 		.filter((operation) => !known.has(operation.name))
-		.map((operation): ResolvedOperation => ({ operation, catalogue: generatedFor as NonNullable<typeof generatedFor>, origin: 'generated' }));
+		.map((operation): ResolvedOperation => ({
+			operation,
+			catalogue: generatedFor as NonNullable<typeof generatedFor>,
+			origin: 'generated',
+		}));
 	list = [...curated, ...generated];
 	cache.set(service, list);
 	return list;
@@ -26,5 +30,7 @@ export function operationsOf(service: ServiceName): ResolvedOperation[] {
 
 /** Every operation the emulator's WSDLs know, as 'Service.Op', sorted. */
 export function allOperationKeys(): string[] {
-	return SERVICES.flatMap((service) => operationsOf(service).map((r) => operationKey(r.operation))).sort();
+	return SERVICES.flatMap((service) =>
+		operationsOf(service).map((r) => operationKey(r.operation)),
+	).sort();
 }

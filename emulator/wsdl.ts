@@ -6,8 +6,14 @@
  * then messages, one portType and SOAP 1.1 + 1.2 bindings whose address is this server.
  */
 import { soapAction, serviceNamespace } from '../nodes/Nmbrs/catalogue/types';
-import type { Catalogue, Field, FieldType, Operation, ServiceName } from '../nodes/Nmbrs/catalogue/types';
-import { escapeXml } from '../nodes/Nmbrs/catalogue/wire';
+import type {
+	Catalogue,
+	Field,
+	FieldType,
+	Operation,
+	ServiceName,
+} from '../nodes/Nmbrs/catalogue/types';
+import { escapeXml } from '../nodes/Nmbrs/wire';
 
 const SCALAR_XSD: Record<string, string> = {
 	string: 's:string',
@@ -49,7 +55,12 @@ class SchemaWriter {
 	private readonly arrays = new Map<string, string>();
 	private readonly parts: string[] = [];
 
-	private claim(kind: string, name: string, catalogue: Catalogue, definition: string): { xsd: string; isNew: boolean } {
+	private claim(
+		kind: string,
+		name: string,
+		catalogue: Catalogue,
+		definition: string,
+	): { xsd: string; isNew: boolean } {
 		const perCatalogue = this.resolved.get(catalogue) ?? new Map<string, string>();
 		this.resolved.set(catalogue, perCatalogue);
 		const local = perCatalogue.get(`${kind}|${name}`);
@@ -92,10 +103,12 @@ class SchemaWriter {
 		const existing = this.arrays.get(key);
 		if (existing) return existing;
 		let typeName = `ArrayOf${capitalise(xsdName(itemName))}`;
-		for (let n = 2; this.taken.has(typeName); n++) typeName = `ArrayOf${capitalise(xsdName(itemName))}${n}`;
+		for (let n = 2; this.taken.has(typeName); n++)
+			typeName = `ArrayOf${capitalise(xsdName(itemName))}${n}`;
 		this.taken.add(typeName);
 		this.arrays.set(key, typeName);
-		const nillable = itemType.startsWith('type:') || itemType === 'string' ? ' nillable="true"' : '';
+		const nillable =
+			itemType.startsWith('type:') || itemType === 'string' ? ' nillable="true"' : '';
 		this.parts.push(
 			`<s:complexType name="${typeName}"><s:sequence>` +
 				`<s:element minOccurs="0" maxOccurs="unbounded" name="${escapeXml(itemName)}"${nillable} type="${ref}" />` +
@@ -119,11 +132,18 @@ class SchemaWriter {
 
 	private addComplexType(name: string, catalogue: Catalogue): string {
 		const type = catalogue.types[name];
-		const { xsd, isNew } = this.claim('type', name, catalogue, JSON.stringify(type ? [type.base, type.fields] : null));
+		const { xsd, isNew } = this.claim(
+			'type',
+			name,
+			catalogue,
+			JSON.stringify(type ? [type.base, type.fields] : null),
+		);
 		if (!isNew) return xsd;
 		if (!type) {
 			// A dangling reference: serve an open type rather than an unloadable WSDL.
-			this.parts.push(`<s:complexType name="${xsd}"><s:sequence><s:any minOccurs="0" maxOccurs="unbounded" processContents="lax" /></s:sequence></s:complexType>`);
+			this.parts.push(
+				`<s:complexType name="${xsd}"><s:sequence><s:any minOccurs="0" maxOccurs="unbounded" processContents="lax" /></s:sequence></s:complexType>`,
+			);
 			return xsd;
 		}
 		const sequence = `<s:sequence>${type.fields.map((f) => this.element(f, catalogue)).join('')}</s:sequence>`;
@@ -141,9 +161,15 @@ class SchemaWriter {
 
 	operationElements(op: Operation, catalogue: Catalogue): void {
 		const params = op.params.map((p) => this.element(p, catalogue)).join('');
-		this.parts.push(`<s:element name="${op.name}"><s:complexType><s:sequence>${params}</s:sequence></s:complexType></s:element>`);
-		const result = op.result ? `<s:sequence>${this.element(op.result, catalogue)}</s:sequence>` : '';
-		this.parts.push(`<s:element name="${op.name}Response"><s:complexType>${result}</s:complexType></s:element>`);
+		this.parts.push(
+			`<s:element name="${op.name}"><s:complexType><s:sequence>${params}</s:sequence></s:complexType></s:element>`,
+		);
+		const result = op.result
+			? `<s:sequence>${this.element(op.result, catalogue)}</s:sequence>`
+			: '';
+		this.parts.push(
+			`<s:element name="${op.name}Response"><s:complexType>${result}</s:complexType></s:element>`,
+		);
 	}
 
 	toXml(): string {
@@ -192,7 +218,11 @@ export interface WsdlOperation {
  * The WSDL of one service. `address` is the endpoint to advertise, e.g.
  * `http://127.0.0.1:7780/soap/v3/CompanyService.asmx`.
  */
-export function generateWsdl(service: ServiceName, operations: WsdlOperation[], address: string): string {
+export function generateWsdl(
+	service: ServiceName,
+	operations: WsdlOperation[],
+	address: string,
+): string {
 	const ns = serviceNamespace(service);
 	const entries = [...operations].sort((a, b) => a.operation.name.localeCompare(b.operation.name));
 	const ops = entries.map((e) => e.operation);
@@ -208,7 +238,9 @@ export function generateWsdl(service: ServiceName, operations: WsdlOperation[], 
 	const portType = ops.map(
 		(op) =>
 			`<wsdl:operation name="${op.name}">` +
-			(op.description ? `<wsdl:documentation>${escapeXml(op.description)}</wsdl:documentation>` : '') +
+			(op.description
+				? `<wsdl:documentation>${escapeXml(op.description)}</wsdl:documentation>`
+				: '') +
 			`<wsdl:input message="tns:${op.name}SoapIn" /><wsdl:output message="tns:${op.name}SoapOut" /></wsdl:operation>`,
 	);
 	const location = escapeXml(address);

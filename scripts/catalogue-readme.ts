@@ -15,7 +15,11 @@ export const START_MARKER = '<!-- catalogue:start -->';
 export const END_MARKER = '<!-- catalogue:end -->';
 export const README_PATH = path.resolve(__dirname, '..', 'README.md');
 
-const SOURCE_LABEL: Record<Source, string> = { wsdl: 'WSDL', 'v3-code': 'v3 code', inferred: 'inferred' };
+const SOURCE_LABEL: Record<Source, string> = {
+	wsdl: 'WSDL',
+	'v3-code': 'v3 code',
+	inferred: 'inferred',
+};
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** The markdown between the markers (without them). */
@@ -30,7 +34,9 @@ export function renderCatalogueSection(catalogue: Catalogue = curatedCatalogue):
 		'| --- | --- | --- | --- | --- |',
 	];
 	for (const op of catalogue.operations) {
-		lines.push(`| ${op.service} | \`${op.name}\` | ${op.access} | ${SOURCE_LABEL[op.source]} | ${cell(op.description ?? '')} |`);
+		lines.push(
+			`| ${op.service} | \`${op.name}\` | ${op.access} | ${SOURCE_LABEL[op.source]} | ${cell(op.description ?? '')} |`,
+		);
 	}
 	lines.push(
 		'',
@@ -48,13 +54,17 @@ export function renderCatalogueSection(catalogue: Catalogue = curatedCatalogue):
 	for (const op of catalogue.operations) {
 		if (op.source === 'inferred') inferred.push(`- \`${operationKey(op)}\`: ${op.sourceNote}`);
 		for (const difference of op.v3Differences ?? []) {
-			if ((difference.source ?? op.source) === 'inferred') inferred.push(`- \`${operationKey(op)}\` (${difference.kind}): ${difference.note}`);
+			if ((difference.source ?? op.source) === 'inferred')
+				inferred.push(`- \`${operationKey(op)}\` (${difference.kind}): ${difference.note}`);
 		}
 	}
 	for (const type of Object.values(catalogue.types)) {
-		if (type.source === 'inferred') inferred.push(`- type \`${type.name}\`: ${type.note ?? 'shape inferred'}`);
+		if (type.source === 'inferred')
+			inferred.push(`- type \`${type.name}\`: ${type.note ?? 'shape inferred'}`);
 		if (type.v3AddedFields?.length && type.v3AddedSource === 'inferred') {
-			inferred.push(`- type \`${type.name}\`, v3 fields ${type.v3AddedFields.map((f) => `\`${f}\``).join(', ')}: ${type.note ?? ''}`.trimEnd());
+			inferred.push(
+				`- type \`${type.name}\`, v3 fields ${type.v3AddedFields.map((f) => `\`${f}\``).join(', ')}: ${type.note ?? ''}`.trimEnd(),
+			);
 		}
 	}
 	lines.push(...(inferred.length > 0 ? inferred : ['- (none)']));
@@ -62,7 +72,10 @@ export function renderCatalogueSection(catalogue: Catalogue = curatedCatalogue):
 }
 
 /** README text with the section between the markers replaced (or appended, markers included, when absent). */
-export function withCatalogueSection(readme: string, section: string = renderCatalogueSection()): string {
+export function withCatalogueSection(
+	readme: string,
+	section: string = renderCatalogueSection(),
+): string {
 	const block = `${START_MARKER}\n${section}\n${END_MARKER}`;
 	const start = readme.indexOf(START_MARKER);
 	const end = readme.indexOf(END_MARKER);
@@ -75,15 +88,22 @@ export function extractCatalogueSection(readme: string): string | undefined {
 	const start = readme.indexOf(START_MARKER);
 	const end = readme.indexOf(END_MARKER);
 	if (start === -1 || end === -1 || end < start) return undefined;
-	return readme.slice(start + START_MARKER.length, end).replace(/^\n/, '').replace(/\n$/, '');
+	return readme
+		.slice(start + START_MARKER.length, end)
+		.replace(/^\n/, '')
+		.replace(/\n$/, '');
 }
 
 if (require.main === module) {
 	if (!process.argv.includes('--write')) {
 		console.log(renderCatalogueSection());
 	} else {
-		const current = existsSync(README_PATH) ? readFileSync(README_PATH, 'utf8') : '# n8n-nodes-nmbrs\n';
+		const current = existsSync(README_PATH)
+			? readFileSync(README_PATH, 'utf8')
+			: '# n8n-nodes-nmbrs\n';
 		writeFileSync(README_PATH, withCatalogueSection(current));
-		console.log(`updated the catalogue section of ${path.relative(process.cwd(), README_PATH) || 'README.md'}`);
+		console.log(
+			`updated the catalogue section of ${path.relative(process.cwd(), README_PATH) || 'README.md'}`,
+		);
 	}
 }

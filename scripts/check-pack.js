@@ -5,7 +5,8 @@ const path = require('path');
 
 const [report] = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
 const files = report.files.map((f) => f.path);
-const allowed = (f) => f.startsWith('dist/') || ['README.md', 'LICENSE', 'package.json'].includes(f);
+const allowed = (f) =>
+	f.startsWith('dist/') || ['README.md', 'LICENSE', 'package.json'].includes(f);
 const stray = files.filter((f) => !allowed(f));
 
 const pkg = require(path.resolve(__dirname, '..', 'package.json'));

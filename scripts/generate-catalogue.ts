@@ -39,13 +39,19 @@ export function loadWsdlCatalogue(service: GeneratedServiceName, wsdlDir = WSDL_
 	return wsdlToCatalogue(readWsdl(readFileSync(file, 'utf8')), service);
 }
 
-const byName = <T>(a: [string, T] | { name: string }, b: [string, T] | { name: string }): number => {
+const byName = <T>(
+	a: [string, T] | { name: string },
+	b: [string, T] | { name: string },
+): number => {
 	const an = Array.isArray(a) ? a[0] : a.name;
 	const bn = Array.isArray(b) ? b[0] : b.name;
 	return an < bn ? -1 : an > bn ? 1 : 0;
 };
 
-export function encodeCatalogue(service: GeneratedServiceName, catalogue: Catalogue): EncodedService {
+export function encodeCatalogue(
+	service: GeneratedServiceName,
+	catalogue: Catalogue,
+): EncodedService {
 	return {
 		service,
 		operations: [...catalogue.operations]
@@ -70,10 +76,14 @@ export function renderGeneratedFile(encoded: EncodedService): string {
 		'export const generated: EncodedService = {',
 		`\tservice: ${quote(encoded.service)},`,
 		'\toperations: [',
-		...encoded.operations.map(([name, params, result]) => `\t\t[${quote(name)}, ${list(params)}, ${quote(result)}],`),
+		...encoded.operations.map(
+			([name, params, result]) => `\t\t[${quote(name)}, ${list(params)}, ${quote(result)}],`,
+		),
 		'\t],',
 		'\ttypes: [',
-		...encoded.types.map(([name, base, fields]) => `\t\t[${quote(name)}, ${quote(base)}, ${list(fields)}],`),
+		...encoded.types.map(
+			([name, base, fields]) => `\t\t[${quote(name)}, ${quote(base)}, ${list(fields)}],`,
+		),
 		'\t],',
 		'\tenums: {',
 		...Object.entries(encoded.enums).map(([name, values]) => `\t\t${name}: ${list(values)},`),
@@ -89,7 +99,10 @@ export function renderAll(wsdlDir = WSDL_DIR): Map<string, string> {
 	const files = new Map<string, string>();
 	for (const service of GENERATED_SERVICES) {
 		const encoded = encodeCatalogue(service, loadWsdlCatalogue(service, wsdlDir));
-		files.set(path.join(GENERATED_DIR, `${generatedFileName(service)}.ts`), renderGeneratedFile(encoded));
+		files.set(
+			path.join(GENERATED_DIR, `${generatedFileName(service)}.ts`),
+			renderGeneratedFile(encoded),
+		);
 	}
 	return files;
 }

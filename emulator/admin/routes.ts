@@ -29,7 +29,12 @@ class AdminError extends Error {
 }
 
 function sendJson(res: ServerResponse, status: number, value: unknown): void {
-	sendText(res, status, 'application/json; charset=utf-8', `${JSON.stringify(value, jsonReplacer)}\n`);
+	sendText(
+		res,
+		status,
+		'application/json; charset=utf-8',
+		`${JSON.stringify(value, jsonReplacer)}\n`,
+	);
 }
 
 /** Sets (disabled operations) serialise as arrays. */
@@ -46,7 +51,8 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
 	} catch {
 		throw new AdminError(400, 'the request body is not valid JSON');
 	}
-	if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new AdminError(400, 'the request body must be a JSON object');
+	if (typeof value !== 'object' || value === null || Array.isArray(value))
+		throw new AdminError(400, 'the request body must be a JSON object');
 	return value as Record<string, unknown>;
 }
 
@@ -58,13 +64,15 @@ function intParam(value: unknown, name: string, required: boolean): number | und
 		return undefined;
 	}
 	const number = typeof value === 'string' ? Number(value) : value;
-	if (typeof number !== 'number' || !Number.isInteger(number)) throw new AdminError(400, `${name} must be a whole number`);
+	if (typeof number !== 'number' || !Number.isInteger(number))
+		throw new AdminError(400, `${name} must be a whole number`);
 	return number;
 }
 
 function stringList(value: unknown, name: string): string[] | undefined {
 	if (value === undefined) return undefined;
-	if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) throw new AdminError(400, `${name} must be an array of 'Service.Op' strings`);
+	if (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))
+		throw new AdminError(400, `${name} must be an array of 'Service.Op' strings`);
 	return value as string[];
 }
 
@@ -75,7 +83,10 @@ function worldChoice(value: unknown): WorldChoice | undefined {
 		const v = value as Record<string, unknown>;
 		if (typeof v.path === 'string') return { path: v.path };
 		if (v.companies !== undefined || v.employees !== undefined) {
-			return { companies: intParam(v.companies, 'world.companies', true), employees: intParam(v.employees, 'world.employees', true) };
+			return {
+				companies: intParam(v.companies, 'world.companies', true),
+				employees: intParam(v.employees, 'world.employees', true),
+			};
 		}
 	}
 	throw new AdminError(400, "world must be 'demo', { path } or { companies, employees }");
@@ -93,17 +104,30 @@ function worldCall<T>(fn: () => T): T {
 	}
 }
 
-export function createAdminHandler(control: AdminControl): (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> {
+export function createAdminHandler(
+	control: AdminControl,
+): (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> {
 	const { ctx } = control;
 	const deliveries = new Map<string, unknown[]>();
 
-	const routes: Array<{ method: string; pattern: RegExp; run: (m: string[], req: IncomingMessage, url: URL) => Promise<[number, unknown]> }> = [
+	const routes: Array<{
+		method: string;
+		pattern: RegExp;
+		run: (m: string[], req: IncomingMessage, url: URL) => Promise<[number, unknown]>;
+	}> = [
 		{
 			method: 'GET',
 			pattern: /^\/health$/,
-			run: async () => [200, { ok: true, clock: ctx.world().clock.now(), users: ctx.world().users.length }],
+			run: async () => [
+				200,
+				{ ok: true, clock: ctx.world().clock.now(), users: ctx.world().users.length },
+			],
 		},
-		{ method: 'GET', pattern: /^\/clock$/, run: async () => [200, { now: ctx.world().clock.now() }] },
+		{
+			method: 'GET',
+			pattern: /^\/clock$/,
+			run: async () => [200, { now: ctx.world().clock.now() }],
+		},
 		{
 			method: 'POST',
 			pattern: /^\/clock\/advance$/,
@@ -115,7 +139,8 @@ export function createAdminHandler(control: AdminControl): (req: IncomingMessage
 				if (days !== undefined) by.days = days;
 				if (hours !== undefined) by.hours = hours;
 				if (body.to !== undefined) {
-					if (typeof body.to !== 'string') throw new AdminError(400, "to must be a local time 'YYYY-MM-DDTHH:mm:ss'");
+					if (typeof body.to !== 'string')
+						throw new AdminError(400, "to must be a local time 'YYYY-MM-DDTHH:mm:ss'");
 					by.to = body.to;
 				}
 				if (Object.keys(by).length === 0) throw new AdminError(400, 'give days, hours or to');
@@ -127,7 +152,11 @@ export function createAdminHandler(control: AdminControl): (req: IncomingMessage
 			method: 'GET',
 			pattern: /^\/declarations$/,
 			run: async (_m, _req, url) => {
-				const companyId = intParam(url.searchParams.get('companyId') ?? undefined, 'companyId', false);
+				const companyId = intParam(
+					url.searchParams.get('companyId') ?? undefined,
+					'companyId',
+					false,
+				);
 				return [200, { items: listDeclarations(ctx.world(), companyId) }];
 			},
 		},
@@ -136,7 +165,8 @@ export function createAdminHandler(control: AdminControl): (req: IncomingMessage
 			pattern: /^\/declarations\/(\d+)\/status$/,
 			run: async (m, req) => {
 				const body = await readJson(req);
-				if (typeof body.status !== 'string' || body.status.trim() === '') throw new AdminError(400, 'status is required');
+				if (typeof body.status !== 'string' || body.status.trim() === '')
+					throw new AdminError(400, 'status is required');
 				const status = body.status;
 				const result = worldCall(() => setDeclarationStatus(ctx.world(), Number(m[1]), status));
 				return [200, result ?? { ok: true }];
@@ -150,9 +180,12 @@ export function createAdminHandler(control: AdminControl): (req: IncomingMessage
 				const companyId = intParam(body.companyId, 'companyId', true);
 				const year = intParam(body.year, 'year', false);
 				const period = intParam(body.period, 'period', false);
-				if ((year === undefined) !== (period === undefined)) throw new AdminError(400, 'give both year and period, or neither (the current period)');
+				if ((year === undefined) !== (period === undefined))
+					throw new AdminError(400, 'give both year and period, or neither (the current period)');
 				const run = worldCall(() =>
-					year !== undefined && period !== undefined ? createRun(ctx.world(), companyId, { year, period }) : createRun(ctx.world(), companyId),
+					year !== undefined && period !== undefined
+						? createRun(ctx.world(), companyId, { year, period })
+						: createRun(ctx.world(), companyId),
 				);
 				return [201, run];
 			},
@@ -160,7 +193,10 @@ export function createAdminHandler(control: AdminControl): (req: IncomingMessage
 		{
 			method: 'POST',
 			pattern: /^\/runs\/(\d+)\/(\d+)\/lock$/,
-			run: async (m) => [200, worldCall(() => lockRun(ctx.world(), Number(m[1]), Number(m[2]))) ?? { ok: true }],
+			run: async (m) => [
+				200,
+				worldCall(() => lockRun(ctx.world(), Number(m[1]), Number(m[2]))) ?? { ok: true },
+			],
 		},
 		{
 			method: 'POST',
@@ -224,10 +260,20 @@ export function createAdminHandler(control: AdminControl): (req: IncomingMessage
 				const email = decodeURIComponent(m[1]);
 				const disabled = stringList(body.disabled, 'disabled');
 				const allowed = stringList(body.allowed, 'allowed');
-				if ((disabled === undefined) === (allowed === undefined)) throw new AdminError(400, 'give either disabled or allowed');
-				worldCall(() => setUserTemplate(ctx.world(), email, disabled !== undefined ? { disabled } : { allowed: allowed as string[] }));
+				if ((disabled === undefined) === (allowed === undefined))
+					throw new AdminError(400, 'give either disabled or allowed');
+				worldCall(() =>
+					setUserTemplate(
+						ctx.world(),
+						email,
+						disabled !== undefined ? { disabled } : { allowed: allowed as string[] },
+					),
+				);
 				const user = ctx.world().users.find((u) => u.email.toLowerCase() === email.toLowerCase());
-				return [200, { email, disabledOperations: user ? [...user.disabledOperations].sort() : [] }];
+				return [
+					200,
+					{ email, disabledOperations: user ? [...user.disabledOperations].sort() : [] },
+				];
 			},
 		},
 		{
@@ -248,7 +294,9 @@ export function createAdminHandler(control: AdminControl): (req: IncomingMessage
 			pattern: /^\/reset$/,
 			run: async (_m, req) => {
 				const body = await readJson(req);
-				const world = worldCall(() => control.reset(worldChoice(body.world), intParam(body.seed, 'seed', false)));
+				const world = worldCall(() =>
+					control.reset(worldChoice(body.world), intParam(body.seed, 'seed', false)),
+				);
 				deliveries.clear();
 				return [200, { ok: true, clock: world.clock.now(), users: world.users.length }];
 			},
@@ -260,12 +308,17 @@ export function createAdminHandler(control: AdminControl): (req: IncomingMessage
 		const candidates = routes.filter((r) => r.pattern.test(path));
 		const route = candidates.find((r) => r.method === req.method);
 		if (!route) {
-			if (candidates.length > 0) sendJson(res, 405, { error: `${req.method} not allowed on /__admin${path}` });
+			if (candidates.length > 0)
+				sendJson(res, 405, { error: `${req.method} not allowed on /__admin${path}` });
 			else sendJson(res, 404, { error: `no admin route /__admin${path}` });
 			return;
 		}
 		try {
-			const [status, value] = await route.run(route.pattern.exec(path) as RegExpExecArray, req, url);
+			const [status, value] = await route.run(
+				route.pattern.exec(path) as RegExpExecArray,
+				req,
+				url,
+			);
 			sendJson(res, status, value);
 		} catch (error) {
 			if (error instanceof AdminError) sendJson(res, error.status, { error: error.message });

@@ -18,23 +18,38 @@ function debtorOf(world: World, user: EmulatorUser, params: Params): Debtor {
 }
 
 export const debtorHandlers: Array<[string, OperationHandler]> = [
-	handler('DebtorService.Environment_Get', (_world, { user }) => ({ Domain: `${user.domain}.nmbrs.nl`, SubDomain: user.domain })),
+	handler('DebtorService.Environment_Get', (_world, { user }) => ({
+		Domain: `${user.domain}.nmbrs.nl`,
+		SubDomain: user.domain,
+	})),
 	handler('DebtorService.List_GetAll', (world, { user }) =>
-		world.debtors.filter((d) => userSeesDebtor(user, d.id)).map((d) => ({ Id: d.id, Number: d.number, Name: d.name })),
+		world.debtors
+			.filter((d) => userSeesDebtor(user, d.id))
+			.map((d) => ({ Id: d.id, Number: d.number, Name: d.name })),
 	),
 	handler('DebtorService.Debtor_Get', (world, { user, params }) => {
 		const debtor = debtorOf(world, user, params);
 		return { Id: debtor.id, Number: debtor.number, Name: debtor.name };
 	}),
 	handler('DebtorService.Department_GetList', (world, { user, params }) =>
-		debtorOf(world, user, params).departments.map((d) => ({ Id: d.id, Code: d.code, Description: d.description })),
+		debtorOf(world, user, params).departments.map((d) => ({
+			Id: d.id,
+			Code: d.code,
+			Description: d.description,
+		})),
 	),
 	handler('DebtorService.Function_GetList', (world, { user, params }) =>
-		debtorOf(world, user, params).functions.map((f) => ({ Id: f.id, Code: f.code, Description: f.description })),
+		debtorOf(world, user, params).functions.map((f) => ({
+			Id: f.id,
+			Code: f.code,
+			Description: f.description,
+		})),
 	),
 	// Served with the generated (WSDL-only) entry: no curated catalogue entry.
 	handler('DebtorService.Title_GetList', (world, { user, params }) =>
 		debtorOf(world, user, params).titles.map((title) => ({ TitleName: title })),
 	),
-	handler('DebtorService.Address_Get', (world, { user, params }) => addressRecord(debtorOf(world, user, params).address)),
+	handler('DebtorService.Address_Get', (world, { user, params }) =>
+		addressRecord(debtorOf(world, user, params).address),
+	),
 ];

@@ -1,11 +1,24 @@
 /** EmployeeService: employees, their period-versioned data, writes, and the annual statement. */
 import { periodOf, periodRange, periodString, type PeriodRef } from '../world/calendar';
 import { annualStatementPdf } from '../world/documents';
-import { chronological, EMPLOYEE_TYPES, employeeTypeOn, personAt, versionAt } from '../world/history';
+import {
+	chronological,
+	EMPLOYEE_TYPES,
+	employeeTypeOn,
+	personAt,
+	versionAt,
+} from '../world/history';
 import type { Company, Employee, EmulatorUser, PersonalInfoVersion } from '../world/model';
 import { userSeesDebtor } from '../world/users';
 import { addEmployee, employeesOfCompany, touch, type World } from '../world/world';
-import { NmbrsFault, requireCompany, requireDebtor, requireEmployee, requirePeriod, requireUnprotected } from './faults';
+import {
+	NmbrsFault,
+	requireCompany,
+	requireDebtor,
+	requireEmployee,
+	requirePeriod,
+	requireUnprotected,
+} from './faults';
 import { bool, handler, int, obj, str, type OperationHandler, type Params } from './params';
 import {
 	absenceRecord,
@@ -33,7 +46,11 @@ function currentRef(world: World, company: Company): PeriodRef {
 /** Employee + company + the period asked for (Period/Year checked against the company: 2006). */
 function employeeAt(world: World, user: EmulatorUser, params: Params) {
 	const { employee, company } = requireEmployee(world, user, int(params, 'EmployeeId'));
-	return { employee, company, ref: requirePeriod(company, int(params, 'Period'), int(params, 'Year')) };
+	return {
+		employee,
+		company,
+		ref: requirePeriod(company, int(params, 'Period'), int(params, 'Year')),
+	};
 }
 
 function currentEmployee(world: World, user: EmulatorUser, params: Params, idName = 'EmployeeId') {
@@ -51,15 +68,27 @@ function listOfType(world: World, companies: Company[], employeeType: number) {
 }
 
 /** Batch calls: one item per employee of the company, each with its whole history. */
-function perEmployee(world: World, user: EmulatorUser, params: Params, listName: string, items: (employee: Employee, company: Company) => unknown[]) {
+function perEmployee(
+	world: World,
+	user: EmulatorUser,
+	params: Params,
+	listName: string,
+	items: (employee: Employee, company: Company) => unknown[],
+) {
 	const company = requireCompany(world, user, int(params, 'CompanyID'));
-	return employeesOfCompany(world, company.id).map((employee) => ({ EmployeeId: employee.id, [listName]: items(employee, company) as never }));
+	return employeesOfCompany(world, company.id).map((employee) => ({
+		EmployeeId: employee.id,
+		[listName]: items(employee, company) as never,
+	}));
 }
 
 function bankAccountsAt(employee: Employee, ref: PeriodRef) {
 	const person = personAt(employee, ref);
-	const holder = `${person?.Initials ?? ''} ${[person?.Prefix, person?.LastName].filter((p) => p).join(' ')}`.trim();
-	return (versionAt(employee.bankAccounts, ref)?.accounts ?? []).map((account) => bankAccountRecord(account, holder));
+	const holder =
+		`${person?.Initials ?? ''} ${[person?.Prefix, person?.LastName].filter((p) => p).join(' ')}`.trim();
+	return (versionAt(employee.bankAccounts, ref)?.accounts ?? []).map((account) =>
+		bankAccountRecord(account, holder),
+	);
 }
 
 /**
@@ -67,43 +96,87 @@ function bankAccountsAt(employee: Employee, ref: PeriodRef) {
  * becomes null, as in Nmbrs). A version starting in that very period is overwritten; otherwise a
  * new version starts there. Later (future-dated) versions stay as they are.
  */
-function writePersonalInfo(world: World, employee: Employee, ref: PeriodRef, input: Record<string, unknown> | null): void {
+function writePersonalInfo(
+	world: World,
+	employee: Employee,
+	ref: PeriodRef,
+	input: Record<string, unknown> | null,
+): void {
 	if (!input) throw new NmbrsFault(2030, 'Invalid set of values: PersonalInfo is missing');
 	const data = personalDataFromRequest(input);
-	const existing = employee.personalInfo.find((v) => v.startYear === ref.year && v.startPeriod === ref.period);
+	const existing = employee.personalInfo.find(
+		(v) => v.startYear === ref.year && v.startPeriod === ref.period,
+	);
 	if (existing) {
 		existing.data = data;
 		existing.creationDate = world.clock.now();
 	} else {
-		const version: PersonalInfoVersion = { id: world.nextIds.record++, startYear: ref.year, startPeriod: ref.period, creationDate: world.clock.now(), data };
+		const version: PersonalInfoVersion = {
+			id: world.nextIds.record++,
+			startYear: ref.year,
+			startPeriod: ref.period,
+			creationDate: world.clock.now(),
+			data,
+		};
 		employee.personalInfo.push(version);
 	}
 	touch(world);
 }
 
 /** Salary per template for Employee_InsertBasedOnDefault (our choice; Nmbrs templates are set up per company). */
-const TEMPLATE_SALARIES: Record<string, { type: 'Bruto_Salaris_Fulltime' | 'Bruto_Uurloon'; monthlyCents: number; hours: number[] }> = {
-	'Standaard werknemer': { type: 'Bruto_Salaris_Fulltime', monthlyCents: 250_000, hours: [8, 8, 8, 8, 8, 0, 0] },
-	'Oproepkracht (0-urencontract)': { type: 'Bruto_Uurloon', monthlyCents: 1_440, hours: [0, 0, 0, 0, 0, 0, 0] },
+const TEMPLATE_SALARIES: Record<
+	string,
+	{ type: 'Bruto_Salaris_Fulltime' | 'Bruto_Uurloon'; monthlyCents: number; hours: number[] }
+> = {
+	'Standaard werknemer': {
+		type: 'Bruto_Salaris_Fulltime',
+		monthlyCents: 250_000,
+		hours: [8, 8, 8, 8, 8, 0, 0],
+	},
+	'Oproepkracht (0-urencontract)': {
+		type: 'Bruto_Uurloon',
+		monthlyCents: 1_440,
+		hours: [0, 0, 0, 0, 0, 0, 0],
+	},
 	Stagiair: { type: 'Bruto_Salaris_Fulltime', monthlyCents: 60_000, hours: [8, 8, 8, 8, 0, 0, 0] },
 };
 
 function insertBasedOnDefault(world: World, user: EmulatorUser, params: Params): number {
 	const company = requireCompany(world, user, int(params, 'CompanyId'));
 	const templateId = str(params, 'DefaultEmployeeTemplate');
-	const template = templateId === null ? company.defaultEmployeeTemplates[0] : company.defaultEmployeeTemplates.find((t) => t.id.toLowerCase() === templateId.toLowerCase());
-	if (!template) throw new NmbrsFault(2046, `Not found: company ${company.id} has no default employee template ${templateId}`);
+	const template =
+		templateId === null
+			? company.defaultEmployeeTemplates[0]
+			: company.defaultEmployeeTemplates.find(
+					(t) => t.id.toLowerCase() === templateId.toLowerCase(),
+				);
+	if (!template)
+		throw new NmbrsFault(
+			2046,
+			`Not found: company ${company.id} has no default employee template ${templateId}`,
+		);
 	const employment = obj(params, 'employment');
-	const current = periodRange(company.periodType, currentRef(world, company).year, currentRef(world, company).period);
-	const startDate = typeof employment?.StartDate === 'string' && !employment.StartDate.startsWith('0001-') ? employment.StartDate.slice(0, 10) : current.start;
+	const current = periodRange(
+		company.periodType,
+		currentRef(world, company).year,
+		currentRef(world, company).period,
+	);
+	const startDate =
+		typeof employment?.StartDate === 'string' && !employment.StartDate.startsWith('0001-')
+			? employment.StartDate.slice(0, 10)
+			: current.start;
 	const start = periodOf(company.periodType, startDate);
 	requireUnprotected(world, company, start, bool(params, 'UnprotectedMode'));
 	const now = world.clock.now();
 	const id = world.nextIds.employee++;
 	const record = () => world.nextIds.record++;
-	const salary = TEMPLATE_SALARIES[template.description] ?? TEMPLATE_SALARIES['Standaard werknemer'];
+	const salary =
+		TEMPLATE_SALARIES[template.description] ?? TEMPLATE_SALARIES['Standaard werknemer'];
 	const weekly = salary.hours.reduce((a, b) => a + b, 0);
-	const data = personalDataFromRequest({ FirstName: str(params, 'FirstName'), LastName: str(params, 'LastName') });
+	const data = personalDataFromRequest({
+		FirstName: str(params, 'FirstName'),
+		LastName: str(params, 'LastName'),
+	});
 	const employee: Employee = {
 		id,
 		companyId: company.id,
@@ -112,12 +185,48 @@ function insertBasedOnDefault(world: World, user: EmulatorUser, params: Params):
 		departmentId: 0,
 		functionId: 0,
 		costCenterCode: company.costCenters[0]?.code ?? '100',
-		personalInfo: [{ id: record(), startYear: start.year, startPeriod: start.period, creationDate: now, data: { ...data, Initials: data.FirstName ? `${data.FirstName[0]}.` : null } }],
+		personalInfo: [
+			{
+				id: record(),
+				startYear: start.year,
+				startPeriod: start.period,
+				creationDate: now,
+				data: { ...data, Initials: data.FirstName ? `${data.FirstName[0]}.` : null },
+			},
+		],
 		addresses: [],
-		salaries: [{ id: record(), startYear: start.year, startPeriod: start.period, startDate: start.start, creationDate: now, type: salary.type, valueCents: salary.monthlyCents }],
-		schedules: [{ id: record(), startYear: start.year, startPeriod: start.period, startDate: start.start, creationDate: now, hours: [...salary.hours, ...salary.hours], parttimePercentage: Math.round((weekly / 40) * 10_000) / 100 }],
+		salaries: [
+			{
+				id: record(),
+				startYear: start.year,
+				startPeriod: start.period,
+				startDate: start.start,
+				creationDate: now,
+				type: salary.type,
+				valueCents: salary.monthlyCents,
+			},
+		],
+		schedules: [
+			{
+				id: record(),
+				startYear: start.year,
+				startPeriod: start.period,
+				startDate: start.start,
+				creationDate: now,
+				hours: [...salary.hours, ...salary.hours],
+				parttimePercentage: Math.round((weekly / 40) * 10_000) / 100,
+			},
+		],
 		bankAccounts: [],
-		employments: [{ id: record(), creationDate: now, startDate, endDate: typeof employment?.EndDate === 'string' ? employment.EndDate.slice(0, 10) : null, initialStartDate: startDate }],
+		employments: [
+			{
+				id: record(),
+				creationDate: now,
+				startDate,
+				endDate: typeof employment?.EndDate === 'string' ? employment.EndDate.slice(0, 10) : null,
+				initialStartDate: startDate,
+			},
+		],
 		contracts: [],
 		absences: [],
 	};
@@ -128,13 +237,23 @@ function insertBasedOnDefault(world: World, user: EmulatorUser, params: Params):
 
 export const employeeHandlers: Array<[string, OperationHandler]> = [
 	handler('EmployeeService.List_GetByCompany', (world, { user, params }) =>
-		listOfType(world, [requireCompany(world, user, int(params, 'CompanyId'))], int(params, 'EmployeeType')),
+		listOfType(
+			world,
+			[requireCompany(world, user, int(params, 'CompanyId'))],
+			int(params, 'EmployeeType'),
+		),
 	),
 	handler('EmployeeService.List_GetByDebtor', (world, { user, params }) => {
 		const debtor = requireDebtor(world, user, int(params, 'DebtorId'));
-		return listOfType(world, world.companies.filter((c) => c.debtorId === debtor.id && userSeesDebtor(user, c.debtorId)), int(params, 'EmployeeType'));
+		return listOfType(
+			world,
+			world.companies.filter((c) => c.debtorId === debtor.id && userSeesDebtor(user, c.debtorId)),
+			int(params, 'EmployeeType'),
+		);
 	}),
-	handler('EmployeeService.EmployeeType_GetList', () => EMPLOYEE_TYPES.map((t) => ({ Id: t.id, Description: t.description }))),
+	handler('EmployeeService.EmployeeType_GetList', () =>
+		EMPLOYEE_TYPES.map((t) => ({ Id: t.id, Description: t.description })),
+	),
 	handler('EmployeeService.Employee_GetCurrent', (world, { user, params }) => {
 		const { company, ref } = currentEmployee(world, user, params);
 		return periodString(company.periodType, ref);
@@ -162,12 +281,20 @@ export const employeeHandlers: Array<[string, OperationHandler]> = [
 		return undefined;
 	}),
 	handler('EmployeeService.PersonalInfo_GetAll_AllEmployeesByCompany', (world, { user, params }) =>
-		perEmployee(world, user, params, 'EmployeePersonalInfos', (e) => chronological(e.personalInfo).map((v) => personalInfoV2Record(e, v, true))),
+		perEmployee(world, user, params, 'EmployeePersonalInfos', (e) =>
+			chronological(e.personalInfo).map((v) => personalInfoV2Record(e, v, true)),
+		),
 	),
-	handler('EmployeeService.PersonalInfoWithoutBSN_Get_GetAllEmployeesByCompany', (world, { user, params }) =>
-		perEmployee(world, user, params, 'EmployeePersonalInfos', (e) => chronological(e.personalInfo).map((v) => personalInfoV2Record(e, v, false))),
+	handler(
+		'EmployeeService.PersonalInfoWithoutBSN_Get_GetAllEmployeesByCompany',
+		(world, { user, params }) =>
+			perEmployee(world, user, params, 'EmployeePersonalInfos', (e) =>
+				chronological(e.personalInfo).map((v) => personalInfoV2Record(e, v, false)),
+			),
 	),
-	handler('EmployeeService.Employee_InsertBasedOnDefault', (world, { user, params }) => insertBasedOnDefault(world, user, params)),
+	handler('EmployeeService.Employee_InsertBasedOnDefault', (world, { user, params }) =>
+		insertBasedOnDefault(world, user, params),
+	),
 	handler('EmployeeService.Contract_GetAll', (world, { user, params }) =>
 		requireEmployee(world, user, int(params, 'EmployeeId')).employee.contracts.map(contractRecord),
 	),
@@ -175,7 +302,9 @@ export const employeeHandlers: Array<[string, OperationHandler]> = [
 		perEmployee(world, user, params, 'EmployeeContracts', (e) => e.contracts.map(contractRecord)),
 	),
 	handler('EmployeeService.Employment_GetAll_AllEmployeesByCompany', (world, { user, params }) =>
-		perEmployee(world, user, params, 'EmployeeEmployments', (e) => e.employments.map(employmentRecord)),
+		perEmployee(world, user, params, 'EmployeeEmployments', (e) =>
+			e.employments.map(employmentRecord),
+		),
 	),
 	handler('EmployeeService.Salary_GetCurrent', (world, { user, params }) => {
 		const { employee, ref } = currentEmployee(world, user, params);
@@ -188,7 +317,9 @@ export const employeeHandlers: Array<[string, OperationHandler]> = [
 		return version ? salaryRecord(version) : null;
 	}),
 	handler('EmployeeService.Salary_GetAll_AllEmployeesByCompany', (world, { user, params }) =>
-		perEmployee(world, user, params, 'EmployeeSalaries', (e) => chronological(e.salaries).map(salaryV2Record)),
+		perEmployee(world, user, params, 'EmployeeSalaries', (e) =>
+			chronological(e.salaries).map(salaryV2Record),
+		),
 	),
 	handler('EmployeeService.BankAccount_GetListCurrent', (world, { user, params }) => {
 		const { employee, ref } = currentEmployee(world, user, params);
@@ -199,17 +330,23 @@ export const employeeHandlers: Array<[string, OperationHandler]> = [
 		return bankAccountsAt(employee, ref);
 	}),
 	handler('EmployeeService.Address_GetAll_AllEmployeesByCompany', (world, { user, params }) =>
-		perEmployee(world, user, params, 'EmployeeAddresses', (e, company) => addressV2Records(company.periodType, e.addresses)),
+		perEmployee(world, user, params, 'EmployeeAddresses', (e, company) =>
+			addressV2Records(company.periodType, e.addresses),
+		),
 	),
 	handler('EmployeeService.Schedule_GetAll_AllEmployeesByCompany', (world, { user, params }) =>
-		perEmployee(world, user, params, 'EmployeeSchedules', (e) => chronological(e.schedules).map(scheduleV2Record)),
+		perEmployee(world, user, params, 'EmployeeSchedules', (e) =>
+			chronological(e.schedules).map(scheduleV2Record),
+		),
 	),
 	handler('EmployeeService.Absence_GetAll_AllEmployeesByCompany', (world, { user, params }) => {
 		const company = requireCompany(world, user, int(params, 'CompanyId'));
 		const year = int(params, 'Year');
 		return employeesOfCompany(world, company.id).flatMap((employee) =>
 			employee.absences
-				.filter((a) => +a.start.slice(0, 4) <= year && (a.end === null || +a.end.slice(0, 4) >= year))
+				.filter(
+					(a) => +a.start.slice(0, 4) <= year && (a.end === null || +a.end.slice(0, 4) >= year),
+				)
 				.map((a) => ({ ...absenceRecord(a), EmployeeId: employee.id })),
 		);
 	}),

@@ -19,7 +19,8 @@ export class NmbrsFault extends Error {
 	}
 }
 
-export const unauthorized = (code: 1003 | 2003 | 2004 | 2009) => new NmbrsFault(code, 'Unauthorized access');
+export const unauthorized = (code: 1003 | 2003 | 2004 | 2009) =>
+	new NmbrsFault(code, 'Unauthorized access');
 
 /** Unknown, or outside the login's debtors: Nmbrs answers both the same way. */
 export function requireDebtor(world: World, user: EmulatorUser, id: number): Debtor {
@@ -34,7 +35,11 @@ export function requireCompany(world: World, user: EmulatorUser, id: number): Co
 	return company;
 }
 
-export function requireEmployee(world: World, user: EmulatorUser, id: number): { employee: Employee; company: Company } {
+export function requireEmployee(
+	world: World,
+	user: EmulatorUser,
+	id: number,
+): { employee: Employee; company: Company } {
 	const employee = findEmployee(world, id);
 	const company = employee && findCompany(world, employee.companyId);
 	if (!employee || !company || !userSeesDebtor(user, company.debtorId)) throw unauthorized(2003);
@@ -45,14 +50,22 @@ export function requireEmployee(world: World, user: EmulatorUser, id: number): {
 export function requireRun(world: World, company: Company, runId: number, year?: number): Run {
 	const run = findRun(world, runId);
 	if (!run || run.companyId !== company.id || (year !== undefined && run.year !== year)) {
-		throw new NmbrsFault(2046, `Not found: company ${company.id} has no run ${runId}${year !== undefined ? ` in ${year}` : ''}`);
+		throw new NmbrsFault(
+			2046,
+			`Not found: company ${company.id} has no run ${runId}${year !== undefined ? ` in ${year}` : ''}`,
+		);
 	}
 	return run;
 }
 
 /** 2006 for a period the company's period type does not have (13 for a monthly company) or a silly year. */
 export function requirePeriod(company: Company, period: number, year: number): PeriodRef {
-	if (!isValidPeriod(company.periodType, period) || !Number.isInteger(year) || year < 1900 || year > 2100) {
+	if (
+		!isValidPeriod(company.periodType, period) ||
+		!Number.isInteger(year) ||
+		year < 1900 ||
+		year > 2100
+	) {
 		throw new NmbrsFault(2006, 'Invalid Period');
 	}
 	return { year, period };
@@ -62,9 +75,18 @@ export function requirePeriod(company: Company, period: number, year: number): P
  * 2011 for a write before the company's current period unless UnprotectedMode is true. A write
  * into the past that may go ahead first freezes what locked runs and declarations reported.
  */
-export function requireUnprotected(world: World, company: Company, ref: PeriodRef, unprotectedMode: boolean): void {
+export function requireUnprotected(
+	world: World,
+	company: Company,
+	ref: PeriodRef,
+	unprotectedMode: boolean,
+): void {
 	const current = periodOf(company.periodType, world.clock.now().slice(0, 10));
 	if (comparePeriods(ref, current) >= 0) return;
-	if (!unprotectedMode) throw new NmbrsFault(2011, 'Protected mode: cannot change the past (set UnprotectedMode to true)');
+	if (!unprotectedMode)
+		throw new NmbrsFault(
+			2011,
+			'Protected mode: cannot change the past (set UnprotectedMode to true)',
+		);
 	freezeBeforePastChange(world, company, ref);
 }

@@ -11,7 +11,11 @@ import { catalogue, operationKey } from '../../nodes/Nmbrs/catalogue';
 export { NmbrsFault } from './faults';
 export type { OperationHandler, OperationCall } from './params';
 
-export const handlers: Record<string, OperationHandler> = Object.fromEntries([...debtorHandlers, ...companyHandlers, ...employeeHandlers]);
+export const handlers: Record<string, OperationHandler> = Object.fromEntries([
+	...debtorHandlers,
+	...companyHandlers,
+	...employeeHandlers,
+]);
 
 const curatedKeys = new Set(catalogue.operations.map(operationKey));
 

@@ -61,14 +61,19 @@ export function personalInfoRecord(employee: Employee, version: PersonalInfoVers
 		DisplayName: displayName(data),
 		EmployeeNumber: employee.number,
 		...data,
-		BurgerlijkeStaat: data.BurgerlijkeStaat === null ? null : (MARITAL_STATUSES[data.BurgerlijkeStaat] ?? null),
+		BurgerlijkeStaat:
+			data.BurgerlijkeStaat === null ? null : (MARITAL_STATUSES[data.BurgerlijkeStaat] ?? null),
 		Naamstelling: data.Naamstelling === null ? null : (NAME_USES[data.Naamstelling] ?? null),
 		CreationDate: version.creationDate,
 	};
 }
 
 /** PersonalInfo_V2 (batch calls): one version with its start period; codes as ints. */
-export function personalInfoV2Record(employee: Employee, version: PersonalInfoVersion, withBsn: boolean): Row {
+export function personalInfoV2Record(
+	employee: Employee,
+	version: PersonalInfoVersion,
+	withBsn: boolean,
+): Row {
 	const data = version.data;
 	return {
 		Id: version.id,
@@ -97,7 +102,8 @@ export function codeOf(list: readonly string[], value: unknown): number | null {
 
 /** A PersonalInfo from a request, as stored: every field it leaves out becomes null (update replaces). */
 export function personalDataFromRequest(input: Record<string, unknown>): PersonalData {
-	const text = (name: string): string | null => (typeof input[name] === 'string' ? (input[name] as string) : null);
+	const text = (name: string): string | null =>
+		typeof input[name] === 'string' ? (input[name] as string) : null;
 	const gender = input.Gender;
 	return {
 		BSN: text('BSN'),
@@ -144,7 +150,10 @@ export function salaryRecord(version: SalaryVersion): Row {
 	};
 }
 
-const SALARY_TYPE_CODES: Record<SalaryVersion['type'], number> = { Bruto_Salaris_Fulltime: 1, Bruto_Uurloon: 3 };
+const SALARY_TYPE_CODES: Record<SalaryVersion['type'], number> = {
+	Bruto_Salaris_Fulltime: 1,
+	Bruto_Uurloon: 3,
+};
 
 export function salaryV2Record(version: SalaryVersion): Row {
 	return {
@@ -163,7 +172,12 @@ export function scheduleV2Record(version: ScheduleVersion): Row {
 	const row: Row = { Id: version.id };
 	DAYS.forEach((day, i) => (row[`Hours${day}`] = version.hours[i]));
 	DAYS.forEach((day, i) => (row[`Hours${day}2`] = version.hours[7 + i]));
-	return { ...row, ParttimePercentage: version.parttimePercentage, StartDate: version.startDate, CreationDate: version.creationDate };
+	return {
+		...row,
+		ParttimePercentage: version.parttimePercentage,
+		StartDate: version.startDate,
+		CreationDate: version.creationDate,
+	};
 }
 
 /** Address history with each version's end: the period before the next version starts. */
@@ -171,7 +185,9 @@ export function addressV2Records(periodType: PeriodType, versions: AddressVersio
 	const ordered = chronological(versions);
 	return ordered.map((version, i) => {
 		const next = ordered[i + 1];
-		const end = next ? previousPeriod(periodType, { year: next.startYear, period: next.startPeriod }) : null;
+		const end = next
+			? previousPeriod(periodType, { year: next.startYear, period: next.startPeriod })
+			: null;
 		return {
 			Id: version.id,
 			StartPeriod: version.startPeriod,

@@ -4,8 +4,13 @@
  * 'YYYY-MM-DDTHH:mm:ss'. A field the catalogue does not know, or an enum value it does not list,
  * throws: that is a bug in a handler, and the operation tests find it.
  */
-import { resolveAnyOperation, type Catalogue, type Field, type ServiceName } from '../../nodes/Nmbrs/catalogue';
-import { fieldsOfType, type WireValue } from '../../nodes/Nmbrs/catalogue/wire';
+import {
+	resolveAnyOperation,
+	type Catalogue,
+	type Field,
+	type ServiceName,
+} from '../../nodes/Nmbrs/catalogue';
+import { fieldsOfType, type WireValue } from '../../nodes/Nmbrs/wire';
 
 /** What handlers build before shaping: plain objects, arrays, scalars, Buffers. */
 export type Loose = WireValue | undefined | { [field: string]: Loose } | Loose[];
@@ -14,17 +19,26 @@ function shapeScalar(field: Field, value: Loose, catalogue: Catalogue, where: st
 	if (value === null || value === undefined) return null;
 	const type = field.type;
 	if (type.startsWith('type:')) {
-		if (typeof value !== 'object' || Array.isArray(value) || Buffer.isBuffer(value)) throw new Error(`${where}: expected an object`);
+		if (typeof value !== 'object' || Array.isArray(value) || Buffer.isBuffer(value))
+			throw new Error(`${where}: expected an object`);
 		const fields = fieldsOfType(type.slice(5), catalogue);
 		const known = new Set(fields.map((f) => f.name));
-		for (const key of Object.keys(value)) if (!known.has(key)) throw new Error(`${where}: ${type} has no field ${key}`);
+		for (const key of Object.keys(value))
+			if (!known.has(key)) throw new Error(`${where}: ${type} has no field ${key}`);
 		const out: Record<string, WireValue> = {};
-		for (const f of fields) out[f.name] = shapeField(f, (value as Record<string, Loose>)[f.name], catalogue, `${where}.${f.name}`);
+		for (const f of fields)
+			out[f.name] = shapeField(
+				f,
+				(value as Record<string, Loose>)[f.name],
+				catalogue,
+				`${where}.${f.name}`,
+			);
 		return out;
 	}
 	if (type.startsWith('enum:')) {
 		const values = catalogue.enums[type.slice(5)] ?? [];
-		if (typeof value !== 'string' || !values.includes(value)) throw new Error(`${where}: "${String(value)}" is not in ${type}`);
+		if (typeof value !== 'string' || !values.includes(value))
+			throw new Error(`${where}: "${String(value)}" is not in ${type}`);
 		return value;
 	}
 	switch (type) {

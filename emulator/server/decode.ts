@@ -7,8 +7,8 @@
 import { serviceNamespace } from '../../nodes/Nmbrs/catalogue/types';
 import type { ServiceName } from '../../nodes/Nmbrs/catalogue/types';
 import type { ResolvedOperation } from '../../nodes/Nmbrs/catalogue';
-import { readRequest, SOAP_ENVELOPE_NAMESPACE, WireError } from '../../nodes/Nmbrs/catalogue/wire';
-import type { RequestAuthHeader, SoapVersion, WireObject } from '../../nodes/Nmbrs/catalogue/wire';
+import { readRequest, SOAP_ENVELOPE_NAMESPACE, WireError } from '../../nodes/Nmbrs/wire';
+import type { RequestAuthHeader, SoapVersion, WireObject } from '../../nodes/Nmbrs/wire';
 
 export interface DecodedRequest {
 	soapVersion: SoapVersion;
@@ -44,15 +44,23 @@ function positionOf(text: string, offset: number): [number, number] {
 
 /** ASMX's words for a request it cannot read (never the client codec's, which speaks of Nmbrs' answers). */
 export function unreadableRequest(body: string, error: WireError): MalformedRequestError {
-	if (body.trim() === '') return new MalformedRequestError(`${READ_FAILED} (0, 0). ---> Root element is missing.`);
+	if (body.trim() === '')
+		return new MalformedRequestError(`${READ_FAILED} (0, 0). ---> Root element is missing.`);
 	const doctype = /<!DOCTYPE/i.exec(body);
 	if (doctype) {
 		const [line, column] = positionOf(body, doctype.index);
-		return new MalformedRequestError(`${READ_FAILED} (${line}, ${column}). ---> For security reasons DTD is prohibited in this XML document.`);
+		return new MalformedRequestError(
+			`${READ_FAILED} (${line}, ${column}). ---> For security reasons DTD is prohibited in this XML document.`,
+		);
 	}
-	const root = /^(?:\s|<\?[\s\S]*?\?>|<!--[\s\S]*?-->)*<(?:([A-Za-z_][\w.-]*):)?([A-Za-z_][\w.-]*)([^>]*)>/.exec(body.replace(/^\uFEFF/, ''));
+	const root =
+		/^(?:\s|<\?[\s\S]*?\?>|<!--[\s\S]*?-->)*<(?:([A-Za-z_][\w.-]*):)?([A-Za-z_][\w.-]*)([^>]*)>/.exec(
+			body.replace(/^\uFEFF/, ''),
+		);
 	if (root && root[2] === 'Envelope') {
-		const declared = new RegExp(`\\sxmlns${root[1] ? `:${root[1]}` : ''}\\s*=\\s*(["'])(.*?)\\1`).exec(root[3]);
+		const declared = new RegExp(
+			`\\sxmlns${root[1] ? `:${root[1]}` : ''}\\s*=\\s*(["'])(.*?)\\1`,
+		).exec(root[3]);
 		const namespace = declared?.[2] ?? '';
 		if (!Object.values(SOAP_ENVELOPE_NAMESPACE).includes(namespace)) {
 			return new MalformedRequestError(
@@ -63,8 +71,13 @@ export function unreadableRequest(body: string, error: WireError): MalformedRequ
 	}
 	// The parser's own position when it gave one ("3:17: unclosed tag"), else where the root starts.
 	const parsed = /(\d+):(\d+):\s*([^)]*)/.exec(error.message);
-	if (parsed) return new MalformedRequestError(`${READ_FAILED} (${parsed[1]}, ${parsed[2]}). ---> ${parsed[3].trim()}.`);
-	const [line, column] = root ? positionOf(body, body.indexOf(`<${root[1] ? `${root[1]}:` : ''}${root[2]}`)) : [1, 1];
+	if (parsed)
+		return new MalformedRequestError(
+			`${READ_FAILED} (${parsed[1]}, ${parsed[2]}). ---> ${parsed[3].trim()}.`,
+		);
+	const [line, column] = root
+		? positionOf(body, body.indexOf(`<${root[1] ? `${root[1]}:` : ''}${root[2]}`))
+		: [1, 1];
 	const found = root ? `<${root[2]}> was not expected` : 'Data at the root level is invalid';
 	return new MalformedRequestError(`${READ_FAILED} (${line}, ${column}). ---> ${found}.`);
 }
@@ -115,12 +128,18 @@ export function decodeRequest(
 	// The codec pairs the header with the body element's namespace. ASMX reads the header on its
 	// own: an auth header in the service namespace counts even when the body element is foreign.
 	const bodyInServiceNamespace = result.namespace !== undefined && accepted.has(result.namespace);
-	const auth = (bodyInServiceNamespace ? result.header : null) ?? headerInNamespaces(body, [...accepted], resolved?.catalogue ?? fallbackCatalogue);
+	const auth =
+		(bodyInServiceNamespace ? result.header : null) ??
+		headerInNamespaces(body, [...accepted], resolved?.catalogue ?? fallbackCatalogue);
 	let params = result.params;
 	if (resolved && !result.operation) {
 		// Routed by the action, but the body element has another name or namespace: .NET reads
 		// nothing from it, so every parameter keeps its default. The codec supplies those defaults.
-		params = readRequest(emptyCall(result.soapVersion, resolved), resolved.catalogue, () => resolved?.operation).params;
+		params = readRequest(
+			emptyCall(result.soapVersion, resolved),
+			resolved.catalogue,
+			() => resolved?.operation,
+		).params;
 	}
 	const decoded: DecodedRequest = { soapVersion: result.soapVersion, auth, params };
 	if (resolved) decoded.resolved = resolved;
@@ -132,7 +151,11 @@ export function decodeRequest(
  * The auth header in one of `namespaces`: the envelope read again with its Body holding only an
  * empty element in that namespace (the codec takes the header that matches the body's namespace).
  */
-function headerInNamespaces(body: string, namespaces: string[], catalogue: ResolvedOperation['catalogue']): RequestAuthHeader | null {
+function headerInNamespaces(
+	body: string,
+	namespaces: string[],
+	catalogue: ResolvedOperation['catalogue'],
+): RequestAuthHeader | null {
 	const open = /<((?:[A-Za-z_][\w.-]*:)?)Body(?:\s[^>]*?)?(\/?)>/.exec(body);
 	if (!open) return null;
 	const afterOpen = open.index + open[0].length;

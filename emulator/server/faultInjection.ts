@@ -6,7 +6,15 @@
  */
 import { hashSeed, mulberry32 } from '../world/random';
 
-export const FAULT_KINDS = ['latency', 'fault', 'html502', 'malformed', 'truncated', 'reset', 'slowBody'] as const;
+export const FAULT_KINDS = [
+	'latency',
+	'fault',
+	'html502',
+	'malformed',
+	'truncated',
+	'reset',
+	'slowBody',
+] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export interface FaultRule {
@@ -69,10 +77,14 @@ export class FaultInjector {
 	add(input: unknown): FaultRule {
 		if (typeof input !== 'object' || input === null) throw new Error('body must be a JSON object');
 		const r = input as Record<string, unknown>;
-		if (typeof r.operation !== 'string' || !(r.operation === '*' || /^\w+\.\w+$/.test(r.operation))) {
+		if (
+			typeof r.operation !== 'string' ||
+			!(r.operation === '*' || /^\w+\.\w+$/.test(r.operation))
+		) {
 			throw new Error("operation must be 'Service.Op' or '*'");
 		}
-		if (!FAULT_KINDS.includes(r.kind as FaultKind)) throw new Error(`kind must be one of ${FAULT_KINDS.join(', ')}`);
+		if (!FAULT_KINDS.includes(r.kind as FaultKind))
+			throw new Error(`kind must be one of ${FAULT_KINDS.join(', ')}`);
 		const optionalNumber = (name: string): number | undefined => {
 			if (r[name] === undefined || r[name] === null) return undefined;
 			if (typeof r[name] !== 'number' || !Number.isFinite(r[name]) || (r[name] as number) < 0) {
@@ -89,7 +101,8 @@ export class FaultInjector {
 			times: optionalNumber('times'),
 			probability: optionalNumber('probability'),
 		};
-		if (rule.probability !== undefined && rule.probability > 1) throw new Error('probability must be between 0 and 1');
+		if (rule.probability !== undefined && rule.probability > 1)
+			throw new Error('probability must be between 0 and 1');
 		this.rules.push({ ...rule, remaining: rule.times ?? Infinity });
 		return rule;
 	}
@@ -107,7 +120,10 @@ export class FaultInjector {
 	}
 
 	list(): Array<FaultRule & { remaining: number | null }> {
-		return this.rules.map((r) => ({ ...r, remaining: Number.isFinite(r.remaining) ? r.remaining : null }));
+		return this.rules.map((r) => ({
+			...r,
+			remaining: Number.isFinite(r.remaining) ? r.remaining : null,
+		}));
 	}
 
 	clear(): void {

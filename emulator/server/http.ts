@@ -33,7 +33,12 @@ export function readBody(req: IncomingMessage): Promise<Buffer> {
 	});
 }
 
-export function sendText(res: ServerResponse, status: number, contentType: string, body: string): void {
+export function sendText(
+	res: ServerResponse,
+	status: number,
+	contentType: string,
+	body: string,
+): void {
 	res.writeHead(status, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body) });
 	res.end(body);
 }
@@ -72,7 +77,12 @@ export function createRequestListener(
 			const service = asmx ? servedService(ctx, asmx[1]) : undefined;
 			if (!service) {
 				if (url.pathname === '/' && req.method === 'GET') {
-					sendText(res, 200, 'text/plain; charset=utf-8', `Nmbrs emulator. SOAP base URL: ${ownUrl()}/soap/v3/\n`);
+					sendText(
+						res,
+						200,
+						'text/plain; charset=utf-8',
+						`Nmbrs emulator. SOAP base URL: ${ownUrl()}/soap/v3/\n`,
+					);
 				} else {
 					sendText(res, 404, 'text/plain; charset=utf-8', `Not found: ${url.pathname}\n`);
 				}
@@ -84,10 +94,20 @@ export function createRequestListener(
 					// Advertise the address the client reached us by (Host header), so a client
 					// behind a port mapping or on another host name calls back to the right place.
 					const host = req.headers.host ?? new URL(ownUrl()).host;
-					sendText(res, 200, 'text/xml; charset=utf-8', wsdlFor(service, `http://${host}/soap/v3/${service}.asmx`));
+					sendText(
+						res,
+						200,
+						'text/xml; charset=utf-8',
+						wsdlFor(service, `http://${host}/soap/v3/${service}.asmx`),
+					);
 				} else {
 					const names = ctx.operationsOf(service).map((r) => r.operation.name);
-					sendText(res, 200, 'text/plain; charset=utf-8', `${service} (Nmbrs emulator): ${names.length} operations. WSDL: ?WSDL\n`);
+					sendText(
+						res,
+						200,
+						'text/plain; charset=utf-8',
+						`${service} (Nmbrs emulator): ${names.length} operations. WSDL: ?WSDL\n`,
+					);
 				}
 				return;
 			}
@@ -103,14 +123,22 @@ export function createRequestListener(
 				if (!res.headersSent) sendText(res, 413, 'text/plain; charset=utf-8', `${error.message}\n`);
 				return;
 			}
-			ctx.logLine(`emulator: ${req.method} ${url.pathname} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-			if (!res.headersSent) sendText(res, 500, 'text/plain; charset=utf-8', 'Internal emulator error\n');
+			ctx.logLine(
+				`emulator: ${req.method} ${url.pathname} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+			);
+			if (!res.headersSent)
+				sendText(res, 500, 'text/plain; charset=utf-8', 'Internal emulator error\n');
 			else res.destroy();
 		});
 	};
 }
 
-async function serveSoap(ctx: EmulatorContext, req: IncomingMessage, res: ServerResponse, service: ServiceName): Promise<void> {
+async function serveSoap(
+	ctx: EmulatorContext,
+	req: IncomingMessage,
+	res: ServerResponse,
+	service: ServiceName,
+): Promise<void> {
 	const time = ctx.clockMs();
 	const started = Date.now();
 	const body = (await readBody(req)).toString('utf8');
@@ -141,7 +169,11 @@ async function serveSoap(ctx: EmulatorContext, req: IncomingMessage, res: Server
 	});
 }
 
-async function deliver(req: IncomingMessage, res: ServerResponse, outcome: SoapOutcome): Promise<void> {
+async function deliver(
+	req: IncomingMessage,
+	res: ServerResponse,
+	outcome: SoapOutcome,
+): Promise<void> {
 	if (outcome.delivery === 'reset') {
 		req.socket.destroy();
 		return;
@@ -149,7 +181,10 @@ async function deliver(req: IncomingMessage, res: ServerResponse, outcome: SoapO
 	if (outcome.delivery === 'slowBody') {
 		// Headers at once, then the body in ten pieces spread over slowBodyMs.
 		const bytes = Buffer.from(outcome.body, 'utf8');
-		res.writeHead(outcome.status, { 'Content-Type': outcome.contentType, 'Content-Length': bytes.length });
+		res.writeHead(outcome.status, {
+			'Content-Type': outcome.contentType,
+			'Content-Length': bytes.length,
+		});
 		const pieces = 10;
 		const step = Math.ceil(bytes.length / pieces);
 		for (let i = 0; i < pieces; i++) {

@@ -29,7 +29,8 @@ export interface RequestLogEntry {
 const MAX_ENTRIES = 20_000;
 const MAX_BODY_CHARS = 16_384;
 
-const TOKEN_ELEMENT = /(<(?:[A-Za-z_][\w.-]*:)?Token(?:\s[^>]*)?>)([\s\S]*?)(<\/(?:[A-Za-z_][\w.-]*:)?Token\s*>)/g;
+const TOKEN_ELEMENT =
+	/(<(?:[A-Za-z_][\w.-]*:)?Token(?:\s[^>]*)?>)([\s\S]*?)(<\/(?:[A-Za-z_][\w.-]*:)?Token\s*>)/g;
 
 export function redactToken(xml: string): string {
 	return xml.replace(TOKEN_ELEMENT, '$1***$3');
@@ -39,12 +40,16 @@ export class RequestLog {
 	private entries: RequestLogEntry[] = [];
 	private nextSeq = 1;
 
-	add(entry: Omit<RequestLogEntry, 'seq' | 'requestBody'> & { requestBody: string }): RequestLogEntry {
+	add(
+		entry: Omit<RequestLogEntry, 'seq' | 'requestBody'> & { requestBody: string },
+	): RequestLogEntry {
 		let body = redactToken(entry.requestBody);
-		if (body.length > MAX_BODY_CHARS) body = `${body.slice(0, MAX_BODY_CHARS)}... [${body.length} chars]`;
+		if (body.length > MAX_BODY_CHARS)
+			body = `${body.slice(0, MAX_BODY_CHARS)}... [${body.length} chars]`;
 		const full: RequestLogEntry = { ...entry, seq: this.nextSeq++, requestBody: body };
 		this.entries.push(full);
-		if (this.entries.length > MAX_ENTRIES) this.entries.splice(0, this.entries.length - MAX_ENTRIES);
+		if (this.entries.length > MAX_ENTRIES)
+			this.entries.splice(0, this.entries.length - MAX_ENTRIES);
 		return full;
 	}
 

@@ -6,12 +6,17 @@
  */
 import { operationKey } from '../../nodes/Nmbrs/catalogue/types';
 import type { Operation, ServiceName } from '../../nodes/Nmbrs/catalogue/types';
-import { buildFault, buildResponse, nmbrsFaultMessage, SOAP_CONTENT_TYPE } from '../../nodes/Nmbrs/catalogue/wire';
-import type { SoapVersion } from '../../nodes/Nmbrs/catalogue/wire';
+import {
+	buildFault,
+	buildResponse,
+	nmbrsFaultMessage,
+	SOAP_CONTENT_TYPE,
+} from '../../nodes/Nmbrs/wire';
+import type { SoapVersion } from '../../nodes/Nmbrs/wire';
 import type { EmulatorUser } from '../world';
 import { NmbrsFault } from '../operations';
 import { catalogue as curatedCatalogue } from '../../nodes/Nmbrs/catalogue';
-import type { RequestAuthHeader } from '../../nodes/Nmbrs/catalogue/wire';
+import type { RequestAuthHeader } from '../../nodes/Nmbrs/wire';
 import { decodeRequest, MalformedRequestError } from './decode';
 import type { EmulatorContext } from './context';
 import { standardFaultMessage, type FaultRule } from './faultInjection';
@@ -50,7 +55,9 @@ function actionOperationName(action: string, service: ServiceName): string | und
 
 function unquote(value: string): string {
 	const trimmed = value.trim();
-	return trimmed.length >= 2 && trimmed.startsWith('"') && trimmed.endsWith('"') ? trimmed.slice(1, -1) : trimmed;
+	return trimmed.length >= 2 && trimmed.startsWith('"') && trimmed.endsWith('"')
+		? trimmed.slice(1, -1)
+		: trimmed;
 }
 
 /** The `action` parameter of a SOAP 1.2 Content-Type, if any. */
@@ -74,7 +81,12 @@ export async function handleSoap(ctx: EmulatorContext, request: SoapRequest): Pr
 		throttled: false,
 		injected: null,
 	};
-	const fault = (soapVersion: SoapVersion, sender: boolean, message: string, code: number | null = null): SoapOutcome => {
+	const fault = (
+		soapVersion: SoapVersion,
+		sender: boolean,
+		message: string,
+		code: number | null = null,
+	): SoapOutcome => {
 		outcome.status = 500;
 		outcome.contentType = SOAP_CONTENT_TYPE[soapVersion];
 		outcome.body = buildFault(soapVersion, { sender, message });
@@ -83,7 +95,8 @@ export async function handleSoap(ctx: EmulatorContext, request: SoapRequest): Pr
 	};
 
 	// 1. Routing: the action when present and known for this service, else the body element.
-	const soapActionHeader = request.soapActionHeader !== undefined ? unquote(request.soapActionHeader) : undefined;
+	const soapActionHeader =
+		request.soapActionHeader !== undefined ? unquote(request.soapActionHeader) : undefined;
 	const actionFor = (soapVersion: SoapVersion) =>
 		soapVersion === '1.1' ? soapActionHeader : contentTypeAction(request.contentType);
 	const byAction = (action: string | undefined) => {
@@ -92,7 +105,8 @@ export async function handleSoap(ctx: EmulatorContext, request: SoapRequest): Pr
 	};
 	// The SOAP version comes from the envelope namespace, not the Content-Type (as ASMX does);
 	// until the envelope is read, guess it from the headers to pick the action.
-	const guessedVersion: SoapVersion = soapActionHeader !== undefined || !/soap\+xml/i.test(request.contentType ?? '') ? '1.1' : '1.2';
+	const guessedVersion: SoapVersion =
+		soapActionHeader !== undefined || !/soap\+xml/i.test(request.contentType ?? '') ? '1.1' : '1.2';
 
 	// 2. Read the envelope strictly; elements in a foreign namespace count as absent.
 	let decoded;
@@ -100,7 +114,8 @@ export async function handleSoap(ctx: EmulatorContext, request: SoapRequest): Pr
 		decoded = decodeRequest(
 			request.service,
 			request.body,
-			byAction(actionFor(guessedVersion)) ?? byAction(actionFor(guessedVersion === '1.1' ? '1.2' : '1.1')),
+			byAction(actionFor(guessedVersion)) ??
+				byAction(actionFor(guessedVersion === '1.1' ? '1.2' : '1.1')),
 			(name) => ctx.findOperation(request.service, name),
 			curatedCatalogue,
 		);
@@ -109,7 +124,10 @@ export async function handleSoap(ctx: EmulatorContext, request: SoapRequest): Pr
 			if (!error.versionMismatch) return fault(guessedVersion, true, error.message);
 			// An envelope of no known SOAP version: ASMX answers a SOAP 1.1 VersionMismatch fault.
 			fault('1.1', true, error.message);
-			outcome.body = outcome.body.replace('<faultcode>soap:Client</faultcode>', '<faultcode>soap:VersionMismatch</faultcode>');
+			outcome.body = outcome.body.replace(
+				'<faultcode>soap:Client</faultcode>',
+				'<faultcode>soap:VersionMismatch</faultcode>',
+			);
 			return outcome;
 		}
 		throw error;
@@ -119,7 +137,11 @@ export async function handleSoap(ctx: EmulatorContext, request: SoapRequest): Pr
 	const rawAction = actionFor(soapVersion);
 	const actionOperation = byAction(rawAction);
 	if (soapVersion === '1.1' && ctx.options.strictSoapAction && !actionOperation) {
-		return fault(soapVersion, true, `Server did not recognize the value of HTTP Header SOAPAction: ${rawAction ?? ''}.`);
+		return fault(
+			soapVersion,
+			true,
+			`Server did not recognize the value of HTTP Header SOAPAction: ${rawAction ?? ''}.`,
+		);
 	}
 	// 3. The operation: by the action if it named a known one, else by the body element.
 	const resolved = actionOperation ?? decoded.resolved;
@@ -152,9 +174,11 @@ export async function handleSoap(ctx: EmulatorContext, request: SoapRequest): Pr
 
 	// 6. Authentication and the API user template.
 	const user = authenticate(ctx, op, decoded.auth);
-	if (!user) return fault(soapVersion, false, nmbrsFaultMessage(1001, standardFaultMessage(1001)), 1001);
+	if (!user)
+		return fault(soapVersion, false, nmbrsFaultMessage(1001, standardFaultMessage(1001)), 1001);
 	outcome.user = user.email;
-	if (user.disabledOperations.has(key)) return fault(soapVersion, false, nmbrsFaultMessage(1002, standardFaultMessage(1002)), 1002);
+	if (user.disabledOperations.has(key))
+		return fault(soapVersion, false, nmbrsFaultMessage(1002, standardFaultMessage(1002)), 1002);
 
 	// 7. The world's answer.
 	const handler = ctx.handlers[key];
@@ -169,9 +193,16 @@ export async function handleSoap(ctx: EmulatorContext, request: SoapRequest): Pr
 	try {
 		result = handler(ctx.world(), { user, params: decoded.params });
 	} catch (error) {
-		if (error instanceof NmbrsFault) return fault(soapVersion, false, nmbrsFaultMessage(error.code, error.message), error.code);
-		ctx.logLine(`emulator: ${key} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-		return fault(soapVersion, false, `Server was unable to process request. ---> ${error instanceof Error ? error.message : String(error)}`);
+		if (error instanceof NmbrsFault)
+			return fault(soapVersion, false, nmbrsFaultMessage(error.code, error.message), error.code);
+		ctx.logLine(
+			`emulator: ${key} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+		);
+		return fault(
+			soapVersion,
+			false,
+			`Server was unable to process request. ---> ${error instanceof Error ? error.message : String(error)}`,
+		);
 	}
 	outcome.contentType = SOAP_CONTENT_TYPE[soapVersion];
 	outcome.body = buildResponse(op, result ?? null, resolved.catalogue, soapVersion);
@@ -181,11 +212,17 @@ export async function handleSoap(ctx: EmulatorContext, request: SoapRequest): Pr
 }
 
 /** The user the auth header names, or undefined (-> 1001). The header must be the operation's kind. */
-function authenticate(ctx: EmulatorContext, op: Operation, auth: RequestAuthHeader | null): EmulatorUser | undefined {
+function authenticate(
+	ctx: EmulatorContext,
+	op: Operation,
+	auth: RequestAuthHeader | null,
+): EmulatorUser | undefined {
 	if (!auth || auth.element !== op.auth) return undefined;
 	const { username, token, domain } = auth;
 	if (username === null || token === null) return undefined;
-	const user = ctx.world().users.find((u) => u.email.toLowerCase() === username.trim().toLowerCase());
+	const user = ctx
+		.world()
+		.users.find((u) => u.email.toLowerCase() === username.trim().toLowerCase());
 	if (!user || user.token !== token.trim()) return undefined;
 	if (op.auth === 'AuthHeader') return user;
 	if (domain === null || domain.trim() === '') return ctx.options.requireDomain ? undefined : user;
@@ -211,7 +248,10 @@ async function applyInjectedFaultBefore(
 			const code = rule.code ?? 9999;
 			outcome.status = 500;
 			outcome.contentType = SOAP_CONTENT_TYPE[soapVersion];
-			outcome.body = buildFault(soapVersion, { sender: false, message: nmbrsFaultMessage(code, rule.message ?? standardFaultMessage(code)) });
+			outcome.body = buildFault(soapVersion, {
+				sender: false,
+				message: nmbrsFaultMessage(code, rule.message ?? standardFaultMessage(code)),
+			});
 			outcome.faultCode = code;
 			return outcome;
 		}

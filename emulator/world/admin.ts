@@ -6,14 +6,30 @@ import { freezeBeforePastChange } from './documents';
 import { runDescription } from './generate';
 import type { Declaration } from './model';
 import { runInfo, type RunInfo } from './records';
-import { addRun, findCompany, findDeclaration, findRun, runsOfCompany, touch, type World } from './world';
+import {
+	addRun,
+	findCompany,
+	findDeclaration,
+	findRun,
+	runsOfCompany,
+	touch,
+	type World,
+} from './world';
 
 /** Sets a declaration's status (one of DECLARATION_STATUSES, any case). Returns the declaration. */
-export function setDeclarationStatus(world: World, loonaangifteId: number, status: string): Declaration {
+export function setDeclarationStatus(
+	world: World,
+	loonaangifteId: number,
+	status: string,
+): Declaration {
 	const declaration = findDeclaration(world, loonaangifteId);
-	if (!declaration) throw new Error(`No wage tax declaration with LoonaangifteID ${loonaangifteId}`);
+	if (!declaration)
+		throw new Error(`No wage tax declaration with LoonaangifteID ${loonaangifteId}`);
 	const known = knownStatus(status);
-	if (!known) throw new Error(`Unknown declaration status "${status}"; known: ${Object.values(DECLARATION_STATUSES).join(', ')}`);
+	if (!known)
+		throw new Error(
+			`Unknown declaration status "${status}"; known: ${Object.values(DECLARATION_STATUSES).join(', ')}`,
+		);
 	declaration.status = known;
 	declaration.sentAt = SENT_STATUSES.has(known) ? (declaration.sentAt ?? world.clock.now()) : null;
 	// Reopened: it reports the live world again (and freezes anew when it is next changed in the past).
@@ -28,11 +44,16 @@ export function createRun(world: World, companyId: number, at?: PeriodRef): RunI
 	if (!company) throw new Error(`No company with id ${companyId}`);
 	const ref = at ?? periodOf(company.periodType, world.clock.now().slice(0, 10));
 	if (!isValidPeriod(company.periodType, ref.period)) {
-		throw new Error(`Period ${ref.period} does not exist for ${company.name} (${company.periodType === 'Month' ? '1-12' : '1-13'})`);
+		throw new Error(
+			`Period ${ref.period} does not exist for ${company.name} (${company.periodType === 'Month' ? '1-12' : '1-13'})`,
+		);
 	}
 	// A run in an earlier period changes its payslips' sums: what was locked by then keeps its figures.
-	if (comparePeriods(ref, periodOf(company.periodType, world.clock.now().slice(0, 10))) < 0) freezeBeforePastChange(world, company, ref);
-	const number = runsOfCompany(world, companyId).filter((r) => r.year === ref.year && r.period === ref.period).length + 1;
+	if (comparePeriods(ref, periodOf(company.periodType, world.clock.now().slice(0, 10))) < 0)
+		freezeBeforePastChange(world, company, ref);
+	const number =
+		runsOfCompany(world, companyId).filter((r) => r.year === ref.year && r.period === ref.period)
+			.length + 1;
 	const run = {
 		id: world.nextIds.run++,
 		companyId,
@@ -50,20 +71,32 @@ export function createRun(world: World, companyId: number, at?: PeriodRef): RunI
 
 export function lockRun(world: World, companyId: number, runId: number): RunInfo {
 	const run = findRun(world, runId);
-	if (!run || run.companyId !== companyId) throw new Error(`Company ${companyId} has no run ${runId}`);
+	if (!run || run.companyId !== companyId)
+		throw new Error(`Company ${companyId} has no run ${runId}`);
 	run.isLocked = true;
 	touch(world);
 	return runInfo(run);
 }
 
 /** Replaces a login's API user template: switch calls off, or switch only these on. */
-export function setUserTemplate(world: World, email: string, template: { disabled: string[] } | { allowed: string[] }): void {
+export function setUserTemplate(
+	world: World,
+	email: string,
+	template: { disabled: string[] } | { allowed: string[] },
+): void {
 	const user = world.users.find((u) => u.email.toLowerCase() === email.toLowerCase());
-	if (!user) throw new Error(`No emulator login ${email}; logins: ${world.users.map((u) => u.email).join(', ')}`);
+	if (!user)
+		throw new Error(
+			`No emulator login ${email}; logins: ${world.users.map((u) => u.email).join(', ')}`,
+		);
 	const known = new Set(allOperationKeys());
-	const unknown = ('disabled' in template ? template.disabled : template.allowed).filter((key) => !known.has(key));
+	const unknown = ('disabled' in template ? template.disabled : template.allowed).filter(
+		(key) => !known.has(key),
+	);
 	if (unknown.length > 0) {
-		throw new Error(`Unknown operation ${unknown.map((key) => `"${key}"`).join(', ')}: use 'Service.Op' as the WSDL names it (e.g. CompanyService.List_GetAll)`);
+		throw new Error(
+			`Unknown operation ${unknown.map((key) => `"${key}"`).join(', ')}: use 'Service.Op' as the WSDL names it (e.g. CompanyService.List_GetAll)`,
+		);
 	}
 	if ('disabled' in template) {
 		user.disabledOperations = new Set(template.disabled);

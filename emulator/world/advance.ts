@@ -3,7 +3,14 @@
  * period gets its regular run and an open declaration, runs of ended periods are locked, and
  * declarations move open -> locked -> sent -> accepted as their thresholds pass.
  */
-import { addHours, localDateTime, nextPeriod, periodOf, periodsBetween, periodRange } from './calendar';
+import {
+	addHours,
+	localDateTime,
+	nextPeriod,
+	periodOf,
+	periodsBetween,
+	periodRange,
+} from './calendar';
 import { progressDeclaration } from './declarations';
 import { openPeriod } from './generate';
 import { findCompany, touch, type World } from './world';
@@ -20,14 +27,18 @@ export function advanceClock(world: World, by: ClockAdvance): string {
 	let after: string;
 	if (by.to !== undefined) {
 		const to = localDateTime(by.to);
-		if (to === undefined) throw new Error(`"to" must be YYYY-MM-DD or YYYY-MM-DDTHH:mm:ss (Dutch local time), got "${by.to}"`);
+		if (to === undefined)
+			throw new Error(
+				`"to" must be YYYY-MM-DD or YYYY-MM-DDTHH:mm:ss (Dutch local time), got "${by.to}"`,
+			);
 		after = to;
 	} else {
 		const hours = (by.days ?? 0) * 24 + (by.hours ?? 0);
 		if (!Number.isFinite(hours)) throw new Error('days and hours must be numbers');
 		after = addHours(before, hours);
 	}
-	if (after < before) throw new Error(`The world clock only moves forward (now ${before}, asked ${after})`);
+	if (after < before)
+		throw new Error(`The world clock only moves forward (now ${before}, asked ${after})`);
 	world.clock.set(after);
 
 	const today = after.slice(0, 10);
@@ -35,14 +46,17 @@ export function advanceClock(world: World, by: ClockAdvance): string {
 		const was = periodOf(company.periodType, before.slice(0, 10));
 		const is = periodOf(company.periodType, today);
 		const first = nextPeriod(company.periodType, was);
-		for (const ref of periodsBetween(company.periodType, first, is)) openPeriod(world, company, ref);
+		for (const ref of periodsBetween(company.periodType, first, is))
+			openPeriod(world, company, ref);
 	}
 	for (const run of world.runs) {
 		if (run.isLocked) continue;
 		const company = findCompany(world, run.companyId);
-		if (company && periodRange(company.periodType, run.year, run.period).end < today) run.isLocked = true;
+		if (company && periodRange(company.periodType, run.year, run.period).end < today)
+			run.isLocked = true;
 	}
-	for (const declaration of world.declarations) progressDeclaration(declaration, declaration.tijdvakEnd, before, after);
+	for (const declaration of world.declarations)
+		progressDeclaration(declaration, declaration.tijdvakEnd, before, after);
 	touch(world);
 	return after;
 }

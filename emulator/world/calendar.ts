@@ -7,12 +7,19 @@
  * period 13 also takes week 53 when the year has one). A 4-weekly year follows the ISO week year,
  * so its period 1 can start in late December.
  */
-import { isLeapYear, periodsPerYear, type PeriodType as CataloguePeriodType } from '../../nodes/Nmbrs/catalogue/periods';
+import {
+	isLeapYear,
+	periodsPerYear,
+	type PeriodType as CataloguePeriodType,
+} from '../../nodes/Nmbrs/catalogue/periods';
 
 export type PeriodType = 'Month' | 'Week4';
 
 /** The catalogue's name for each period type (its periods per year, and how period strings spell it). */
-const CATALOGUE_PERIOD_TYPE: Record<PeriodType, CataloguePeriodType> = { Month: 'month', Week4: '4weeks' };
+const CATALOGUE_PERIOD_TYPE: Record<PeriodType, CataloguePeriodType> = {
+	Month: 'month',
+	Week4: '4weeks',
+};
 
 export interface PeriodRef {
 	year: number;
@@ -30,7 +37,9 @@ const DAY_MS = 86_400_000;
 
 /** Days since 1970-01-01 of a 'YYYY-MM-DD' (or the date part of a date-time). */
 export function dayNumber(date: string): number {
-	return Math.floor(Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) / DAY_MS);
+	return Math.floor(
+		Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) / DAY_MS,
+	);
 }
 
 export function dateOfDay(day: number): string {
@@ -81,13 +90,19 @@ export function localDateTime(text: string, timeOfDay = '00:00:00'): string | un
 	if (!match) return undefined;
 	const [year, month, day] = [+match[1], +match[2], +match[3]];
 	if (month < 1 || month > 12 || day < 1 || day > lastDayOfMonth(year, month)) return undefined;
-	if (match[4] !== undefined && (+match[4] > 23 || +match[5] > 59 || +match[6] > 59)) return undefined;
+	if (match[4] !== undefined && (+match[4] > 23 || +match[5] > 59 || +match[6] > 59))
+		return undefined;
 	return match[4] !== undefined ? text : `${text}T${timeOfDay}`;
 }
 
 /** Today's date in the Netherlands ('YYYY-MM-DD'), whatever the machine's time zone. */
 export function dutchToday(at: Date = new Date()): string {
-	const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(at);
+	const parts = new Intl.DateTimeFormat('en-GB', {
+		timeZone: 'Europe/Amsterdam',
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+	}).formatToParts(at);
 	const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
 	return `${part('year')}-${part('month')}-${part('day')}`;
 }
@@ -111,7 +126,12 @@ export function isValidPeriod(type: PeriodType, period: number): boolean {
 
 export function periodRange(type: PeriodType, year: number, period: number): PeriodRange {
 	if (type === 'Month') {
-		return { year, period, start: `${year}-${pad2(period)}-01`, end: `${year}-${pad2(period)}-${pad2(lastDayOfMonth(year, period))}` };
+		return {
+			year,
+			period,
+			start: `${year}-${pad2(period)}-01`,
+			end: `${year}-${pad2(period)}-${pad2(lastDayOfMonth(year, period))}`,
+		};
 	}
 	const first = isoWeekOneMonday(year) + (period - 1) * 28;
 	const last = period === 13 ? isoWeekOneMonday(year + 1) - 1 : first + 27;
@@ -129,7 +149,9 @@ export function periodOf(type: PeriodType, date: string): PeriodRange {
 }
 
 export function nextPeriod(type: PeriodType, ref: PeriodRef): PeriodRef {
-	return ref.period < periodsInYear(type) ? { year: ref.year, period: ref.period + 1 } : { year: ref.year + 1, period: 1 };
+	return ref.period < periodsInYear(type)
+		? { year: ref.year, period: ref.period + 1 }
+		: { year: ref.year + 1, period: 1 };
 }
 
 export function comparePeriods(a: PeriodRef, b: PeriodRef): number {
@@ -149,5 +171,7 @@ export function periodsBetween(type: PeriodType, from: PeriodRef, to: PeriodRef)
 }
 
 export function previousPeriod(type: PeriodType, ref: PeriodRef): PeriodRef {
-	return ref.period > 1 ? { year: ref.year, period: ref.period - 1 } : { year: ref.year - 1, period: periodsInYear(type) };
+	return ref.period > 1
+		? { year: ref.year, period: ref.period - 1 }
+		: { year: ref.year - 1, period: periodsInYear(type) };
 }

@@ -24,7 +24,12 @@ export const DECLARATION_STATUSES = {
 export type DeclarationStatus = (typeof DECLARATION_STATUSES)[keyof typeof DECLARATION_STATUSES];
 
 /** The order a declaration moves through on its own as the clock advances. */
-const AUTOMATIC_ORDER: string[] = [DECLARATION_STATUSES.open, DECLARATION_STATUSES.locked, DECLARATION_STATUSES.sent, DECLARATION_STATUSES.accepted];
+const AUTOMATIC_ORDER: string[] = [
+	DECLARATION_STATUSES.open,
+	DECLARATION_STATUSES.locked,
+	DECLARATION_STATUSES.sent,
+	DECLARATION_STATUSES.accepted,
+];
 
 /** Statuses after which a declaration counts as sent (SetSentExternal then answers 2012). */
 export const SENT_STATUSES: ReadonlySet<string> = new Set([
@@ -37,7 +42,11 @@ export const SENT_STATUSES: ReadonlySet<string> = new Set([
  * When a declaration reaches each automatic status: locked the morning after its period ends,
  * sent shortly before the deadline (end of the following month), accepted the day after.
  */
-export function declarationTimeline(periodEnd: string): { locked: string; sent: string; accepted: string } {
+export function declarationTimeline(periodEnd: string): {
+	locked: string;
+	sent: string;
+	accepted: string;
+} {
 	return {
 		locked: dateTimeOf(addDays(periodEnd, 1), '06:00:00'),
 		sent: dateTimeOf(addDays(periodEnd, 26), '14:00:00'),
@@ -59,7 +68,12 @@ export function automaticStatusAt(filedPeriodEnd: string, now: string): string {
  * `after`. Only forward, only along the automatic order: a declaration sent externally, or moved
  * by the admin API, stays where it is until the next threshold is crossed.
  */
-export function progressDeclaration(declaration: Declaration, filedPeriodEnd: string, before: string, after: string): void {
+export function progressDeclaration(
+	declaration: Declaration,
+	filedPeriodEnd: string,
+	before: string,
+	after: string,
+): void {
 	const was = automaticStatusAt(filedPeriodEnd, before);
 	const becomes = automaticStatusAt(filedPeriodEnd, after);
 	if (was === becomes) return;
@@ -67,7 +81,8 @@ export function progressDeclaration(declaration: Declaration, filedPeriodEnd: st
 	const target = AUTOMATIC_ORDER.indexOf(becomes);
 	if (current < 0 || current >= target) return;
 	declaration.status = becomes;
-	if (SENT_STATUSES.has(becomes) && declaration.sentAt === null) declaration.sentAt = declarationTimeline(filedPeriodEnd).sent;
+	if (SENT_STATUSES.has(becomes) && declaration.sentAt === null)
+		declaration.sentAt = declarationTimeline(filedPeriodEnd).sent;
 }
 
 /** Looks a status up case-insensitively among the known ones; undefined when unknown. */

@@ -11,14 +11,40 @@ import { comparePeriods, periodRange, type PeriodRef } from './calendar';
 import { DECLARATION_STATUSES } from './declarations';
 import { MARITAL_STATUSES } from './dutchData';
 import { employmentIn, personAt, versionAt } from './history';
-import type { Company, Declaration, DeclarationAmounts, DeclarationLine, Employee, PersonalData, Run } from './model';
-import { computePayslip, employeesOfRun, incomeRelationshipNumber, payslipsOfPeriod, payslipsOfYear, type Payslip } from './payroll';
+import type {
+	Company,
+	Declaration,
+	DeclarationAmounts,
+	DeclarationLine,
+	Employee,
+	PersonalData,
+	Run,
+} from './model';
+import {
+	computePayslip,
+	employeesOfRun,
+	incomeRelationshipNumber,
+	payslipsOfPeriod,
+	payslipsOfYear,
+	type Payslip,
+} from './payroll';
 import { buildPdf, type PdfPage } from './pdf';
 import { createRandom, hashSeed } from './random';
-import { declarationsOfCompany, findCompany, findEmployee, runsOfCompany, type World } from './world';
+import {
+	declarationsOfCompany,
+	findCompany,
+	findEmployee,
+	runsOfCompany,
+	type World,
+} from './world';
 
 function xml(text: string | number): string {
-	return String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+	return String(text)
+		.replace(/&/g, '&amp;')
+		.replace(/</g, '&lt;')
+		.replace(/>/g, '&gt;')
+		.replace(/"/g, '&quot;')
+		.replace(/'/g, '&apos;');
 }
 
 /** Cents as a decimal string with two places ('1234.50'). */
@@ -41,7 +67,10 @@ function surname(person: PersonalData | null): string {
 
 export type { DeclarationAmounts, DeclarationLine } from './model';
 
-const amountCache = new WeakMap<World, { revision: number; byId: Map<number, DeclarationAmounts> }>();
+const amountCache = new WeakMap<
+	World,
+	{ revision: number; byId: Map<number, DeclarationAmounts> }
+>();
 
 function sumLines(lines: DeclarationLine[]): DeclarationAmounts {
 	const total = (key: keyof DeclarationLine) => lines.reduce((acc, line) => acc + line[key], 0);
@@ -65,8 +94,13 @@ function sumLines(lines: DeclarationLine[]): DeclarationAmounts {
 	};
 }
 
-function lineFromPayslips(employee: Employee, range: { start: string; end: string }, payslips: Payslip[]): DeclarationLine {
-	const total = (key: keyof Payslip) => payslips.reduce((acc, slip) => acc + (slip[key] as number), 0);
+function lineFromPayslips(
+	employee: Employee,
+	range: { start: string; end: string },
+	payslips: Payslip[],
+): DeclarationLine {
+	const total = (key: keyof Payslip) =>
+		payslips.reduce((acc, slip) => acc + (slip[key] as number), 0);
 	const whole = (cents: number) => Math.trunc(cents / 100);
 	return {
 		employeeId: employee.id,
@@ -102,14 +136,18 @@ export function declarationAmounts(world: World, declaration: Declaration): Decl
 			else byEmployee.set(slip.employeeId, [slip]);
 		}
 		amounts = sumLines(
-			[...byEmployee.entries()].map(([employeeId, slips]) => lineFromPayslips(findEmployee(world, employeeId) as Employee, range, slips)),
+			[...byEmployee.entries()].map(([employeeId, slips]) =>
+				lineFromPayslips(findEmployee(world, employeeId) as Employee, range, slips),
+			),
 		);
 	} else {
 		// A correction adds a forgotten payment for one or two people of the corrected period.
 		const { year, period } = declaration.correction;
 		const range = periodRange(company.periodType, year, period);
 		const random = createRandom(hashSeed(world.seed, 'correction', declaration.id));
-		const paid = [...new Set(payslipsOfPeriod(world, company.id, year, period).map((slip) => slip.employeeId))];
+		const paid = [
+			...new Set(payslipsOfPeriod(world, company.id, year, period).map((slip) => slip.employeeId)),
+		];
 		const chosen = paid.slice(0, random.int(1, 2));
 		amounts = sumLines(
 			chosen.map((employeeId) => {
@@ -145,7 +183,12 @@ export function declarationAmounts(world: World, declaration: Declaration): Decl
  */
 export function freezeBeforePastChange(world: World, company: Company, from: PeriodRef): void {
 	for (const declaration of declarationsOfCompany(world, company.id)) {
-		if (declaration.frozen || declaration.status === DECLARATION_STATUSES.open || comparePeriods(declaration, from) < 0) continue;
+		if (
+			declaration.frozen ||
+			declaration.status === DECLARATION_STATUSES.open ||
+			comparePeriods(declaration, from) < 0
+		)
+			continue;
 		const amounts = declarationAmounts(world, declaration);
 		declaration.frozen = { amounts, xml: declarationXml(world, declaration) };
 	}
@@ -158,7 +201,9 @@ export function freezeBeforePastChange(world: World, company: Company, from: Per
 // ---------------------------------------------------------------- loonaangifte XML
 
 /** The seven amounts of a declaration, each in its element (totals take the prefix 'Tot'). */
-const AMOUNT_ELEMENTS: Array<[keyof DeclarationAmounts['collective'] & keyof DeclarationLine, string]> = [
+const AMOUNT_ELEMENTS: Array<
+	[keyof DeclarationAmounts['collective'] & keyof DeclarationLine, string]
+> = [
 	['wageForTax', 'LnLbPh'],
 	['wageForInsurance', 'LnSV'],
 	['wageTax', 'LbPh'],
@@ -168,21 +213,34 @@ const AMOUNT_ELEMENTS: Array<[keyof DeclarationAmounts['collective'] & keyof Dec
 	['zvw', 'WghZvw'],
 ];
 
-function amountElements(indent: string, prefix: string, amounts: DeclarationAmounts['collective'] | DeclarationLine): string[] {
-	return AMOUNT_ELEMENTS.map(([key, element]) => `${indent}<${prefix}${element}>${amounts[key]}</${prefix}${element}>`);
+function amountElements(
+	indent: string,
+	prefix: string,
+	amounts: DeclarationAmounts['collective'] | DeclarationLine,
+): string[] {
+	return AMOUNT_ELEMENTS.map(
+		([key, element]) => `${indent}<${prefix}${element}>${amounts[key]}</${prefix}${element}>`,
+	);
 }
 
 export function declarationXml(world: World, declaration: Declaration): string {
 	if (declaration.frozen) return declaration.frozen.xml;
 	const company = findCompany(world, declaration.companyId) as Company;
 	const amounts = declarationAmounts(world, declaration);
-	const about = declaration.correction ?? { year: declaration.year, period: declaration.period, start: declaration.tijdvakStart, end: declaration.tijdvakEnd };
+	const about = declaration.correction ?? {
+		year: declaration.year,
+		period: declaration.period,
+		start: declaration.tijdvakStart,
+		end: declaration.tijdvakEnd,
+	};
 	const c = amounts.collective;
 	const out: string[] = [];
 	out.push('<?xml version="1.0" encoding="UTF-8"?>');
 	out.push('<Loonaangifte xmlns="urn:nmbrs-emulator:loonaangifte:1" version="1.0">');
 	out.push('  <Bericht>');
-	out.push(`    <IdBer>${xml(`LA-${company.id}-${declaration.year}-${declaration.serialNumber}`)}</IdBer>`);
+	out.push(
+		`    <IdBer>${xml(`LA-${company.id}-${declaration.year}-${declaration.serialNumber}`)}</IdBer>`,
+	);
 	out.push(`    <Belastingjaar>${declaration.year}</Belastingjaar>`);
 	out.push(`    <DatTdAanm>${xml(declaration.createdAt)}</DatTdAanm>`);
 	out.push('    <NmContactpersoon>Salarisadministratie</NmContactpersoon>');
@@ -208,12 +266,15 @@ export function declarationXml(world: World, declaration: Declaration): string {
 		const employee = findEmployee(world, line.employeeId) as Employee;
 		const person = personAt(employee, about);
 		const employment = employmentIn(employee, about);
-		const contract = employee.contracts.find((k) => k.employmentSequenceTaxId === line.incomeRelationship && k.startDate <= about.end);
+		const contract = employee.contracts.find(
+			(k) => k.employmentSequenceTaxId === line.incomeRelationship && k.startDate <= about.end,
+		);
 		out.push('      <NominatieveAangifte>');
 		out.push('        <Inkomstenverhouding>');
 		out.push(`          <NumIV>${line.incomeRelationship}</NumIV>`);
 		out.push(`          <DatAanvIKV>${employment?.startDate ?? about.start}</DatAanvIKV>`);
-		if (employment?.endDate && employment.endDate <= about.end) out.push(`          <DatEindIKV>${employment.endDate}</DatEindIKV>`);
+		if (employment?.endDate && employment.endDate <= about.end)
+			out.push(`          <DatEindIKV>${employment.endDate}</DatEindIKV>`);
 		out.push(`          <PersNr>${employee.number}</PersNr>`);
 		out.push('        </Inkomstenverhouding>');
 		out.push('        <NatuurlijkPersoon>');
@@ -222,7 +283,9 @@ export function declarationXml(world: World, declaration: Declaration): string {
 		if (person?.Prefix) out.push(`          <Voorv>${xml(person.Prefix)}</Voorv>`);
 		out.push(`          <SignNm>${xml(person?.LastName ?? '')}</SignNm>`);
 		out.push(`          <Gebdat>${person?.Birthday ?? ''}</Gebdat>`);
-		out.push(`          <Gesl>${person?.Gender === 'male' ? 1 : person?.Gender === 'female' ? 2 : 0}</Gesl>`);
+		out.push(
+			`          <Gesl>${person?.Gender === 'male' ? 1 : person?.Gender === 'female' ? 2 : 0}</Gesl>`,
+		);
 		out.push('        </NatuurlijkPersoon>');
 		out.push('        <Inkomstenperiode>');
 		out.push(`          <DatAanv>${about.start}</DatAanv>`);
@@ -245,7 +308,13 @@ export function declarationXml(world: World, declaration: Declaration): string {
 
 // ---------------------------------------------------------------- payslips and annual statements
 
-function payslipPage(world: World, company: Company, run: Run, employee: Employee, slip: Payslip): PdfPage {
+function payslipPage(
+	world: World,
+	company: Company,
+	run: Run,
+	employee: Employee,
+	slip: Payslip,
+): PdfPage {
 	const person = personAt(employee, run);
 	const address = versionAt(employee.addresses, run)?.address;
 	const account = versionAt(employee.bankAccounts, run)?.accounts[0];
@@ -256,11 +325,15 @@ function payslipPage(world: World, company: Company, run: Run, employee: Employe
 		`${company.address.street} ${company.address.houseNumber}, ${company.address.postalCode} ${company.address.city}`,
 		'',
 		`Werknemer: ${displayName(person)} (personeelsnummer ${employee.number})`,
-		address ? `${address.street} ${address.houseNumber}${address.houseNumberAddition ? ` ${address.houseNumberAddition}` : ''}, ${address.postalCode} ${address.city}` : '',
+		address
+			? `${address.street} ${address.houseNumber}${address.houseNumberAddition ? ` ${address.houseNumberAddition}` : ''}, ${address.postalCode} ${address.city}`
+			: '',
 		`BSN: ${person?.BSN ?? '-'}    Geboortedatum: ${person?.Birthday ?? '-'}`,
 		`Periode: ${run.period}/${run.year} (${range.start} t/m ${range.end})`,
 		'',
-		...slip.lines.map(([label, cents]) => `${label.padEnd(40, '.')} EUR ${euros(cents).padStart(10)}`),
+		...slip.lines.map(
+			([label, cents]) => `${label.padEnd(40, '.')} EUR ${euros(cents).padStart(10)}`,
+		),
 		'',
 		`Loon voor de loonheffing: EUR ${euros(slip.taxableCents)}`,
 		account ? `Uitbetaald op ${account.iban} (${account.bankName})` : 'Geen bankrekening bekend',
@@ -279,8 +352,13 @@ export function payslipPdf(world: World, run: Run, employee: Employee): Buffer {
 
 export function allPayslipsPdf(world: World, run: Run): Buffer {
 	const company = findCompany(world, run.companyId) as Company;
-	const pages = employeesOfRun(world, run).map((employee) => payslipPage(world, company, run, employee, computePayslip(world, run, employee)));
-	return buildPdf(pages, { title: `Loonstroken ${company.name} ${run.description}`, creationDate: run.runAt });
+	const pages = employeesOfRun(world, run).map((employee) =>
+		payslipPage(world, company, run, employee, computePayslip(world, run, employee)),
+	);
+	return buildPdf(pages, {
+		title: `Loonstroken ${company.name} ${run.description}`,
+		creationDate: run.runAt,
+	});
 }
 
 /** The jaaropgaaf of a year, or null when the employee was not paid that year. */
@@ -308,7 +386,10 @@ export function annualStatementPdf(world: World, employee: Employee, year: numbe
 		'Loonheffingskorting toegepast: ja',
 		`Aantal loonstroken: ${slips.length}`,
 	];
-	return buildPdf([{ lines }], { title: `Jaaropgaaf ${year} ${employee.number}`, creationDate: world.clock.now() });
+	return buildPdf([{ lines }], {
+		title: `Jaaropgaaf ${year} ${employee.number}`,
+		creationDate: world.clock.now(),
+	});
 }
 
 // ---------------------------------------------------------------- SEPA and journal
@@ -318,13 +399,19 @@ export function sepaXml(world: World, run: Run, paymentDate: string | null): str
 	const company = findCompany(world, run.companyId) as Company;
 	const date = paymentDate ?? periodRange(company.periodType, run.year, run.period).end;
 	const transfers = employeesOfRun(world, run)
-		.map((employee) => ({ employee, slip: computePayslip(world, run, employee), account: versionAt(employee.bankAccounts, run)?.accounts[0] }))
+		.map((employee) => ({
+			employee,
+			slip: computePayslip(world, run, employee),
+			account: versionAt(employee.bankAccounts, run)?.accounts[0],
+		}))
 		.filter((t) => t.slip.netCents > 0 && t.account !== undefined);
 	const sum = euros(transfers.reduce((acc, t) => acc + t.slip.netCents, 0));
 	const messageId = `NMBRS-${company.id}-${run.id}`;
 	const out: string[] = [];
 	out.push('<?xml version="1.0" encoding="UTF-8"?>');
-	out.push('<Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.001.001.03" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">');
+	out.push(
+		'<Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.001.001.03" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">',
+	);
 	out.push('  <CstmrCdtTrfInitn>');
 	out.push('    <GrpHdr>');
 	out.push(`      <MsgId>${messageId}</MsgId>`);
@@ -339,7 +426,9 @@ export function sepaXml(world: World, run: Run, paymentDate: string | null): str
 	out.push('      <BtchBookg>true</BtchBookg>');
 	out.push(`      <NbOfTxs>${transfers.length}</NbOfTxs>`);
 	out.push(`      <CtrlSum>${sum}</CtrlSum>`);
-	out.push('      <PmtTpInf><SvcLvl><Cd>SEPA</Cd></SvcLvl><CtgyPurp><Cd>SALA</Cd></CtgyPurp></PmtTpInf>');
+	out.push(
+		'      <PmtTpInf><SvcLvl><Cd>SEPA</Cd></SvcLvl><CtgyPurp><Cd>SALA</Cd></CtgyPurp></PmtTpInf>',
+	);
 	out.push(`      <ReqdExctnDt>${date}</ReqdExctnDt>`);
 	out.push(`      <Dbtr><Nm>${xml(company.name)}</Nm></Dbtr>`);
 	out.push(`      <DbtrAcct><Id><IBAN>${company.iban}</IBAN></Id></DbtrAcct>`);
@@ -351,9 +440,13 @@ export function sepaXml(world: World, run: Run, paymentDate: string | null): str
 		out.push(`        <PmtId><EndToEndId>${run.id}-${employee.number}</EndToEndId></PmtId>`);
 		out.push(`        <Amt><InstdAmt Ccy="EUR">${euros(slip.netCents)}</InstdAmt></Amt>`);
 		out.push(`        <CdtrAgt><FinInstnId><BIC>${account?.bic}</BIC></FinInstnId></CdtrAgt>`);
-		out.push(`        <Cdtr><Nm>${xml(`${person?.Initials ?? ''} ${surname(person)}`.trim())}</Nm></Cdtr>`);
+		out.push(
+			`        <Cdtr><Nm>${xml(`${person?.Initials ?? ''} ${surname(person)}`.trim())}</Nm></Cdtr>`,
+		);
 		out.push(`        <CdtrAcct><Id><IBAN>${account?.iban}</IBAN></Id></CdtrAcct>`);
-		out.push(`        <RmtInf><Ustrd>${xml(`Salaris ${run.description.replace(/^Verloning /, '')} pnr ${employee.number}`)}</Ustrd></RmtInf>`);
+		out.push(
+			`        <RmtInf><Ustrd>${xml(`Salaris ${run.description.replace(/^Verloning /, '')} pnr ${employee.number}`)}</Ustrd></RmtInf>`,
+		);
 		out.push('      </CdtTrfTxInf>');
 	}
 	out.push('    </PmtInf>');
@@ -365,8 +458,14 @@ export function sepaXml(world: World, run: Run, paymentDate: string | null): str
 /** Journal entries of a run: costs per cost centre on the debit side, liabilities on the credit side; they balance. */
 export function journalXml(world: World, run: Run): string {
 	const company = findCompany(world, run.companyId) as Company;
-	const slips = employeesOfRun(world, run).map((employee) => ({ employee, slip: computePayslip(world, run, employee) }));
-	const debit = new Map<string, { ledger: string; name: string; costCenter: string; cents: number }>();
+	const slips = employeesOfRun(world, run).map((employee) => ({
+		employee,
+		slip: computePayslip(world, run, employee),
+	}));
+	const debit = new Map<
+		string,
+		{ ledger: string; name: string; costCenter: string; cents: number }
+	>();
 	const addDebit = (ledger: string, name: string, costCenter: string, cents: number) => {
 		const key = `${ledger}|${costCenter}`;
 		const entry = debit.get(key) ?? { ledger, name, costCenter, cents: 0 };
@@ -380,12 +479,19 @@ export function journalXml(world: World, run: Run): string {
 		const premiums = slip.awfCents + slip.aofCents + slip.whkCents + slip.zvwCents;
 		addDebit('4000', 'Brutolonen', employee.costCenterCode, slip.grossCents);
 		addDebit('4100', 'Sociale lasten werkgever', employee.costCenterCode, premiums);
-		addDebit('4200', 'Pensioenlasten werkgever', employee.costCenterCode, slip.pensionEmployerCents);
+		addDebit(
+			'4200',
+			'Pensioenlasten werkgever',
+			employee.costCenterCode,
+			slip.pensionEmployerCents,
+		);
 		wageTaxAndPremiums += slip.wageTaxCents + premiums;
 		pension += slip.pensionEmployeeCents + slip.pensionEmployerCents;
 		net += slip.netCents;
 	}
-	const debits = [...debit.values()].sort((a, b) => a.ledger.localeCompare(b.ledger) || a.costCenter.localeCompare(b.costCenter));
+	const debits = [...debit.values()].sort(
+		(a, b) => a.ledger.localeCompare(b.ledger) || a.costCenter.localeCompare(b.costCenter),
+	);
 	const credits = [
 		{ ledger: '1600', name: 'Af te dragen loonheffingen en premies', cents: wageTaxAndPremiums },
 		{ ledger: '1610', name: 'Af te dragen pensioenpremies', cents: pension },
@@ -398,14 +504,20 @@ export function journalXml(world: World, run: Run): string {
 	out.push('<?xml version="1.0" encoding="UTF-8"?>');
 	out.push('<Journal>');
 	out.push(`  <Company><Id>${company.id}</Id><Name>${xml(company.name)}</Name></Company>`);
-	out.push(`  <Run><Id>${run.id}</Id><Number>${run.number}</Number><Year>${run.year}</Year><Period>${run.period}</Period><Description>${xml(run.description)}</Description></Run>`);
+	out.push(
+		`  <Run><Id>${run.id}</Id><Number>${run.number}</Number><Year>${run.year}</Year><Period>${run.period}</Period><Description>${xml(run.description)}</Description></Run>`,
+	);
 	out.push(`  <EntryDate>${range.end}</EntryDate>`);
 	out.push('  <Lines>');
 	for (const d of debits) {
-		out.push(`    <Line><Ledger>${d.ledger}</Ledger><Description>${xml(d.name)}</Description><CostCenter>${xml(d.costCenter)}</CostCenter><Debit>${euros(d.cents)}</Debit><Credit>0.00</Credit></Line>`);
+		out.push(
+			`    <Line><Ledger>${d.ledger}</Ledger><Description>${xml(d.name)}</Description><CostCenter>${xml(d.costCenter)}</CostCenter><Debit>${euros(d.cents)}</Debit><Credit>0.00</Credit></Line>`,
+		);
 	}
 	for (const c of credits) {
-		out.push(`    <Line><Ledger>${c.ledger}</Ledger><Description>${xml(c.name)}</Description><CostCenter></CostCenter><Debit>0.00</Debit><Credit>${euros(c.cents)}</Credit></Line>`);
+		out.push(
+			`    <Line><Ledger>${c.ledger}</Ledger><Description>${xml(c.name)}</Description><CostCenter></CostCenter><Debit>0.00</Debit><Credit>${euros(c.cents)}</Credit></Line>`,
+		);
 	}
 	out.push('  </Lines>');
 	out.push(`  <TotalDebit>${euros(totalDebit)}</TotalDebit>`);

@@ -17,7 +17,12 @@ import {
 	type PeriodRef,
 	type PeriodType,
 } from './calendar';
-import { automaticStatusAt, DECLARATION_STATUSES, declarationTimeline, SENT_STATUSES } from './declarations';
+import {
+	automaticStatusAt,
+	DECLARATION_STATUSES,
+	declarationTimeline,
+	SENT_STATUSES,
+} from './declarations';
 import {
 	CITIES,
 	COMPANY_SUFFIXES,
@@ -49,7 +54,14 @@ import type {
 } from './model';
 import { createRandom, hashSeed, type Random } from './random';
 import { demoUsers } from './users';
-import { addDeclaration, addRun, declarationsOfCompany, runsOfCompany, WorldClock, type World } from './world';
+import {
+	addDeclaration,
+	addRun,
+	declarationsOfCompany,
+	runsOfCompany,
+	WorldClock,
+	type World,
+} from './world';
 
 export const DEFAULT_SEED = 20_261_125;
 /**
@@ -69,7 +81,13 @@ export interface WorldShape {
 }
 
 export function demoShape(): WorldShape {
-	return { debtorCount: 4, companies: DEMO_COMPANY_SIZES.map((employees, i) => ({ debtorIndex: DEMO_DEBTOR_OF_COMPANY[i], employees })) };
+	return {
+		debtorCount: 4,
+		companies: DEMO_COMPANY_SIZES.map((employees, i) => ({
+			debtorIndex: DEMO_DEBTOR_OF_COMPANY[i],
+			employees,
+		})),
+	};
 }
 
 export function scaledShape(companies: number, employees: number): WorldShape {
@@ -78,7 +96,10 @@ export function scaledShape(companies: number, employees: number): WorldShape {
 	const extra = employees % companies;
 	return {
 		debtorCount,
-		companies: Array.from({ length: companies }, (_, i) => ({ debtorIndex: i % debtorCount, employees: base + (i < extra ? 1 : 0) })),
+		companies: Array.from({ length: companies }, (_, i) => ({
+			debtorIndex: i % debtorCount,
+			employees: base + (i < extra ? 1 : 0),
+		})),
 	};
 }
 
@@ -104,7 +125,9 @@ function fakeAddress(random: Random): AddressData {
 	return {
 		street: random.pick(STREETS),
 		houseNumber: String(random.int(1, 240)),
-		houseNumberAddition: random.chance(0.12) ? random.pick(['A', 'B', 'bis', '1', '2', 'hs']) : null,
+		houseNumberAddition: random.chance(0.12)
+			? random.pick(['A', 'B', 'bis', '1', '2', 'hs'])
+			: null,
 		postalCode: `${random.int(city.postal[0], city.postal[1])} ${letters}`,
 		city: city.name,
 		countryIsoCode: 'NL',
@@ -125,7 +148,8 @@ class Ids {
 function makeDebtor(seed: number, index: number, ids: Ids): Debtor {
 	const random = createRandom(hashSeed(seed, 'debtor', index));
 	const stem = DEBTOR_NAMES[index % DEBTOR_NAMES.length];
-	const name = index < DEBTOR_NAMES.length ? stem : `${stem} ${Math.floor(index / DEBTOR_NAMES.length) + 1}`;
+	const name =
+		index < DEBTOR_NAMES.length ? stem : `${stem} ${Math.floor(index / DEBTOR_NAMES.length) + 1}`;
 	const id = 48_001 + index;
 	return {
 		id,
@@ -137,12 +161,22 @@ function makeDebtor(seed: number, index: number, ids: Ids): Debtor {
 			code: i + 1,
 			description,
 		})),
-		functions: FUNCTIONS.map((description, i) => ({ id: ids.next('record'), code: 100 + i, description })),
+		functions: FUNCTIONS.map((description, i) => ({
+			id: ids.next('record'),
+			code: 100 + i,
+			description,
+		})),
 		titles: [...TITLES],
 	};
 }
 
-function makeCompany(seed: number, index: number, debtor: Debtor, companyOfDebtor: number, ids: Ids): Company {
+function makeCompany(
+	seed: number,
+	index: number,
+	debtor: Debtor,
+	companyOfDebtor: number,
+	ids: Ids,
+): Company {
 	const random = createRandom(hashSeed(seed, 'company', index));
 	const periodType: PeriodType = index % 3 === 1 ? 'Week4' : 'Month';
 	const stem = debtor.name.replace(/ (Beheer|Groep|Holding)$/, '');
@@ -166,7 +200,11 @@ function makeCompany(seed: number, index: number, debtor: Debtor, companyOfDebto
 		address: { id: ids.next('record'), ...address },
 		iban: account.iban,
 		bic: account.bic,
-		costCenters: COST_CENTERS.map(([code, description]) => ({ id: ids.next('record'), code, description })),
+		costCenters: COST_CENTERS.map(([code, description]) => ({
+			id: ids.next('record'),
+			code,
+			description,
+		})),
 		defaultEmployeeTemplates: [
 			{ id: random.guid(), description: 'Standaard werknemer' },
 			{ id: random.guid(), description: 'Oproepkracht (0-urencontract)' },
@@ -195,7 +233,10 @@ const SCHEDULES: ReadonlyArray<readonly [number[], number]> = [
 function scheduleFields(random: Random): { hours: number[]; parttimePercentage: number } {
 	const week = random.weighted(SCHEDULES);
 	const weekly = week.reduce((a, b) => a + b, 0);
-	return { hours: [...week, ...week], parttimePercentage: Math.round((weekly / 40) * 10_000) / 100 };
+	return {
+		hours: [...week, ...week],
+		parttimePercentage: Math.round((weekly / 40) * 10_000) / 100,
+	};
 }
 
 function makeEmployee(ctx: EmployeeContext, indexInCompany: number, globalIndex: number): Employee {
@@ -205,14 +246,17 @@ function makeEmployee(ctx: EmployeeContext, indexInCompany: number, globalIndex:
 	const current = refOf(today);
 	const stamp = (date: string) => dateTimeOf(date, time(random));
 	// Fixed positions guarantee every kind of case exists in any world; the rest is random.
-	const kind: EmployeeKind = globalIndex % 37 === 5 ? 'applicant' : globalIndex % 41 === 7 ? 'external' : 'payroll';
+	const kind: EmployeeKind =
+		globalIndex % 37 === 5 ? 'applicant' : globalIndex % 41 === 7 ? 'external' : 'payroll';
 	const forceHistory = globalIndex % 17 === 3;
 	const forceLeaver = globalIndex % 13 === 0;
 
 	const gender = random.chance(0.5) ? 'male' : 'female';
 	const firstName = random.pick(gender === 'male' ? MALE_FIRST_NAMES : FEMALE_FIRST_NAMES);
 	const [prefix, lastName] = random.pick(SURNAMES);
-	const second = random.chance(0.3) ? random.pick(gender === 'male' ? MALE_FIRST_NAMES : FEMALE_FIRST_NAMES) : null;
+	const second = random.chance(0.3)
+		? random.pick(gender === 'male' ? MALE_FIRST_NAMES : FEMALE_FIRST_NAMES)
+		: null;
 	const initials = `${firstName[0]}.${second ? `${second[0]}.` : ''}`;
 	const birthday = dateOfDay(random.int(dayNumber('1962-01-01'), dayNumber('2006-12-31')));
 	const mailName = `${slug(firstName)}.${slug(`${prefix} ${lastName}`).replace(/-/g, '')}`;
@@ -220,14 +264,28 @@ function makeEmployee(ctx: EmployeeContext, indexInCompany: number, globalIndex:
 
 	// Employments: most in service, some left, a few leaving soon, a few rehired.
 	const employments: EmploymentRecord[] = [];
-	const firstStart = dateOfDay(Math.max(dayNumber('2012-01-02'), dayNumber(today) - 30 - Math.floor(random.next() ** 1.5 * 365 * 14)));
+	const firstStart = dateOfDay(
+		Math.max(
+			dayNumber('2012-01-02'),
+			dayNumber(today) - 30 - Math.floor(random.next() ** 1.5 * 365 * 14),
+		),
+	);
 	const fate = random.next();
 	const addEmployment = (start: string, end: string | null) =>
-		employments.push({ id: ids.next('record'), creationDate: stamp(addDays(start, -random.int(3, 30))), startDate: start, endDate: end, initialStartDate: firstStart });
+		employments.push({
+			id: ids.next('record'),
+			creationDate: stamp(addDays(start, -random.int(3, 30))),
+			startDate: start,
+			endDate: end,
+			initialStartDate: firstStart,
+		});
 	if (kind !== 'applicant') {
 		const longEnough = dayNumber(today) - dayNumber(firstStart) > 150;
 		if ((forceLeaver || fate < 0.14) && longEnough) {
-			addEmployment(firstStart, dateOfDay(random.int(dayNumber(firstStart) + 120, dayNumber(today) - 1)));
+			addEmployment(
+				firstStart,
+				dateOfDay(random.int(dayNumber(firstStart) + 120, dayNumber(today) - 1)),
+			);
 		} else if (fate < 0.17) {
 			addEmployment(firstStart, addDays(today, random.int(10, 80)));
 		} else if (fate < 0.21 && dayNumber(today) - dayNumber(firstStart) > 3 * 365) {
@@ -245,7 +303,9 @@ function makeEmployee(ctx: EmployeeContext, indexInCompany: number, globalIndex:
 	const futureRef = nextPeriod(company.periodType, current);
 	/** A random period between two dates (inclusive), or null when the span is too short. */
 	const pastRefBetween = (from: string, to: string): PeriodRange | null =>
-		dayNumber(to) - dayNumber(from) < 45 ? null : refOf(dateOfDay(random.int(dayNumber(from) + 40, dayNumber(to))));
+		dayNumber(to) - dayNumber(from) < 45
+			? null
+			: refOf(dateOfDay(random.int(dayNumber(from) + 40, dayNumber(to))));
 
 	// Personal info, with history.
 	const personal: PersonalData = {
@@ -270,45 +330,112 @@ function makeEmployee(ctx: EmployeeContext, indexInCompany: number, globalIndex:
 		TelephoneMobileWork: random.chance(0.3) ? mobile(random) : null,
 		TelephoneOther: null,
 		EmailPrivate: `${mailName}${random.int(1, 99)}@mail.example`,
-		EmailWork: kind === 'applicant' ? null : `${firstName[0].toLowerCase()}.${slug(lastName)}@${workDomain}`,
+		EmailWork:
+			kind === 'applicant' ? null : `${firstName[0].toLowerCase()}.${slug(lastName)}@${workDomain}`,
 		BurgerlijkeStaat: random.pick([1, 1, 2, 2, 3, 4]),
 		Naamstelling: 0,
 		Birthday: birthday,
 		DeceasedDate: null,
-		InCaseOfEmergency: random.chance(0.6) ? `${random.pick([...FEMALE_FIRST_NAMES, ...MALE_FIRST_NAMES])} ${lastName}` : null,
+		InCaseOfEmergency: random.chance(0.6)
+			? `${random.pick([...FEMALE_FIRST_NAMES, ...MALE_FIRST_NAMES])} ${lastName}`
+			: null,
 		InCaseOfEmergencyPhone: null,
 		InCaseOfEmergencyRelation: null,
 		TitleAfter: null,
 	};
 	if (personal.InCaseOfEmergency) {
 		personal.InCaseOfEmergencyPhone = mobile(random);
-		personal.InCaseOfEmergencyRelation = random.pick(['Partner', 'Moeder', 'Vader', 'Zus', 'Broer']);
+		personal.InCaseOfEmergencyRelation = random.pick([
+			'Partner',
+			'Moeder',
+			'Vader',
+			'Zus',
+			'Broer',
+		]);
 	}
-	const personalInfo = [{ id: ids.next('record'), startYear: startRef.year, startPeriod: startRef.period, creationDate: stamp(addDays(createdOn, -random.int(1, 20))), data: personal }];
-	const pastChange = random.chance(0.35) || forceHistory ? pastRefBetween(createdOn, activeUntil) : null;
+	const personalInfo = [
+		{
+			id: ids.next('record'),
+			startYear: startRef.year,
+			startPeriod: startRef.period,
+			creationDate: stamp(addDays(createdOn, -random.int(1, 20))),
+			data: personal,
+		},
+	];
+	const pastChange =
+		random.chance(0.35) || forceHistory ? pastRefBetween(createdOn, activeUntil) : null;
 	if (pastChange) {
 		const changed: PersonalData = { ...personal };
 		if (random.chance(0.5)) {
 			const [partnerPrefix, partnerLastName] = random.pick(SURNAMES);
-			Object.assign(changed, { BurgerlijkeStaat: 2, PartnerPrefix: partnerPrefix || null, PartnerLastName: partnerLastName, Naamstelling: 3 });
+			Object.assign(changed, {
+				BurgerlijkeStaat: 2,
+				PartnerPrefix: partnerPrefix || null,
+				PartnerLastName: partnerLastName,
+				Naamstelling: 3,
+			});
 		} else {
 			changed.TelephoneMobilePrivate = mobile(random);
 			changed.EmailPrivate = `${mailName}@post.example`;
 		}
-		personalInfo.push({ id: ids.next('record'), startYear: pastChange.year, startPeriod: pastChange.period, creationDate: stamp(pastChange.start), data: changed });
+		personalInfo.push({
+			id: ids.next('record'),
+			startYear: pastChange.year,
+			startPeriod: pastChange.period,
+			creationDate: stamp(pastChange.start),
+			data: changed,
+		});
 	}
-	if ((random.chance(0.1) || forceHistory) && kind !== 'applicant' && (lastEnd === null || lastEnd >= today)) {
+	if (
+		(random.chance(0.1) || forceHistory) &&
+		kind !== 'applicant' &&
+		(lastEnd === null || lastEnd >= today)
+	) {
 		const base = personalInfo[personalInfo.length - 1].data;
-		const changed: PersonalData = { ...base, EmailWork: `${mailName}@${workDomain}`, TelephoneMobileWork: mobile(random) };
-		personalInfo.push({ id: ids.next('record'), startYear: futureRef.year, startPeriod: futureRef.period, creationDate: stamp(addDays(today, -random.int(1, 12))), data: changed });
+		const changed: PersonalData = {
+			...base,
+			EmailWork: `${mailName}@${workDomain}`,
+			TelephoneMobileWork: mobile(random),
+		};
+		personalInfo.push({
+			id: ids.next('record'),
+			startYear: futureRef.year,
+			startPeriod: futureRef.period,
+			creationDate: stamp(addDays(today, -random.int(1, 12))),
+			data: changed,
+		});
 	}
 
 	// Home address, with moves (one possibly in the future).
-	const addresses = [{ id: ids.next('record'), startYear: startRef.year, startPeriod: startRef.period, creationDate: personalInfo[0].creationDate, address: fakeAddress(random), type: 'HomeAddress' as const }];
+	const addresses = [
+		{
+			id: ids.next('record'),
+			startYear: startRef.year,
+			startPeriod: startRef.period,
+			creationDate: personalInfo[0].creationDate,
+			address: fakeAddress(random),
+			type: 'HomeAddress' as const,
+		},
+	];
 	const moved = random.chance(0.3) || forceHistory ? pastRefBetween(createdOn, activeUntil) : null;
-	if (moved) addresses.push({ id: ids.next('record'), startYear: moved.year, startPeriod: moved.period, creationDate: stamp(moved.start), address: fakeAddress(random), type: 'HomeAddress' });
+	if (moved)
+		addresses.push({
+			id: ids.next('record'),
+			startYear: moved.year,
+			startPeriod: moved.period,
+			creationDate: stamp(moved.start),
+			address: fakeAddress(random),
+			type: 'HomeAddress',
+		});
 	if (random.chance(0.05) && lastEnd === null) {
-		addresses.push({ id: ids.next('record'), startYear: futureRef.year, startPeriod: futureRef.period, creationDate: stamp(addDays(today, -random.int(1, 12))), address: fakeAddress(random), type: 'HomeAddress' });
+		addresses.push({
+			id: ids.next('record'),
+			startYear: futureRef.year,
+			startPeriod: futureRef.period,
+			creationDate: stamp(addDays(today, -random.int(1, 12))),
+			address: fakeAddress(random),
+			type: 'HomeAddress',
+		});
 	}
 
 	const employee: Employee = {
@@ -333,18 +460,55 @@ function makeEmployee(ctx: EmployeeContext, indexInCompany: number, globalIndex:
 	// Bank account (IBAN), sometimes switched to another bank.
 	const account = (): BankAccountData => {
 		const { iban, bic, bank } = fakeIban(random);
-		return { id: ids.next('record'), iban, bic, bankName: bank.name, number: iban.slice(8), description: 'Salarisrekening', city: null, type: 'Standaard' };
+		return {
+			id: ids.next('record'),
+			iban,
+			bic,
+			bankName: bank.name,
+			number: iban.slice(8),
+			description: 'Salarisrekening',
+			city: null,
+			type: 'Standaard',
+		};
 	};
-	employee.bankAccounts.push({ id: ids.next('record'), startYear: startRef.year, startPeriod: startRef.period, creationDate: personalInfo[0].creationDate, accounts: [account()] });
+	employee.bankAccounts.push({
+		id: ids.next('record'),
+		startYear: startRef.year,
+		startPeriod: startRef.period,
+		creationDate: personalInfo[0].creationDate,
+		accounts: [account()],
+	});
 	const switched = random.chance(0.1) ? pastRefBetween(createdOn, activeUntil) : null;
-	if (switched) employee.bankAccounts.push({ id: ids.next('record'), startYear: switched.year, startPeriod: switched.period, creationDate: stamp(switched.start), accounts: [account()] });
+	if (switched)
+		employee.bankAccounts.push({
+			id: ids.next('record'),
+			startYear: switched.year,
+			startPeriod: switched.period,
+			creationDate: stamp(switched.start),
+			accounts: [account()],
+		});
 	if (kind === 'external') return employee;
 
 	// Schedule, sometimes changed.
 	const firstSchedule = scheduleFields(random);
-	employee.schedules.push({ id: ids.next('record'), startYear: startRef.year, startPeriod: startRef.period, startDate: startRef.start, creationDate: personalInfo[0].creationDate, ...firstSchedule });
+	employee.schedules.push({
+		id: ids.next('record'),
+		startYear: startRef.year,
+		startPeriod: startRef.period,
+		startDate: startRef.start,
+		creationDate: personalInfo[0].creationDate,
+		...firstSchedule,
+	});
 	const rescheduled = random.chance(0.15) ? pastRefBetween(createdOn, activeUntil) : null;
-	if (rescheduled) employee.schedules.push({ id: ids.next('record'), startYear: rescheduled.year, startPeriod: rescheduled.period, startDate: rescheduled.start, creationDate: stamp(rescheduled.start), ...scheduleFields(random) });
+	if (rescheduled)
+		employee.schedules.push({
+			id: ids.next('record'),
+			startYear: rescheduled.year,
+			startPeriod: rescheduled.period,
+			startDate: rescheduled.start,
+			creationDate: stamp(rescheduled.start),
+			...scheduleFields(random),
+		});
 
 	// Salary: a start salary, a raise every January of recent years, sometimes a future raise.
 	const hourly = random.chance(0.15);
@@ -352,7 +516,15 @@ function makeEmployee(ctx: EmployeeContext, indexInCompany: number, globalIndex:
 	if (!hourly && company.periodType === 'Week4') value = Math.round((value * 12) / 13);
 	const salaryType = hourly ? ('Bruto_Uurloon' as const) : ('Bruto_Salaris_Fulltime' as const);
 	const addSalary = (ref: PeriodRange, creationDate: string) =>
-		employee.salaries.push({ id: ids.next('record'), startYear: ref.year, startPeriod: ref.period, startDate: ref.start, creationDate, type: salaryType, valueCents: value });
+		employee.salaries.push({
+			id: ids.next('record'),
+			startYear: ref.year,
+			startPeriod: ref.period,
+			startDate: ref.start,
+			creationDate,
+			type: salaryType,
+			valueCents: value,
+		});
 	addSalary(startRef, personalInfo[0].creationDate);
 	const firstYear = +firstStart.slice(0, 4);
 	for (let year = Math.max(firstYear + 1, current.year - 3); year <= current.year; year++) {
@@ -369,7 +541,14 @@ function makeEmployee(ctx: EmployeeContext, indexInCompany: number, globalIndex:
 	if ((random.chance(0.15) || forceHistory) && (lastEnd === null || lastEnd >= today)) {
 		value = Math.round(value * 1.035);
 		const nextJanuary = periodRange(company.periodType, current.year + 1, 1);
-		addSalary(current.period >= 10 ? nextJanuary : futureRef.year === current.year ? periodRange(company.periodType, futureRef.year, futureRef.period) : nextJanuary, stamp(addDays(today, -random.int(1, 10))));
+		addSalary(
+			current.period >= 10
+				? nextJanuary
+				: futureRef.year === current.year
+					? periodRange(company.periodType, futureRef.year, futureRef.period)
+					: nextJanuary,
+			stamp(addDays(today, -random.int(1, 10))),
+		);
 	}
 
 	// Contracts per employment: a first year's temporary contract, then an indefinite one.
@@ -391,7 +570,8 @@ function makeEmployee(ctx: EmployeeContext, indexInCompany: number, globalIndex:
 		const ends = employment.endDate;
 		if (random.chance(0.55) && (ends === null || ends > temporaryEnd)) {
 			employee.contracts.push(contract(employment.startDate, temporaryEnd, false));
-			if (temporaryEnd < today) employee.contracts.push(contract(addDays(temporaryEnd, 1), ends, true));
+			if (temporaryEnd < today)
+				employee.contracts.push(contract(addDays(temporaryEnd, 1), ends, true));
 		} else {
 			employee.contracts.push(contract(employment.startDate, ends, ends === null));
 		}
@@ -399,7 +579,9 @@ function makeEmployee(ctx: EmployeeContext, indexInCompany: number, globalIndex:
 
 	// Sick leave now and then.
 	if (random.chance(0.2)) {
-		const start = dateOfDay(random.int(Math.max(dayNumber(firstStart), dayNumber(today) - 700), dayNumber(activeUntil)));
+		const start = dateOfDay(
+			random.int(Math.max(dayNumber(firstStart), dayNumber(today) - 700), dayNumber(activeUntil)),
+		);
 		const ended = random.chance(0.7) ? addDays(start, random.int(2, 30)) : null;
 		employee.absences.push({
 			id: ids.next('record'),
@@ -431,10 +613,26 @@ export function regularRun(world: World, company: Company, ref: PeriodRef): Run 
 	};
 }
 
-const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+const MONTHS = [
+	'januari',
+	'februari',
+	'maart',
+	'april',
+	'mei',
+	'juni',
+	'juli',
+	'augustus',
+	'september',
+	'oktober',
+	'november',
+	'december',
+];
 
 export function runDescription(company: Company, ref: PeriodRef, number: number): string {
-	const when = company.periodType === 'Month' ? `${MONTHS[ref.period - 1]} ${ref.year}` : `periode ${ref.period} ${ref.year}`;
+	const when =
+		company.periodType === 'Month'
+			? `${MONTHS[ref.period - 1]} ${ref.year}`
+			: `periode ${ref.period} ${ref.year}`;
 	return number === 1 ? `Verloning ${when}` : `Extra verloning ${number - 1} ${when}`;
 }
 
@@ -446,7 +644,13 @@ export function openPeriod(world: World, company: Company, ref: PeriodRef): void
 }
 
 /** A new open declaration filed in `ref` (for a correction: of the earlier period it corrects). */
-function addOpenDeclaration(world: World, company: Company, ref: PeriodRef, correction: Declaration['correction'], createdAt: string): void {
+function addOpenDeclaration(
+	world: World,
+	company: Company,
+	ref: PeriodRef,
+	correction: Declaration['correction'],
+	createdAt: string,
+): void {
 	const range = periodRange(company.periodType, ref.year, ref.period);
 	const serialNumber = nextSerialNumber(world, company.id, ref.year);
 	addDeclaration(world, {
@@ -502,7 +706,8 @@ export function buildWorld(seed: number, now: string, shape: WorldShape, origin:
 		const company = makeCompany(seed, index, debtor, ofDebtor, ids);
 		world.companies.push(company);
 		const ctx: EmployeeContext = { seed, today, company, debtor, ids, bsnScramble };
-		for (let i = 0; i < spec.employees; i++) world.employees.push(makeEmployee(ctx, i, globalIndex++));
+		for (let i = 0; i < spec.employees; i++)
+			world.employees.push(makeEmployee(ctx, i, globalIndex++));
 	});
 	for (const company of world.companies) buildPayrollHistory(world, company);
 	return world;
@@ -514,7 +719,11 @@ function buildPayrollHistory(world: World, company: Company): void {
 	const now = world.clock.now();
 	const today = now.slice(0, 10);
 	const current = periodOf(company.periodType, today);
-	const periods = periodsBetween(company.periodType, { year: current.year - 1, period: 1 }, current);
+	const periods = periodsBetween(
+		company.periodType,
+		{ year: current.year - 1, period: 1 },
+		current,
+	);
 	const correctionAt = random.chance(0.35) ? random.int(3, Math.max(3, periods.length - 3)) : -1;
 	periods.forEach((ref, i) => {
 		openPeriod(world, company, ref);
@@ -540,7 +749,12 @@ function buildPayrollHistory(world: World, company: Company): void {
 				world,
 				company,
 				ref,
-				{ year: corrected.year, period: corrected.period, start: correctedRange.start, end: correctedRange.end },
+				{
+					year: corrected.year,
+					period: corrected.period,
+					start: correctedRange.start,
+					end: correctedRange.end,
+				},
 				dateTimeOf(addDays(range.start, 5), '11:00:00'),
 			);
 		}
@@ -557,6 +771,7 @@ function settleToNow(world: World, company: Company): void {
 	}
 	for (const declaration of declarationsOfCompany(world, company.id)) {
 		declaration.status = automaticStatusAt(declaration.tijdvakEnd, now);
-		if (SENT_STATUSES.has(declaration.status)) declaration.sentAt = declarationTimeline(declaration.tijdvakEnd).sent;
+		if (SENT_STATUSES.has(declaration.status))
+			declaration.sentAt = declarationTimeline(declaration.tijdvakEnd).sent;
 	}
 }

@@ -6,14 +6,22 @@ import { comparePeriods, dayNumber, type PeriodRange, type PeriodRef } from './c
 import type { Employee, EmploymentRecord, PersonalData, VersionStart } from './model';
 
 /** The version valid in a period; of two starting in the same period, the one entered last wins. */
-export function versionAt<T extends VersionStart>(versions: readonly T[], ref: PeriodRef): T | null {
+export function versionAt<T extends VersionStart>(
+	versions: readonly T[],
+	ref: PeriodRef,
+): T | null {
 	let best: T | null = null;
 	for (const version of versions) {
 		if (comparePeriods({ year: version.startYear, period: version.startPeriod }, ref) > 0) continue;
 		if (
 			!best ||
-			comparePeriods({ year: version.startYear, period: version.startPeriod }, { year: best.startYear, period: best.startPeriod }) > 0 ||
-			(version.startYear === best.startYear && version.startPeriod === best.startPeriod && version.creationDate >= best.creationDate)
+			comparePeriods(
+				{ year: version.startYear, period: version.startPeriod },
+				{ year: best.startYear, period: best.startPeriod },
+			) > 0 ||
+			(version.startYear === best.startYear &&
+				version.startPeriod === best.startPeriod &&
+				version.creationDate >= best.creationDate)
 		) {
 			best = version;
 		}
@@ -30,16 +38,26 @@ export function personAt(employee: Employee, ref: PeriodRef): PersonalData | nul
 export function chronological<T extends VersionStart>(versions: readonly T[]): T[] {
 	return [...versions].sort(
 		(a, b) =>
-			comparePeriods({ year: a.startYear, period: a.startPeriod }, { year: b.startYear, period: b.startPeriod }) ||
+			comparePeriods(
+				{ year: a.startYear, period: a.startPeriod },
+				{ year: b.startYear, period: b.startPeriod },
+			) ||
 			a.creationDate.localeCompare(b.creationDate) ||
 			a.id - b.id,
 	);
 }
 
 /** The employment covering any day of the range (a payroll run pays it). */
-export function employmentIn(employee: Employee, range: { start: string; end: string }): EmploymentRecord | null {
+export function employmentIn(
+	employee: Employee,
+	range: { start: string; end: string },
+): EmploymentRecord | null {
 	for (const employment of employee.employments) {
-		if (employment.startDate <= range.end && (employment.endDate === null || employment.endDate >= range.start)) return employment;
+		if (
+			employment.startDate <= range.end &&
+			(employment.endDate === null || employment.endDate >= range.start)
+		)
+			return employment;
 	}
 	return null;
 }
@@ -63,6 +81,8 @@ export const EMPLOYEE_TYPES = [
 export function employeeTypeOn(employee: Employee, date: string): number {
 	if (employee.kind === 'applicant') return 1;
 	if (employee.kind === 'external') return 3;
-	const inService = employee.employments.some((e) => e.endDate === null || dayNumber(e.endDate) >= dayNumber(date));
+	const inService = employee.employments.some(
+		(e) => e.endDate === null || dayNumber(e.endDate) >= dayNumber(date),
+	);
 	return inService ? 2 : 4;
 }

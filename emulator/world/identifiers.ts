@@ -71,7 +71,10 @@ function accountNumber(random: Random): string {
 	}
 }
 
-export function fakeIban(random: Random, bank: DutchBank = random.pick(DUTCH_BANKS)): { iban: string; bic: string; bank: DutchBank } {
+export function fakeIban(
+	random: Random,
+	bank: DutchBank = random.pick(DUTCH_BANKS),
+): { iban: string; bic: string; bank: DutchBank } {
 	const basic = `${bank.code}${accountNumber(random)}`;
 	const check = String(98 - mod97(`${basic}NL00`)).padStart(2, '0');
 	return { iban: `NL${check}${basic}`, bic: bank.bic, bank };

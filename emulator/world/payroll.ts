@@ -34,7 +34,14 @@ export interface Payslip {
 	lines: Array<[string, number]>;
 }
 
-const RATES = { pensionEmployee: 0.045, pensionEmployer: 0.09, awf: 0.0264, aof: 0.0618, whk: 0.012, zvw: 0.0651 };
+const RATES = {
+	pensionEmployee: 0.045,
+	pensionEmployer: 0.09,
+	awf: 0.0264,
+	aof: 0.0618,
+	whk: 0.012,
+	zvw: 0.0651,
+};
 /** Annual wage tax credit (heffingskorting), spread over the periods. */
 const ANNUAL_TAX_CREDIT_CENTS = 650_000;
 
@@ -58,7 +65,12 @@ export function employeesOfRun(world: World, run: Run): Employee[] {
 	return some.length > 0 ? some : paid.slice(0, 1);
 }
 
-function grossOfRegularRun(company: Company, employee: Employee, year: number, period: number): number {
+function grossOfRegularRun(
+	company: Company,
+	employee: Employee,
+	year: number,
+	period: number,
+): number {
 	const ref = { year, period };
 	const salary = versionAt(employee.salaries, ref);
 	if (!salary) return 0;
@@ -89,7 +101,11 @@ export function computePayslip(world: World, run: Run, employee: Employee): Pays
 	const credit = run.number === 1 ? ANNUAL_TAX_CREDIT_CENTS / periods : 0;
 	const wageTax = Math.max(0, cents(taxable * rate - credit));
 	const net = gross - pensionEmployee - wageTax;
-	lines.push(['Pensioenpremie werknemer', -pensionEmployee], ['Loonheffing', -wageTax], ['Netto te betalen', net]);
+	lines.push(
+		['Pensioenpremie werknemer', -pensionEmployee],
+		['Loonheffing', -wageTax],
+		['Netto te betalen', net],
+	);
 	return {
 		employeeId: employee.id,
 		runId: run.id,
@@ -114,7 +130,12 @@ export function payslipsOfRun(world: World, run: Run): Payslip[] {
 }
 
 /** Every payslip of every run of a company in one period (what its declaration reports). */
-export function payslipsOfPeriod(world: World, companyId: number, year: number, period: number): Payslip[] {
+export function payslipsOfPeriod(
+	world: World,
+	companyId: number,
+	year: number,
+	period: number,
+): Payslip[] {
 	return runsOfCompany(world, companyId)
 		.filter((run) => run.year === year && run.period === period)
 		.flatMap((run) => payslipsOfRun(world, run));
@@ -136,7 +157,10 @@ export function paidInRun(world: World, run: Run, employeeId: number): Employee 
 }
 
 /** The income relationship (inkomstenverhouding) number the employee is paid under in a range. */
-export function incomeRelationshipNumber(employee: Employee, range: { start: string; end: string }): number {
+export function incomeRelationshipNumber(
+	employee: Employee,
+	range: { start: string; end: string },
+): number {
 	const employment = employmentIn(employee, range);
 	return employment ? employee.employments.indexOf(employment) + 1 : 1;
 }

@@ -24,7 +24,10 @@ export function worldToJson(world: World): string {
 		format: FORMAT,
 		now: clock.now(),
 		...data,
-		users: users.map((user) => ({ ...user, disabledOperations: [...user.disabledOperations].sort() })),
+		users: users.map((user) => ({
+			...user,
+			disabledOperations: [...user.disabledOperations].sort(),
+		})),
 	};
 	return JSON.stringify(saved);
 }
@@ -35,7 +38,10 @@ export function saveWorld(world: World, path: string): void {
 
 export function worldFromJson(json: string, origin: string): World {
 	const saved = JSON.parse(json) as SavedWorld;
-	if (saved.format !== FORMAT) throw new Error(`${origin} is not a saved emulator world (format "${String(saved.format)}", expected "${FORMAT}")`);
+	if (saved.format !== FORMAT)
+		throw new Error(
+			`${origin} is not a saved emulator world (format "${String(saved.format)}", expected "${FORMAT}")`,
+		);
 	const { format, now, users, ...data } = saved;
 	void format;
 	return {

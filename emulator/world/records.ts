@@ -29,7 +29,10 @@ export function runInfo(run: Run): RunInfo {
 }
 
 /** A declaration as CompanyService.WageTax_GetList returns it (TotalGeneral in whole euros). */
-export function wageTaxRecord(world: World, declaration: Declaration): Record<string, string | number | null> {
+export function wageTaxRecord(
+	world: World,
+	declaration: Declaration,
+): Record<string, string | number | null> {
 	return {
 		LoonaangifteID: declaration.id,
 		SerialNumber: declaration.serialNumber,

@@ -28,7 +28,8 @@ export const DEMO_LOGINS: readonly DemoLogin[] = [
 		email: 'debtor@demo.example',
 		token: 'debtor-token',
 		domain: 'demo',
-		description: 'Debtor-level login: sees only the first debtor and its companies (others answer 2004/2009)',
+		description:
+			'Debtor-level login: sees only the first debtor and its companies (others answer 2004/2009)',
 		scope: 'first debtor',
 		disabled: [],
 	},

@@ -53,26 +53,40 @@ function indexOf(world: World): WorldIndex {
 			declarations: new Map(world.declarations.map((d) => [d.id, d])),
 			declarationsByCompany: new Map(),
 		};
-		for (const employee of world.employees) push(index.employeesByCompany, employee.companyId, employee);
+		for (const employee of world.employees)
+			push(index.employeesByCompany, employee.companyId, employee);
 		for (const run of world.runs) push(index.runsByCompany, run.companyId, run);
-		for (const declaration of world.declarations) push(index.declarationsByCompany, declaration.companyId, declaration);
+		for (const declaration of world.declarations)
+			push(index.declarationsByCompany, declaration.companyId, declaration);
 		indexes.set(world, index);
 	}
 	return index;
 }
 
-export const findDebtor = (world: World, id: number): Debtor | undefined => indexOf(world).debtors.get(id);
-export const findCompany = (world: World, id: number): Company | undefined => indexOf(world).companies.get(id);
-export const findEmployee = (world: World, id: number): Employee | undefined => indexOf(world).employees.get(id);
+export const findDebtor = (world: World, id: number): Debtor | undefined =>
+	indexOf(world).debtors.get(id);
+export const findCompany = (world: World, id: number): Company | undefined =>
+	indexOf(world).companies.get(id);
+export const findEmployee = (world: World, id: number): Employee | undefined =>
+	indexOf(world).employees.get(id);
 export const findRun = (world: World, id: number): Run | undefined => indexOf(world).runs.get(id);
-export const findDeclaration = (world: World, id: number): Declaration | undefined => indexOf(world).declarations.get(id);
-export const employeesOfCompany = (world: World, companyId: number): Employee[] => indexOf(world).employeesByCompany.get(companyId) ?? [];
-export const runsOfCompany = (world: World, companyId: number): Run[] => indexOf(world).runsByCompany.get(companyId) ?? [];
+export const findDeclaration = (world: World, id: number): Declaration | undefined =>
+	indexOf(world).declarations.get(id);
+export const employeesOfCompany = (world: World, companyId: number): Employee[] =>
+	indexOf(world).employeesByCompany.get(companyId) ?? [];
+export const runsOfCompany = (world: World, companyId: number): Run[] =>
+	indexOf(world).runsByCompany.get(companyId) ?? [];
 export const declarationsOfCompany = (world: World, companyId: number): Declaration[] =>
 	indexOf(world).declarationsByCompany.get(companyId) ?? [];
 
 /** Appends a record to the world's list and, when the lookups are built, to its two indexes. */
-function addIndexed<T extends { id: number }>(list: T[], record: T, byId: Map<number, T> | undefined, byCompany: Map<number, T[]> | undefined, companyId: number): void {
+function addIndexed<T extends { id: number }>(
+	list: T[],
+	record: T,
+	byId: Map<number, T> | undefined,
+	byCompany: Map<number, T[]> | undefined,
+	companyId: number,
+): void {
 	list.push(record);
 	byId?.set(record.id, record);
 	if (byCompany) push(byCompany, companyId, record);
@@ -80,7 +94,13 @@ function addIndexed<T extends { id: number }>(list: T[], record: T, byId: Map<nu
 
 export function addEmployee(world: World, employee: Employee): void {
 	const index = indexes.get(world);
-	addIndexed(world.employees, employee, index?.employees, index?.employeesByCompany, employee.companyId);
+	addIndexed(
+		world.employees,
+		employee,
+		index?.employees,
+		index?.employeesByCompany,
+		employee.companyId,
+	);
 }
 
 export function addRun(world: World, run: Run): void {
@@ -90,7 +110,13 @@ export function addRun(world: World, run: Run): void {
 
 export function addDeclaration(world: World, declaration: Declaration): void {
 	const index = indexes.get(world);
-	addIndexed(world.declarations, declaration, index?.declarations, index?.declarationsByCompany, declaration.companyId);
+	addIndexed(
+		world.declarations,
+		declaration,
+		index?.declarations,
+		index?.declarationsByCompany,
+		declaration.companyId,
+	);
 }
 
 /** The company's current period: the one today (the world clock's date) falls in. */

@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 
 import { listSearch, loadOptions } from './methods';
 import * as company from './resources/company/Company.resource';
@@ -14,7 +19,8 @@ export class Nmbrs implements INodeType {
 		group: ['input'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Read debtors, companies, employees and wage tax declarations from Visma Nmbrs payroll',
+		description:
+			'Read debtors, companies, employees and wage tax declarations from Visma Nmbrs payroll',
 		defaults: { name: 'Nmbrs' },
 		usableAsTool: true,
 		inputs: ['main'],

@@ -6,7 +6,7 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
-import { pollWageTaxDeclarations } from './resources/trigger/wageTaxDeclarationReachedStatus';
+import { pollWageTaxDeclarations } from './trigger/wageTaxDeclarationReachedStatus';
 
 export class NmbrsTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -16,7 +16,8 @@ export class NmbrsTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{"Wage tax declaration: " + $parameter["statuses"]}}',
-		description: 'Starts the workflow when a wage tax declaration (loonaangifte) in Nmbrs reaches a status',
+		description:
+			'Starts the workflow when a wage tax declaration (loonaangifte) in Nmbrs reaches a status',
 		defaults: { name: 'Nmbrs Trigger' },
 		polling: true,
 		inputs: [],

@@ -88,7 +88,9 @@ export function readWsdl(xml: string): WsdlFacts {
 		for (let i = nsContext.length - 1; i >= 0 && uri === undefined; i--) uri = nsContext[i][prefix];
 		if (uri === XS || uri === MS_TYPES) return { kind: 'xsd', name: local };
 		if (uri === facts.targetNamespace) return { kind: 'tns', name: local };
-		throw new Error(`WSDL type "${qname}" is in an unexpected namespace "${uri ?? '(undeclared)'}"`);
+		throw new Error(
+			`WSDL type "${qname}" is in an unexpected namespace "${uri ?? '(undeclared)'}"`,
+		);
 	};
 	const localOf = (qname: string): string => (qname.includes(':') ? qname.split(':')[1] : qname);
 	const nearest = <K extends keyof OpenNode>(key: K): OpenNode | undefined => {
@@ -109,7 +111,8 @@ export function readWsdl(xml: string): WsdlFacts {
 		const node: OpenNode = { local: tag.local, uri: tag.uri, attributes };
 		const parent = stack[stack.length - 1];
 
-		if (tag.uri === WSDL && tag.local === 'definitions') facts.targetNamespace = attributes.targetNamespace;
+		if (tag.uri === WSDL && tag.local === 'definitions')
+			facts.targetNamespace = attributes.targetNamespace;
 
 		if (tag.uri === XS) {
 			if (tag.local === 'element') {
@@ -118,13 +121,21 @@ export function readWsdl(xml: string): WsdlFacts {
 					type: attributes.type ? resolveQName(attributes.type) : undefined,
 					minOccurs: attributes.minOccurs === undefined ? 1 : Number(attributes.minOccurs),
 					maxOccurs:
-						attributes.maxOccurs === 'unbounded' ? Infinity : attributes.maxOccurs === undefined ? 1 : Number(attributes.maxOccurs),
+						attributes.maxOccurs === 'unbounded'
+							? Infinity
+							: attributes.maxOccurs === undefined
+								? 1
+								: Number(attributes.maxOccurs),
 					nillable: attributes.nillable === 'true',
 				};
 				node.element = element;
 				const owner = nearest('complexType');
 				if (parent?.local === 'schema') facts.elements.set(element.name, element);
-				else if (owner?.complexType && owner.complexType !== undefined && isDirectSequenceChild(stack, owner))
+				else if (
+					owner?.complexType &&
+					owner.complexType !== undefined &&
+					isDirectSequenceChild(stack, owner)
+				)
 					owner.complexType.fields.push(element);
 			} else if (tag.local === 'complexType') {
 				const type: WsdlComplexType = { name: attributes.name ?? '', fields: [] };
@@ -142,16 +153,25 @@ export function readWsdl(xml: string): WsdlFacts {
 				if (owner?.enumName) facts.enums.get(owner.enumName)?.push(attributes.value);
 			} else if (tag.local === 'any' || tag.local === 'choice' || tag.local === 'attribute') {
 				// Not used by the Nmbrs data types; refuse rather than silently misread.
-				throw new Error(`WSDL uses xs:${tag.local}, which this reader does not handle: extend scripts/wsdl/readWsdl.ts`);
+				throw new Error(
+					`WSDL uses xs:${tag.local}, which this reader does not handle: extend scripts/wsdl/readWsdl.ts`,
+				);
 			}
 		}
 
 		if (tag.uri === WSDL) {
 			if (tag.local === 'part' && parent?.local === 'message') {
 				messages.set(parent.attributes.name, localOf(attributes.element ?? ''));
-			} else if (tag.local === 'operation' && parent?.local === 'portType' && parent.attributes.name.endsWith('Soap')) {
+			} else if (
+				tag.local === 'operation' &&
+				parent?.local === 'portType' &&
+				parent.attributes.name.endsWith('Soap')
+			) {
 				portTypeOps.push({ name: attributes.name, input: '', output: '' });
-			} else if ((tag.local === 'input' || tag.local === 'output') && parent?.local === 'operation') {
+			} else if (
+				(tag.local === 'input' || tag.local === 'output') &&
+				parent?.local === 'operation'
+			) {
 				const grand = stack[stack.length - 2];
 				if (grand?.local === 'portType' && grand.attributes.name.endsWith('Soap')) {
 					portTypeOps[portTypeOps.length - 1][tag.local] = localOf(attributes.message);
@@ -161,7 +181,11 @@ export function readWsdl(xml: string): WsdlFacts {
 		if (tag.uri === SOAP11 && tag.local === 'header') {
 			const opNode = stack[stack.length - 2];
 			const binding = stack[stack.length - 3];
-			if (opNode?.local === 'operation' && binding?.local === 'binding' && parent?.local === 'input') {
+			if (
+				opNode?.local === 'operation' &&
+				binding?.local === 'binding' &&
+				parent?.local === 'input'
+			) {
 				const list = bindingHeaders.get(opNode.attributes.name) ?? [];
 				list.push(localOf(attributes.message));
 				bindingHeaders.set(opNode.attributes.name, list);
@@ -178,7 +202,8 @@ export function readWsdl(xml: string): WsdlFacts {
 	for (const op of portTypeOps) {
 		const inputElement = messages.get(op.input);
 		const outputElement = messages.get(op.output);
-		if (!inputElement || !outputElement) throw new Error(`WSDL operation ${op.name} has no input/output message part`);
+		if (!inputElement || !outputElement)
+			throw new Error(`WSDL operation ${op.name} has no input/output message part`);
 		facts.operations.push({
 			name: op.name,
 			inputElement,

@@ -3,7 +3,15 @@
  * (`dateTime`, `string`): no curation happens here. The generator writes the result;
  * the contract test compares curated entries against it.
  */
-import type { Catalogue, ComplexType, Field, FieldType, Operation, ScalarType, ServiceName } from '../../nodes/Nmbrs/catalogue/types';
+import type {
+	Catalogue,
+	ComplexType,
+	Field,
+	FieldType,
+	Operation,
+	ScalarType,
+	ServiceName,
+} from '../../nodes/Nmbrs/catalogue/types';
 import { GENERATED_SOURCE_NOTE, guessAccess } from '../../nodes/Nmbrs/catalogue/generatedCatalogue';
 import type { WsdlComplexType, WsdlElement, WsdlFacts, WsdlTypeRef } from './readWsdl';
 
@@ -31,26 +39,39 @@ export function wsdlToCatalogue(facts: WsdlFacts, service: ServiceName | string)
 
 	const scalar = (ref: WsdlTypeRef): ScalarType => {
 		const mapped = XSD_SCALARS[ref.name];
-		if (!mapped) throw new Error(`WSDL uses xs:${ref.name}; add it to XSD_SCALARS in scripts/wsdl/toCatalogue.ts`);
+		if (!mapped)
+			throw new Error(
+				`WSDL uses xs:${ref.name}; add it to XSD_SCALARS in scripts/wsdl/toCatalogue.ts`,
+			);
 		return mapped;
 	};
 
 	const nameAnonymous = (elementName: string, type: WsdlComplexType): string => {
 		const fields = convertFields(type.fields, elementName);
 		const fieldsJson = JSON.stringify(fields);
-		const same = anonymous.find((a) => a.fieldsJson === fieldsJson && (a.name === elementName || a.name.startsWith(`${elementName}_`)));
+		const same = anonymous.find(
+			(a) =>
+				a.fieldsJson === fieldsJson &&
+				(a.name === elementName || a.name.startsWith(`${elementName}_`)),
+		);
 		if (same) return same.name;
 		let name = elementName;
 		for (let n = 2; types[name] || facts.complexTypes.has(name); n++) name = `${elementName}_${n}`;
 		anonymous.push({ name, fieldsJson });
-		types[name] = { name, fields, source: 'wsdl', note: 'anonymous type in the WSDL, named after its element' };
+		types[name] = {
+			name,
+			fields,
+			source: 'wsdl',
+			note: 'anonymous type in the WSDL, named after its element',
+		};
 		return name;
 	};
 
 	const convertField = (element: WsdlElement, owner: string): Field => {
 		let type: FieldType;
 		let listItem: string | undefined;
-		if (element.maxOccurs > 1) throw new Error(`${owner}.${element.name} repeats outside an ArrayOf wrapper`);
+		if (element.maxOccurs > 1)
+			throw new Error(`${owner}.${element.name} repeats outside an ArrayOf wrapper`);
 		if (element.inline) {
 			type = `type:${nameAnonymous(element.name, element.inline)}`;
 		} else if (!element.type) {
@@ -61,7 +82,8 @@ export function wsdlToCatalogue(facts: WsdlFacts, service: ServiceName | string)
 			type = `enum:${element.type.name}`;
 		} else {
 			const complex = facts.complexTypes.get(element.type.name);
-			if (!complex) throw new Error(`${owner}.${element.name} refers to unknown type ${element.type.name}`);
+			if (!complex)
+				throw new Error(`${owner}.${element.name} refers to unknown type ${element.type.name}`);
 			if (isListWrapper(complex)) {
 				const item = complex.fields[0];
 				listItem = item.name;
@@ -76,11 +98,16 @@ export function wsdlToCatalogue(facts: WsdlFacts, service: ServiceName | string)
 		if (element.nillable) field.nillable = true;
 		return field;
 	};
-	const convertFields = (elements: WsdlElement[], owner: string): Field[] => elements.map((e) => convertField(e, owner));
+	const convertFields = (elements: WsdlElement[], owner: string): Field[] =>
+		elements.map((e) => convertField(e, owner));
 
 	for (const complex of facts.complexTypes.values()) {
 		if (isListWrapper(complex)) continue;
-		const converted: ComplexType = { name: complex.name, fields: convertFields(complex.fields, complex.name), source: 'wsdl' };
+		const converted: ComplexType = {
+			name: complex.name,
+			fields: convertFields(complex.fields, complex.name),
+			source: 'wsdl',
+		};
 		if (complex.base) converted.base = complex.base.name;
 		types[complex.name] = converted;
 	}
@@ -89,10 +116,12 @@ export function wsdlToCatalogue(facts: WsdlFacts, service: ServiceName | string)
 	for (const op of facts.operations) {
 		const input = facts.elements.get(op.inputElement)?.inline;
 		const output = facts.elements.get(op.outputElement)?.inline;
-		if (!input || !output) throw new Error(`WSDL operation ${op.name}: wrapper element without inline type`);
+		if (!input || !output)
+			throw new Error(`WSDL operation ${op.name}: wrapper element without inline type`);
 		const params = convertFields(input.fields, op.name);
 		const results = convertFields(output.fields, `${op.name}Response`);
-		if (results.length > 1) throw new Error(`WSDL operation ${op.name} has ${results.length} result elements`);
+		if (results.length > 1)
+			throw new Error(`WSDL operation ${op.name} has ${results.length} result elements`);
 		const operation: Operation = {
 			service: service as ServiceName,
 			name: op.name,

@@ -9,7 +9,10 @@ import {
 	type Catalogue,
 	type Field,
 } from '../../nodes/Nmbrs/catalogue';
-import { generatedCatalogue, GENERATED_SERVICES } from '../../nodes/Nmbrs/catalogue/generatedCatalogue';
+import {
+	generatedCatalogue,
+	GENERATED_SERVICES,
+} from '../../nodes/Nmbrs/catalogue/generatedCatalogue';
 import { callNmbrs, SLOW_TIMEOUT_MS, type HttpFunction } from '../../nodes/Nmbrs/transport/client';
 
 /** Every `type:X` / `enum:X` a catalogue mentions, that it cannot resolve. */
@@ -20,14 +23,16 @@ function unresolved(cat: Catalogue): string[] {
 		if (kind === 'type' && !cat.types[name]) missing.push(`${where}.${field.name} -> type ${name}`);
 		if (kind === 'enum' && !cat.enums[name]) missing.push(`${where}.${field.name} -> enum ${name}`);
 	};
-	for (const op of cat.operations) [...op.params, ...(op.result ? [op.result] : [])].forEach((f) => check(f, op.name));
+	for (const op of cat.operations)
+		[...op.params, ...(op.result ? [op.result] : [])].forEach((f) => check(f, op.name));
 	for (const type of Object.values(cat.types)) {
 		type.fields.forEach((f) => check(f, type.name));
 		if (type.base && !cat.types[type.base]) missing.push(`${type.name} base ${type.base}`);
 	}
 	for (const op of cat.operations) {
 		for (const difference of op.v3Differences ?? []) {
-			if (difference.kind === 'params-changed') difference.v21Params.forEach((f) => check(f, `${op.name} (v2.1)`));
+			if (difference.kind === 'params-changed')
+				difference.v21Params.forEach((f) => check(f, `${op.name} (v2.1)`));
 		}
 	}
 	return missing;
@@ -44,21 +49,33 @@ describe('curated catalogue', () => {
 	});
 
 	it('sends AuthHeader only for DebtorService.Environment_Get', () => {
-		expect(catalogue.operations.filter((op) => op.auth === 'AuthHeader').map(operationKey)).toEqual(['DebtorService.Environment_Get']);
+		expect(catalogue.operations.filter((op) => op.auth === 'AuthHeader').map(operationKey)).toEqual(
+			['DebtorService.Environment_Get'],
+		);
 	});
 
 	it('marks the writes (never retried blindly) and the slow PDF calls', () => {
-		expect(catalogue.operations.filter((op) => op.access === 'write').map(operationKey).sort()).toEqual([
+		expect(
+			catalogue.operations
+				.filter((op) => op.access === 'write')
+				.map(operationKey)
+				.sort(),
+		).toEqual([
 			'CompanyService.WageTax_SetSentExternal',
 			'EmployeeService.Employee_InsertBasedOnDefault',
 			'EmployeeService.PersonalInfo_Update',
 			'EmployeeService.PersonalInfo_UpdateCurrent',
 		]);
-		for (const op of catalogue.operations) expect({ op: op.name, slow: Boolean(op.slow) }).toEqual({ op: op.name, slow: /PDF/.test(op.name) });
+		for (const op of catalogue.operations)
+			expect({ op: op.name, slow: Boolean(op.slow) }).toEqual({
+				op: op.name,
+				slow: /PDF/.test(op.name),
+			});
 	});
 
 	it('reads calendar dates as dates and XML-in-a-string as documents', () => {
-		const field = (type: string, name: string) => catalogue.types[type].fields.find((f) => f.name === name)?.type;
+		const field = (type: string, name: string) =>
+			catalogue.types[type].fields.find((f) => f.name === name)?.type;
 		expect(field('PersonalInfo', 'Birthday')).toBe('date');
 		expect(field('WageTax', 'TijdvakStart')).toBe('date');
 		expect(field('WageTax', 'SentAt')).toBe('dateTime');
@@ -71,14 +88,21 @@ describe('curated catalogue', () => {
 		const names = (key: string) => getOperation(key).params.map((p) => p.name);
 		expect(names('CompanyService.WageTax_GetList')).toEqual(['CompanyId', 'intYear']);
 		expect(names('EmployeeService.Employment_GetAll_AllEmployeesByCompany')).toEqual(['CompanyID']);
-		expect(names('CompanyService.SalaryDocuments_GetEmployeePayslipsPDFByRunCompany_v2')).toEqual(['EmployeeID', 'CompanyId', 'RunID', 'intYear']);
+		expect(names('CompanyService.SalaryDocuments_GetEmployeePayslipsPDFByRunCompany_v2')).toEqual([
+			'EmployeeID',
+			'CompanyId',
+			'RunID',
+			'intYear',
+		]);
 		expect(names('EmployeeService.List_GetByCompany')).toEqual(['CompanyId', 'EmployeeType']);
 	});
 
 	it('puts v3-added fields last and names them', () => {
 		for (const type of Object.values(catalogue.types)) {
 			const added = type.v3AddedFields ?? [];
-			expect(type.fields.slice(type.fields.length - added.length).map((f) => f.name)).toEqual(added);
+			expect(type.fields.slice(type.fields.length - added.length).map((f) => f.name)).toEqual(
+				added,
+			);
 		}
 		expect(catalogue.types.PersonalInfo.v3AddedFields).toContain('CreationDate');
 	});
@@ -86,9 +110,14 @@ describe('curated catalogue', () => {
 
 describe('lookups', () => {
 	it('finds curated entries and throws a message naming an unknown key', () => {
-		expect(findOperation('CompanyService', 'Run_GetList')?.params.map((p) => p.name)).toEqual(['CompanyId', 'Year']);
+		expect(findOperation('CompanyService', 'Run_GetList')?.params.map((p) => p.name)).toEqual([
+			'CompanyId',
+			'Year',
+		]);
 		expect(findOperation('CompanyService', 'run_getlist')).toBeUndefined();
-		expect(() => getOperation('CompanyService.Run_GetLists')).toThrow('no curated operation "CompanyService.Run_GetLists"');
+		expect(() => getOperation('CompanyService.Run_GetLists')).toThrow(
+			'no curated operation "CompanyService.Run_GetLists"',
+		);
 	});
 
 	it('prefers the curated entry over the generated v2.1 one', () => {
@@ -118,7 +147,8 @@ describe('lookups', () => {
 	});
 
 	it('marks generated PDF and document calls slow, so they get the long timeout', async () => {
-		const slow = (service: 'CompanyService' | 'EmployeeService', name: string) => findAnyOperation(service, name)?.slow === true;
+		const slow = (service: 'CompanyService' | 'EmployeeService', name: string) =>
+			findAnyOperation(service, name)?.slow === true;
 		// A result type holding a PDF (SalaryDocument.PDF: base64Binary), without PDF in the name.
 		expect(slow('CompanyService', 'SalaryDocuments_AnnualDocument_AnualStatement')).toBe(true);
 		expect(slow('CompanyService', 'SalaryDocuments_AnnualDocument_PayrollRegister')).toBe(true);
@@ -136,12 +166,21 @@ describe('lookups', () => {
 		};
 		const target = { baseUrl: 'http://127.0.0.1:9/soap/v3/', userKey: 'slow-generated' };
 		await expect(
-			callNmbrs(send, target, 'CompanyService.SalaryDocuments_AnnualDocument_AnualStatement', { CompanyId: 1, RunId: 2, Year: 2024 }, { retries: 0 }),
+			callNmbrs(
+				send,
+				target,
+				'CompanyService.SalaryDocuments_AnnualDocument_AnualStatement',
+				{ CompanyId: 1, RunId: 2, Year: 2024 },
+				{ retries: 0 },
+			),
 		).rejects.toThrow(/Could not reach Nmbrs/);
 		expect(timeouts).toEqual([SLOW_TIMEOUT_MS]);
 	});
 
-	it.each(GENERATED_SERVICES)('generated %s resolves every type and enum it refers to', (service) => {
-		expect(unresolved(generatedCatalogue(service)!)).toEqual([]);
-	});
+	it.each(GENERATED_SERVICES)(
+		'generated %s resolves every type and enum it refers to',
+		(service) => {
+			expect(unresolved(generatedCatalogue(service)!)).toEqual([]);
+		},
+	);
 });

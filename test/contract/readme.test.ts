@@ -40,7 +40,11 @@ describe('README catalogue section', () => {
 	it('replaces only the text between the markers and keeps the rest of the README', () => {
 		const readme = `# n8n-nodes-nmbrs\n\nIntro.\n\n${START_MARKER}\nold table\n${END_MARKER}\n\n## More\n`;
 		const updated = withCatalogueSection(readme, 'new table');
-		expect(updated).toBe(`# n8n-nodes-nmbrs\n\nIntro.\n\n${START_MARKER}\nnew table\n${END_MARKER}\n\n## More\n`);
-		expect(withCatalogueSection('# n8n-nodes-nmbrs\n', 'table')).toBe(`# n8n-nodes-nmbrs\n\n${START_MARKER}\ntable\n${END_MARKER}\n`);
+		expect(updated).toBe(
+			`# n8n-nodes-nmbrs\n\nIntro.\n\n${START_MARKER}\nnew table\n${END_MARKER}\n\n## More\n`,
+		);
+		expect(withCatalogueSection('# n8n-nodes-nmbrs\n', 'table')).toBe(
+			`# n8n-nodes-nmbrs\n\n${START_MARKER}\ntable\n${END_MARKER}\n`,
+		);
 	});
 });

@@ -33,7 +33,9 @@ interface RawElement {
 interface RawComplexType {
 	'@_name'?: string;
 	sequence?: Array<{ element?: RawElement[] }>;
-	complexContent?: Array<{ extension?: Array<{ '@_base': string; sequence?: Array<{ element?: RawElement[] }> }> }>;
+	complexContent?: Array<{
+		extension?: Array<{ '@_base': string; sequence?: Array<{ element?: RawElement[] }> }>;
+	}>;
 }
 
 export interface WsdlModel {
@@ -44,7 +46,17 @@ export interface WsdlModel {
 	operations: Set<string>;
 }
 
-const ARRAYS = new Set(['element', 'complexType', 'simpleType', 'enumeration', 'schema', 'operation', 'sequence', 'complexContent', 'extension']);
+const ARRAYS = new Set([
+	'element',
+	'complexType',
+	'simpleType',
+	'enumeration',
+	'schema',
+	'operation',
+	'sequence',
+	'complexContent',
+	'extension',
+]);
 
 export function loadWsdl(service: string): WsdlModel {
 	const parser = new XMLParser({
@@ -57,15 +69,29 @@ export function loadWsdl(service: string): WsdlModel {
 	const definitions = doc.definitions;
 	const schema = (definitions.types.schema as Array<Record<string, unknown>>).find(
 		(s) => s['@_targetNamespace'] === definitions['@_targetNamespace'],
-	) as { element?: RawElement[]; complexType?: RawComplexType[]; simpleType?: Array<Record<string, any>> };
-	const model: WsdlModel = { service, elements: new Map(), complexTypes: new Map(), enums: new Map(), operations: new Set() };
+	) as {
+		element?: RawElement[];
+		complexType?: RawComplexType[];
+		simpleType?: Array<Record<string, any>>;
+	};
+	const model: WsdlModel = {
+		service,
+		elements: new Map(),
+		complexTypes: new Map(),
+		enums: new Map(),
+		operations: new Set(),
+	};
 	for (const element of schema.element ?? []) model.elements.set(element['@_name'], element);
 	for (const type of schema.complexType ?? []) model.complexTypes.set(type['@_name'] ?? '', type);
 	for (const simple of schema.simpleType ?? []) {
-		const values = (simple.restriction?.enumeration ?? []).map((e: Record<string, string>) => e['@_value']);
+		const values = (simple.restriction?.enumeration ?? []).map(
+			(e: Record<string, string>) => e['@_value'],
+		);
 		model.enums.set(simple['@_name'], values);
 	}
-	const portTypes = Array.isArray(definitions.portType) ? definitions.portType : [definitions.portType];
+	const portTypes = Array.isArray(definitions.portType)
+		? definitions.portType
+		: [definitions.portType];
 	const soapPort = portTypes.find((p: Record<string, string>) => p['@_name'].endsWith('Soap'));
 	for (const op of soapPort.operation) model.operations.add(op['@_name']);
 	return model;
@@ -73,7 +99,8 @@ export function loadWsdl(service: string): WsdlModel {
 
 function sequenceOf(type: RawComplexType): { base?: string; fields: RawElement[] } {
 	const extension = type.complexContent?.[0]?.extension?.[0];
-	if (extension) return { base: localName(extension['@_base']), fields: extension.sequence?.[0]?.element ?? [] };
+	if (extension)
+		return { base: localName(extension['@_base']), fields: extension.sequence?.[0]?.element ?? [] };
 	return { fields: type.sequence?.[0]?.element ?? [] };
 }
 
@@ -124,12 +151,19 @@ export class ContractChecker {
 		const where = op.name;
 		const differences = op.v3Differences ?? [];
 		if (differences.some((d) => d.kind === 'v3-only')) {
-			if (this.wsdl.operations.has(op.name)) this.report(where, 'marked v3-only but the v2.1 WSDL has it: remove the v3-only difference');
+			if (this.wsdl.operations.has(op.name))
+				this.report(
+					where,
+					'marked v3-only but the v2.1 WSDL has it: remove the v3-only difference',
+				);
 			this.checkReferencedTypes([...op.params, ...(op.result ? [op.result] : [])], where);
 			return;
 		}
 		if (!this.wsdl.operations.has(op.name)) {
-			this.report(where, 'operation not in the v2.1 WSDL (check the name and casing, or mark it v3-only)');
+			this.report(
+				where,
+				'operation not in the v2.1 WSDL (check the name and casing, or mark it v3-only)',
+			);
 			return;
 		}
 		const paramsChanged = differences.find((d) => d.kind === 'params-changed');
@@ -140,12 +174,18 @@ export class ContractChecker {
 			this.report(where, 'request or response wrapper element missing in the WSDL');
 			return;
 		}
-		const v21Params = paramsChanged && paramsChanged.kind === 'params-changed' ? paramsChanged.v21Params : op.params;
+		const v21Params =
+			paramsChanged && paramsChanged.kind === 'params-changed'
+				? paramsChanged.v21Params
+				: op.params;
 		this.compareFields(v21Params, sequenceOf(input).fields, `${where} params`);
 		if (paramsChanged) this.checkReferencedTypes(op.params, where);
 
 		const wsdlResult = sequenceOf(output).fields;
-		const v21Result = resultChanged && resultChanged.kind === 'result-changed' ? resultChanged.v21Result : (op.result ?? null);
+		const v21Result =
+			resultChanged && resultChanged.kind === 'result-changed'
+				? resultChanged.v21Result
+				: (op.result ?? null);
 		this.compareFields(v21Result ? [v21Result] : [], wsdlResult, `${where} result`);
 		if (resultChanged && op.result) this.checkReferencedTypes([op.result], where);
 	}
@@ -154,7 +194,8 @@ export class ContractChecker {
 	private checkReferencedTypes(fields: Field[], where: string): void {
 		for (const field of fields) {
 			const name = field.type.startsWith('type:') ? field.type.slice(5) : undefined;
-			if (name && this.wsdl.complexTypes.has(name)) this.checkNamedType(name, `${where} -> ${name}`);
+			if (name && this.wsdl.complexTypes.has(name))
+				this.checkNamedType(name, `${where} -> ${name}`);
 		}
 	}
 
@@ -187,19 +228,30 @@ export class ContractChecker {
 			}
 		}
 		if (field.listItem !== itemName) {
-			this.report(where, itemName ? `is a list of <${itemName}>, catalogue says listItem ${field.listItem ?? '(none)'}` : `is not a list, catalogue says listItem ${field.listItem}`);
+			this.report(
+				where,
+				itemName
+					? `is a list of <${itemName}>, catalogue says listItem ${field.listItem ?? '(none)'}`
+					: `is not a list, catalogue says listItem ${field.listItem}`,
+			);
 			return;
 		}
 		this.compareType(field.type, typeAttr, inline, where);
 	}
 
-	private compareType(type: Field['type'], typeAttr: string | undefined, inline: RawComplexType | undefined, where: string): void {
+	private compareType(
+		type: Field['type'],
+		typeAttr: string | undefined,
+		inline: RawComplexType | undefined,
+		where: string,
+	): void {
 		if (type.startsWith('type:')) {
 			const name = type.slice(5);
 			if (inline) {
 				const ours = this.catalogue.types[name];
 				if (!ours) this.report(where, `type ${name} is not in the catalogue`);
-				else this.compareFields(ours.fields, sequenceOf(inline).fields, `${where} (inline ${name})`);
+				else
+					this.compareFields(ours.fields, sequenceOf(inline).fields, `${where} (inline ${name})`);
 				return;
 			}
 			if (typeAttr !== `tns:${name}` || !this.wsdl.complexTypes.has(name)) {
@@ -217,7 +269,8 @@ export class ContractChecker {
 			}
 			const ours = (this.catalogue.enums[name] ?? []).join(', ');
 			const theirs = (this.wsdl.enums.get(name) ?? []).join(', ');
-			if (ours !== theirs) this.report(where, `enum ${name} values differ: catalogue (${ours}), WSDL (${theirs})`);
+			if (ours !== theirs)
+				this.report(where, `enum ${name} values differ: catalogue (${ours}), WSDL (${theirs})`);
 			return;
 		}
 		if (inline) {
@@ -225,7 +278,11 @@ export class ContractChecker {
 			return;
 		}
 		const expected = expectedScalar(type);
-		if (expected !== typeAttr) this.report(where, `type should be ${typeAttr ?? '(untyped: anyType)'}, catalogue says ${type}`);
+		if (expected !== typeAttr)
+			this.report(
+				where,
+				`type should be ${typeAttr ?? '(untyped: anyType)'}, catalogue says ${type}`,
+			);
 	}
 
 	/** A named complex type: base, then field names, order and types; v3AddedFields must be new and last. */
@@ -239,17 +296,25 @@ export class ContractChecker {
 			return;
 		}
 		if (!theirs) {
-			if (ours.source === 'wsdl') this.report(name, 'type not in the WSDL but its source says wsdl');
+			if (ours.source === 'wsdl')
+				this.report(name, 'type not in the WSDL but its source says wsdl');
 			return;
 		}
 		const { base, fields } = sequenceOf(theirs);
-		if (ours.base !== base) this.report(`type ${name}`, `base should be ${base ?? '(none)'}, catalogue says ${ours.base ?? '(none)'}`);
+		if (ours.base !== base)
+			this.report(
+				`type ${name}`,
+				`base should be ${base ?? '(none)'}, catalogue says ${ours.base ?? '(none)'}`,
+			);
 		if (base) this.checkNamedType(base, `${name} base`);
 		const added = ours.v3AddedFields ?? [];
 		const v21Fields = ours.fields.slice(0, ours.fields.length - added.length);
 		const tail = ours.fields.slice(ours.fields.length - added.length).map((f) => f.name);
 		if (added.length > 0 && tail.join(',') !== added.join(',')) {
-			this.report(`type ${name}`, `v3AddedFields (${added.join(', ')}) must be the last fields, in that order`);
+			this.report(
+				`type ${name}`,
+				`v3AddedFields (${added.join(', ')}) must be the last fields, in that order`,
+			);
 		}
 		this.compareFields(v21Fields, fields, `type ${name}`);
 	}

@@ -13,10 +13,21 @@ const envelope = (element: 'AuthHeaderWithDomain' | 'AuthHeader' = 'AuthHeaderWi
 	`<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Header><${element} xmlns="https://api.nmbrs.nl/soap/v3/CompanyService"/></soap:Header><soap:Body><List_GetAll xmlns="https://api.nmbrs.nl/soap/v3/CompanyService"/></soap:Body></soap:Envelope>`;
 
 function stored(fields: Record<string, string>): ICredentialDataDecryptedObject {
-	return { email: 'payroll@example.nl', token: 'tok-123456', subdomain: '', environment: 'live', customBaseUrl: '', sessionSubdomain: '', ...fields };
+	return {
+		email: 'payroll@example.nl',
+		token: 'tok-123456',
+		subdomain: '',
+		environment: 'live',
+		customBaseUrl: '',
+		sessionSubdomain: '',
+		...fields,
+	};
 }
 
-async function authenticate(fields: Record<string, string>, options: Partial<IHttpRequestOptions> = {}) {
+async function authenticate(
+	fields: Record<string, string>,
+	options: Partial<IHttpRequestOptions> = {},
+) {
 	return await credential.authenticate(stored(fields), {
 		method: 'POST',
 		url: 'CompanyService.asmx',
@@ -27,24 +38,37 @@ async function authenticate(fields: Record<string, string>, options: Partial<IHt
 
 describe('nmbrsApi credential: authenticate', () => {
 	it('fills the auth header with the e-mail, token and subdomain, XML-escaped', async () => {
-		const result = await authenticate({ email: 'a&b@example.nl', token: 'x<y>&"z\'', subdomain: 'acme' });
+		const result = await authenticate({
+			email: 'a&b@example.nl',
+			token: 'x<y>&"z\'',
+			subdomain: 'acme',
+		});
 		expect(result.body).toContain(
 			'<AuthHeaderWithDomain xmlns="https://api.nmbrs.nl/soap/v3/CompanyService">' +
 				'<Username>a&amp;b@example.nl</Username><Token>x&lt;y&gt;&amp;&quot;z&apos;</Token><Domain>acme</Domain></AuthHeaderWithDomain>',
 		);
-		expect(result.body).not.toContain('<AuthHeaderWithDomain xmlns="https://api.nmbrs.nl/soap/v3/CompanyService"/>');
+		expect(result.body).not.toContain(
+			'<AuthHeaderWithDomain xmlns="https://api.nmbrs.nl/soap/v3/CompanyService"/>',
+		);
 	});
 
 	it.each([
 		['live', '', 'https://api.nmbrs.nl/soap/v3/CompanyService.asmx'],
 		['sandbox', '', 'https://api-sandbox.nmbrs.nl/soap/v3/CompanyService.asmx'],
-		['custom', 'http://127.0.0.1:7780/soap/v3/', 'http://127.0.0.1:7780/soap/v3/CompanyService.asmx'],
+		[
+			'custom',
+			'http://127.0.0.1:7780/soap/v3/',
+			'http://127.0.0.1:7780/soap/v3/CompanyService.asmx',
+		],
 		['custom', 'http://127.0.0.1:7780', 'http://127.0.0.1:7780/soap/v3/CompanyService.asmx'],
-	])('resolves a relative URL for environment %s (%s)', async (environment, customBaseUrl, expected) => {
-		const result = await authenticate({ environment, customBaseUrl, subdomain: 'acme' });
-		expect(result.url).toBe(expected);
-		expect(result.body).toContain('<Token>tok-123456</Token>');
-	});
+	])(
+		'resolves a relative URL for environment %s (%s)',
+		async (environment, customBaseUrl, expected) => {
+			const result = await authenticate({ environment, customBaseUrl, subdomain: 'acme' });
+			expect(result.url).toBe(expected);
+			expect(result.body).toContain('<Token>tok-123456</Token>');
+		},
+	);
 
 	it('keeps an absolute URL of the same environment and fills the header', async () => {
 		const result = await authenticate(
@@ -56,13 +80,21 @@ describe('nmbrsApi credential: authenticate', () => {
 	});
 
 	it('never puts the token into a request for another host', async () => {
-		const result = await authenticate({ subdomain: 'acme' }, { url: 'https://elsewhere.example/soap/v3/CompanyService.asmx' });
+		const result = await authenticate(
+			{ subdomain: 'acme' },
+			{ url: 'https://elsewhere.example/soap/v3/CompanyService.asmx' },
+		);
 		expect(result.url).toBe('https://elsewhere.example/soap/v3/CompanyService.asmx');
 		expect(String(result.body)).not.toContain('tok-123456');
 	});
 
 	it('trims a full address typed as subdomain to the subdomain', async () => {
-		for (const typed of ['https://Acme.nmbrs.nl/', 'acme.nmbrs.nl', ' acme ', 'acme.nmbrs-sandbox.nl']) {
+		for (const typed of [
+			'https://Acme.nmbrs.nl/',
+			'acme.nmbrs.nl',
+			' acme ',
+			'acme.nmbrs-sandbox.nl',
+		]) {
 			const result = await authenticate({ subdomain: typed });
 			expect(result.body).toContain('<Domain>acme</Domain>');
 		}
@@ -71,10 +103,23 @@ describe('nmbrsApi credential: authenticate', () => {
 	const liveFor = 'https://api.nmbrs.nl/soap/v3/|payroll@example.nl';
 
 	it('uses the discovered subdomain when the field is empty, and the typed one when both exist', async () => {
-		expect((await authenticate({ sessionSubdomain: 'found', sessionFor: liveFor })).body).toContain('<Domain>found</Domain>');
+		expect((await authenticate({ sessionSubdomain: 'found', sessionFor: liveFor })).body).toContain(
+			'<Domain>found</Domain>',
+		);
 		// The e-mail is compared case-insensitively.
-		expect((await authenticate({ email: 'Payroll@Example.nl', sessionSubdomain: 'found', sessionFor: liveFor })).body).toContain('<Domain>found</Domain>');
-		expect((await authenticate({ subdomain: 'typed', sessionSubdomain: 'found', sessionFor: liveFor })).body).toContain('<Domain>typed</Domain>');
+		expect(
+			(
+				await authenticate({
+					email: 'Payroll@Example.nl',
+					sessionSubdomain: 'found',
+					sessionFor: liveFor,
+				})
+			).body,
+		).toContain('<Domain>found</Domain>');
+		expect(
+			(await authenticate({ subdomain: 'typed', sessionSubdomain: 'found', sessionFor: liveFor }))
+				.body,
+		).toContain('<Domain>typed</Domain>');
 	});
 
 	it('does not send a discovered subdomain after the e-mail or the environment changed (or without its fingerprint)', async () => {
@@ -90,20 +135,32 @@ describe('nmbrsApi credential: authenticate', () => {
 		}
 	});
 
-	it.each(['https://api.nmbrs.nl/soap/v3/', 'api.nmbrs.nl', 'https://api-sandbox.nmbrs.nl/soap/v3/DebtorService.asmx', 'API'])(
+	it.each([
+		'https://api.nmbrs.nl/soap/v3/',
+		'api.nmbrs.nl',
+		'https://api-sandbox.nmbrs.nl/soap/v3/DebtorService.asmx',
+		'API',
+	])(
 		'refuses the API address %s typed as subdomain, saying which address to take',
 		async (typed) => {
 			const attempt = authenticate({ subdomain: typed });
-			await expect(attempt).rejects.toThrow(/address of the Nmbrs API.*YOUR Nmbrs address.*mycompany\.nmbrs\.nl/);
+			await expect(attempt).rejects.toThrow(
+				/address of the Nmbrs API.*YOUR Nmbrs address.*mycompany\.nmbrs\.nl/,
+			);
 			await expect(
-				credential.preAuthentication.call({ helpers: { httpRequest: jest.fn() as never } }, stored({ subdomain: typed })),
+				credential.preAuthentication.call(
+					{ helpers: { httpRequest: jest.fn() as never } },
+					stored({ subdomain: typed }),
+				),
 			).rejects.toThrow(/address of the Nmbrs API/);
 		},
 	);
 
 	it('fills the plain AuthHeader (no Domain) of Environment_Get', async () => {
 		const result = await authenticate({ subdomain: 'acme' }, { body: envelope('AuthHeader') });
-		expect(result.body).toContain('<AuthHeader xmlns="https://api.nmbrs.nl/soap/v3/CompanyService"><Username>payroll@example.nl</Username><Token>tok-123456</Token></AuthHeader>');
+		expect(result.body).toContain(
+			'<AuthHeader xmlns="https://api.nmbrs.nl/soap/v3/CompanyService"><Username>payroll@example.nl</Username><Token>tok-123456</Token></AuthHeader>',
+		);
 	});
 });
 
@@ -115,7 +172,9 @@ describe('nmbrsApi credential: test request', () => {
 		expect(request.url).toBe('DebtorService.asmx');
 		expect(headers['Content-Type']).toMatch(/^text\/xml/);
 		expect(headers.SOAPAction).toBe('https://api.nmbrs.nl/soap/v3/DebtorService/List_GetAll');
-		expect(String(request.body)).toContain('<AuthHeaderWithDomain xmlns="https://api.nmbrs.nl/soap/v3/DebtorService"/>');
+		expect(String(request.body)).toContain(
+			'<AuthHeaderWithDomain xmlns="https://api.nmbrs.nl/soap/v3/DebtorService"/>',
+		);
 	});
 });
 
@@ -130,7 +189,8 @@ describe('nmbrsApi credential: against the emulator', () => {
 		await emulator.close();
 	});
 
-	const environmentGets = (sent: SentRequest[]) => sent.filter((r) => r.soapAction.endsWith('/Environment_Get'));
+	const environmentGets = (sent: SentRequest[]) =>
+		sent.filter((r) => r.soapAction.endsWith('/Environment_Get'));
 
 	const fingerprint = () => `${emulator.soapBaseUrl.replace(/\/?$/, '/')}|accountant@demo.example`;
 
@@ -175,7 +235,12 @@ describe('nmbrsApi credential: against the emulator', () => {
 		expect(error).not.toHaveProperty('code');
 		expect(error).not.toHaveProperty('response');
 		expect(error.message).toContain('Nmbrs answered 1001 Invalid Authentication');
-		for (const cause of [/e-mail/i, /API token/i, /type the subdomain/i, /template allows DebtorService\.Environment_Get/]) {
+		for (const cause of [
+			/e-mail/i,
+			/API token/i,
+			/type the subdomain/i,
+			/template allows DebtorService\.Environment_Get/,
+		]) {
 			expect(error.message).toMatch(cause);
 		}
 		// ...with the Nmbrs fault (1001 with its hint) as cause, so the node reports the real one.
@@ -200,12 +265,20 @@ describe('nmbrsApi credential: against the emulator', () => {
 	 * in a NodeApiError. Then the tester's verdict (credentials-tester.service): an HTTP status is
 	 * matched against the rules, else `cause.code` is the message, else the error's message.
 	 */
-	async function credentialTestVerdict(fields: Record<string, string>): Promise<{ status: 'OK' | 'Error'; message: string }> {
+	async function credentialTestVerdict(
+		fields: Record<string, string>,
+	): Promise<{ status: 'OK' | 'Error'; message: string }> {
 		const creds = credentialsFor(emulator.soapBaseUrl, fields);
 		const http = plainHttp();
 		try {
 			try {
-				Object.assign(creds, await credential.preAuthentication.call({ helpers: { httpRequest: http as never } }, creds));
+				Object.assign(
+					creds,
+					await credential.preAuthentication.call(
+						{ helpers: { httpRequest: http as never } },
+						creds,
+					),
+				);
 				const request = credential.test.request;
 				const options = await credential.authenticate(creds, {
 					...(request as IHttpRequestOptions),
@@ -224,14 +297,19 @@ describe('nmbrsApi credential: against the emulator', () => {
 				throw wrapAsN8n(testerNode, error);
 			}
 		} catch (error) {
-			const cause = (error as NodeApiError).cause as { response?: { status: number; statusText: string }; code?: unknown } | undefined;
+			const cause = (error as NodeApiError).cause as
+				{ response?: { status: number; statusText: string }; code?: unknown } | undefined;
 			if (cause?.response) {
 				for (const rule of credential.test.rules ?? []) {
 					if (rule.type === 'responseCode' && rule.properties.value === cause.response.status) {
 						return { status: 'Error', message: rule.properties.message };
 					}
 				}
-				return { status: 'Error', message: cause.response.statusText || `Received HTTP status code: ${cause.response.status}` };
+				return {
+					status: 'Error',
+					message:
+						cause.response.statusText || `Received HTTP status code: ${cause.response.status}`,
+				};
 			}
 			if (cause?.code) return { status: 'Error', message: cause.code as string };
 			return { status: 'Error', message: String((error as Error).message) };
@@ -240,14 +318,21 @@ describe('nmbrsApi credential: against the emulator', () => {
 	}
 
 	it('the credential test succeeds with good credentials, typed or looked-up subdomain', async () => {
-		expect(await credentialTestVerdict({})).toEqual({ status: 'OK', message: 'Connection successful!' });
-		expect(await credentialTestVerdict({ subdomain: '' })).toEqual({ status: 'OK', message: 'Connection successful!' });
+		expect(await credentialTestVerdict({})).toEqual({
+			status: 'OK',
+			message: 'Connection successful!',
+		});
+		expect(await credentialTestVerdict({ subdomain: '' })).toEqual({
+			status: 'OK',
+			message: 'Connection successful!',
+		});
 	});
 
 	it('the credential test with a wrong token explains the likely causes (its rule for HTTP 500)', async () => {
 		const verdict = await credentialTestVerdict({ token: 'not-the-token' });
 		expect(verdict.status).toBe('Error');
-		for (const cause of [/e-mail/i, /API token/i, /subdomain/i, /template/i]) expect(verdict.message).toMatch(cause);
+		for (const cause of [/e-mail/i, /API token/i, /subdomain/i, /template/i])
+			expect(verdict.message).toMatch(cause);
 	});
 
 	it('the credential test with an empty subdomain and a wrong token shows the sentence, not a bare "1001"', async () => {
@@ -255,13 +340,19 @@ describe('nmbrsApi credential: against the emulator', () => {
 		expect(verdict.status).toBe('Error');
 		expect(verdict.message).not.toMatch(/^\d+$/);
 		expect(verdict.message).toContain('Nmbrs answered 1001 Invalid Authentication');
-		for (const cause of [/e-mail/i, /API token/i, /subdomain/i, /template/i]) expect(verdict.message).toMatch(cause);
+		for (const cause of [/e-mail/i, /API token/i, /subdomain/i, /template/i])
+			expect(verdict.message).toMatch(cause);
 		expect(verdict.message).not.toContain('not-the-token');
 	});
 
 	it('the tester would show a bare code for an error with a numeric code (why the lookup throws a plain Error)', () => {
 		// The error shape that used to be thrown: n8n's rule (`cause.code`) makes "1001" the message.
-		const old = new NmbrsError('Could not look up the Nmbrs subdomain', { kind: 'fault', operation: 'DebtorService.Environment_Get', code: 1001, retryable: false });
+		const old = new NmbrsError('Could not look up the Nmbrs subdomain', {
+			kind: 'fault',
+			operation: 'DebtorService.Environment_Get',
+			code: 1001,
+			retryable: false,
+		});
 		expect((wrapAsN8n(testerNode, old).cause as { code?: unknown }).code).toBe(1001);
 	});
 });

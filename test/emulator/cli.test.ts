@@ -12,7 +12,22 @@ describe('parseArgs', () => {
 	});
 
 	it('reads every option', () => {
-		expect(parseArgs(['--port', '0', '--host', '0.0.0.0', '--companies', '200', '--employees', '20000', '--seed', '3', '--strict-soapaction', '--no-throttle'])).toEqual({
+		expect(
+			parseArgs([
+				'--port',
+				'0',
+				'--host',
+				'0.0.0.0',
+				'--companies',
+				'200',
+				'--employees',
+				'20000',
+				'--seed',
+				'3',
+				'--strict-soapaction',
+				'--no-throttle',
+			]),
+		).toEqual({
 			port: 0,
 			host: '0.0.0.0',
 			world: { companies: 200, employees: 20000 },
@@ -22,23 +37,38 @@ describe('parseArgs', () => {
 		});
 		expect(parseArgs(['--world', 'saved.json'])).toMatchObject({ world: { path: 'saved.json' } });
 		expect(parseArgs(['--now', '2026-11-25'])).toMatchObject({ worldNow: '2026-11-25' });
-		expect(parseArgs(['--now', '2026-11-25T14:30:00'])).toMatchObject({ worldNow: '2026-11-25T14:30:00' });
+		expect(parseArgs(['--now', '2026-11-25T14:30:00'])).toMatchObject({
+			worldNow: '2026-11-25T14:30:00',
+		});
 		expect(parseArgs(['--help'])).toBe('help');
 	});
 
 	it('refuses what it cannot use, with the reason', () => {
-		expect(() => parseArgs(['--port', 'eighty'])).toThrow(new UsageError('--port needs a whole number, got eighty'));
-		expect(() => parseArgs(['--companies', '3'])).toThrow('give --companies and --employees together');
+		expect(() => parseArgs(['--port', 'eighty'])).toThrow(
+			new UsageError('--port needs a whole number, got eighty'),
+		);
+		expect(() => parseArgs(['--companies', '3'])).toThrow(
+			'give --companies and --employees together',
+		);
 		expect(() => parseArgs(['--verbose'])).toThrow('unknown option --verbose');
 		expect(() => parseArgs(['--seed'])).toThrow('--seed needs a value');
-		expect(() => parseArgs(['--now', '25-11-2026'])).toThrow('--now needs YYYY-MM-DD or YYYY-MM-DDTHH:mm:ss, got 25-11-2026');
+		expect(() => parseArgs(['--now', '25-11-2026'])).toThrow(
+			'--now needs YYYY-MM-DD or YYYY-MM-DDTHH:mm:ss, got 25-11-2026',
+		);
 		expect(() => parseArgs(['--now', '2026-02-29'])).toThrow('--now needs');
 	});
 });
 
 /** Starts the command, waits for its banner, checks it answers, and stops it with SIGTERM. */
-async function startAndStop(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ url: string; output: string; clock: string }> {
-	const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+async function startAndStop(
+	args: string[],
+	env: NodeJS.ProcessEnv = process.env,
+): Promise<{ url: string; output: string; clock: string }> {
+	const child = spawn(process.execPath, args, {
+		cwd: root,
+		env,
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 	let output = '';
 	child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
 	const url = await new Promise<string>((resolve, reject) => {
@@ -61,10 +91,21 @@ async function startAndStop(args: string[], env: NodeJS.ProcessEnv = process.env
 const root = path.resolve(__dirname, '..', '..');
 
 it('starts, prints the URLs and the demo logins, answers, and stops cleanly on SIGTERM', async () => {
-	const { url, output, clock } = await startAndStop(['-r', 'ts-node/register/transpile-only', path.join(root, 'emulator', 'cli.ts'), '--port', '0', '--now', '2026-11-25'], {
-		...process.env,
-		TS_NODE_PROJECT: path.join(root, 'tsconfig.json'),
-	});
+	const { url, output, clock } = await startAndStop(
+		[
+			'-r',
+			'ts-node/register/transpile-only',
+			path.join(root, 'emulator', 'cli.ts'),
+			'--port',
+			'0',
+			'--now',
+			'2026-11-25',
+		],
+		{
+			...process.env,
+			TS_NODE_PROJECT: path.join(root, 'tsconfig.json'),
+		},
+	);
 	expect(output).toContain(`SOAP base URL ${url}/soap/v3/`);
 	expect(output).toContain('accountant@demo.example');
 	expect(output).toContain('demo-token');
@@ -74,7 +115,10 @@ it('starts, prints the URLs and the demo logins, answers, and stops cleanly on S
 
 const builtCli = path.join(root, 'dist', 'emulator', 'cli.js');
 const describeBuilt = fs.existsSync(builtCli) ? describe : describe.skip;
-if (!fs.existsSync(builtCli)) console.warn(`Skipping the built nmbrs-emulator test: ${builtCli} is missing (npm run build makes it)`);
+if (!fs.existsSync(builtCli))
+	console.warn(
+		`Skipping the built nmbrs-emulator test: ${builtCli} is missing (npm run build makes it)`,
+	);
 
 describeBuilt('the built bin (dist/emulator/cli.js)', () => {
 	it('starts at today 09:00 Dutch time by default, answers and stops cleanly', async () => {

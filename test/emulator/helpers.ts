@@ -29,19 +29,30 @@ export interface EnvelopeOptions {
 }
 
 /** A hand-written request envelope, the way a simple client would send it. */
-export function envelope(service: string, operation: string, params: Record<string, string | number | boolean>, options: EnvelopeOptions = {}): string {
+export function envelope(
+	service: string,
+	operation: string,
+	params: Record<string, string | number | boolean>,
+	options: EnvelopeOptions = {},
+): string {
 	const soapNs = options.soapVersion === '1.2' ? ENVELOPE_12 : ENVELOPE_11;
 	const login = options.login === undefined ? ACCOUNTANT : options.login;
 	const authElement = options.authElement ?? 'AuthHeaderWithDomain';
 	const header = login
 		? `<soap:Header><${authElement} xmlns="${options.authNamespace ?? NS(service)}">` +
 			`<Username>${login.email}</Username><Token>${login.token}</Token>` +
-			(login.domain === undefined ? `<Domain>${ACCOUNTANT.domain}</Domain>` : login.domain === null ? '' : `<Domain>${login.domain}</Domain>`) +
+			(login.domain === undefined
+				? `<Domain>${ACCOUNTANT.domain}</Domain>`
+				: login.domain === null
+					? ''
+					: `<Domain>${login.domain}</Domain>`) +
 			`</${authElement}></soap:Header>`
 		: '';
 	const paramXml = Object.entries(params)
 		.map(([name, value]) =>
-			options.paramNamespace !== undefined ? `<p:${name} xmlns:p="${options.paramNamespace}">${value}</p:${name}>` : `<${name}>${value}</${name}>`,
+			options.paramNamespace !== undefined
+				? `<p:${name} xmlns:p="${options.paramNamespace}">${value}</p:${name}>`
+				: `<${name}>${value}</${name}>`,
 		)
 		.join('');
 	return (
@@ -67,10 +78,19 @@ export async function postSoap(
 	const action = options.action === undefined ? `${NS(service)}/${operation}` : options.action;
 	const headers: Record<string, string> =
 		options.soapVersion === '1.2'
-			? { 'Content-Type': `application/soap+xml; charset=utf-8${action !== null ? `; action="${action}"` : ''}` }
-			: { 'Content-Type': 'text/xml; charset=utf-8', ...(action !== null ? { SOAPAction: `"${action}"` } : {}) };
+			? {
+					'Content-Type': `application/soap+xml; charset=utf-8${action !== null ? `; action="${action}"` : ''}`,
+				}
+			: {
+					'Content-Type': 'text/xml; charset=utf-8',
+					...(action !== null ? { SOAPAction: `"${action}"` } : {}),
+				};
 	const res = await fetch(`${baseUrl}${service}.asmx`, { method: 'POST', headers, body });
-	return { status: res.status, contentType: res.headers.get('content-type') ?? '', body: await res.text() };
+	return {
+		status: res.status,
+		contentType: res.headers.get('content-type') ?? '',
+		body: await res.text(),
+	};
 }
 
 /** Calls an operation with the accountant login (or `options.login`) and returns the answer. */
@@ -81,7 +101,13 @@ export async function call(
 	params: Record<string, string | number | boolean> = {},
 	options: EnvelopeOptions & { action?: string | null } = {},
 ): Promise<HttpAnswer> {
-	return postSoap(baseUrl, service, operation, envelope(service, operation, params, options), options);
+	return postSoap(
+		baseUrl,
+		service,
+		operation,
+		envelope(service, operation, params, options),
+		options,
+	);
 }
 
 /** The Nmbrs error code in a fault string (`---> 2004: ...`), or null. */

@@ -8,7 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { startEmulator, type RunningEmulator } from '../../emulator';
 import { getOperation, catalogue } from '../../nodes/Nmbrs/catalogue';
-import { readResponse, WireError } from '../../nodes/Nmbrs/catalogue/wire';
+import { readResponse, WireError } from '../../nodes/Nmbrs/wire';
 import { ACCOUNTANT, admin, call, faultCode, values, WORLD_NOW } from './helpers';
 
 let emulator: RunningEmulator;
@@ -40,7 +40,10 @@ describe('world controls', () => {
 
 	it('advances the clock by days, hours, or to a moment', async () => {
 		const start = (await admin<{ now: string }>(adminUrl, 'GET', 'clock')).json.now;
-		const oneDay = await admin<{ now: string }>(adminUrl, 'POST', 'clock/advance', { days: 1, hours: 2 });
+		const oneDay = await admin<{ now: string }>(adminUrl, 'POST', 'clock/advance', {
+			days: 1,
+			hours: 2,
+		});
 		expect(oneDay.status).toBe(200);
 		const expected = new Date(`${start}Z`);
 		expected.setUTCDate(expected.getUTCDate() + 1);
@@ -50,29 +53,51 @@ describe('world controls', () => {
 	});
 
 	it('sets a declaration status that WageTax_GetList then reports', async () => {
-		const list = await admin<{ items: Array<{ id: number; companyId: number; year: number; status: string }> }>(adminUrl, 'GET', `declarations?companyId=${companyId}`);
+		const list = await admin<{
+			items: Array<{ id: number; companyId: number; year: number; status: string }>;
+		}>(adminUrl, 'GET', `declarations?companyId=${companyId}`);
 		expect(list.json.items.length).toBeGreaterThan(0);
 		expect(list.json.items.every((d) => d.companyId === companyId)).toBe(true);
 		const declaration = list.json.items[list.json.items.length - 1];
-		const changed = await admin(adminUrl, 'POST', `declarations/${declaration.id}/status`, { status: 'locked' });
+		const changed = await admin(adminUrl, 'POST', `declarations/${declaration.id}/status`, {
+			status: 'locked',
+		});
 		expect(changed.status).toBe(200);
-		const answer = await call(base, 'CompanyService', 'WageTax_GetList', { CompanyId: companyId, intYear: declaration.year });
-		const parsed = readResponse(answer.body, getOperation('CompanyService.WageTax_GetList'), catalogue).result as Array<Record<string, unknown>>;
+		const answer = await call(base, 'CompanyService', 'WageTax_GetList', {
+			CompanyId: companyId,
+			intYear: declaration.year,
+		});
+		const parsed = readResponse(
+			answer.body,
+			getOperation('CompanyService.WageTax_GetList'),
+			catalogue,
+		).result as Array<Record<string, unknown>>;
 		expect(parsed.find((d) => d.LoonaangifteID === declaration.id)?.Status).toBe('locked');
-		expect((await admin(adminUrl, 'POST', 'declarations/987654321/status', { status: 'locked' })).status).toBe(404);
+		expect(
+			(await admin(adminUrl, 'POST', 'declarations/987654321/status', { status: 'locked' })).status,
+		).toBe(404);
 	});
 
 	it('creates a payroll run and locks it; Run_GetList shows both steps', async () => {
-		const created = await admin<{ ID: number; Year: number }>(adminUrl, 'POST', 'runs', { companyId });
+		const created = await admin<{ ID: number; Year: number }>(adminUrl, 'POST', 'runs', {
+			companyId,
+		});
 		expect(created.status).toBe(201);
 		const runs = async () =>
 			readResponse(
-				(await call(base, 'CompanyService', 'Run_GetList', { CompanyId: companyId, Year: created.json.Year })).body,
+				(
+					await call(base, 'CompanyService', 'Run_GetList', {
+						CompanyId: companyId,
+						Year: created.json.Year,
+					})
+				).body,
 				getOperation('CompanyService.Run_GetList'),
 				catalogue,
 			).result as Array<Record<string, unknown>>;
 		expect((await runs()).find((r) => r.ID === created.json.ID)?.IsLocked).toBe(false);
-		expect((await admin(adminUrl, 'POST', `runs/${companyId}/${created.json.ID}/lock`)).status).toBe(200);
+		expect(
+			(await admin(adminUrl, 'POST', `runs/${companyId}/${created.json.ID}/lock`)).status,
+		).toBe(200);
 		expect((await runs()).find((r) => r.ID === created.json.ID)?.IsLocked).toBe(true);
 	});
 
@@ -80,39 +105,64 @@ describe('world controls', () => {
 		await admin(adminUrl, 'POST', 'deliveries/trigger', { declaration: 1 });
 		await admin(adminUrl, 'POST', 'deliveries/trigger', { declaration: 2 });
 		await admin(adminUrl, 'POST', 'deliveries/other', { x: true });
-		const got = await admin<{ count: number; items: unknown[] }>(adminUrl, 'GET', 'deliveries/trigger');
+		const got = await admin<{ count: number; items: unknown[] }>(
+			adminUrl,
+			'GET',
+			'deliveries/trigger',
+		);
 		expect(got.json).toEqual({ count: 2, items: [{ declaration: 1 }, { declaration: 2 }] });
 		await admin(adminUrl, 'DELETE', 'deliveries/trigger');
-		expect((await admin(adminUrl, 'GET', 'deliveries/trigger')).json).toEqual({ count: 0, items: [] });
-		expect((await admin<{ count: number }>(adminUrl, 'GET', 'deliveries/other')).json.count).toBe(1);
+		expect((await admin(adminUrl, 'GET', 'deliveries/trigger')).json).toEqual({
+			count: 0,
+			items: [],
+		});
+		expect((await admin<{ count: number }>(adminUrl, 'GET', 'deliveries/other')).json.count).toBe(
+			1,
+		);
 	});
 
 	it('refuses a template naming an operation the emulator does not know, and names it', async () => {
 		const route = `users/${encodeURIComponent(ACCOUNTANT.email)}/template`;
-		const answer = await admin<{ error: string }>(adminUrl, 'POST', route, { disabled: ['CompanyService.List_GetAll', 'CompanyService.List_GetAl'] });
+		const answer = await admin<{ error: string }>(adminUrl, 'POST', route, {
+			disabled: ['CompanyService.List_GetAll', 'CompanyService.List_GetAl'],
+		});
 		expect(answer.status).toBe(400);
 		expect(answer.json.error).toContain('"CompanyService.List_GetAl"');
 		expect(answer.json.error).not.toContain('"CompanyService.List_GetAll"');
 		// Nothing was switched off.
 		expect((await call(base, 'CompanyService', 'List_GetAll')).status).toBe(200);
-		expect((await admin(adminUrl, 'POST', route, { allowed: ['EmployeeService.Nope'] })).status).toBe(400);
+		expect(
+			(await admin(adminUrl, 'POST', route, { allowed: ['EmployeeService.Nope'] })).status,
+		).toBe(400);
 	});
 
 	it('switches calls off with an allow-list template', async () => {
-		await admin(adminUrl, 'POST', `users/${encodeURIComponent(ACCOUNTANT.email)}/template`, { allowed: ['CompanyService.List_GetAll'] });
+		await admin(adminUrl, 'POST', `users/${encodeURIComponent(ACCOUNTANT.email)}/template`, {
+			allowed: ['CompanyService.List_GetAll'],
+		});
 		expect((await call(base, 'CompanyService', 'List_GetAll')).status).toBe(200);
 		expect(faultCode((await call(base, 'DebtorService', 'List_GetAll')).body)).toBe(1002);
-		await admin(adminUrl, 'POST', `users/${encodeURIComponent(ACCOUNTANT.email)}/template`, { disabled: [] });
+		await admin(adminUrl, 'POST', `users/${encodeURIComponent(ACCOUNTANT.email)}/template`, {
+			disabled: [],
+		});
 		expect((await call(base, 'DebtorService', 'List_GetAll')).status).toBe(200);
 	});
 });
 
 describe('injected faults, as a client sees them', () => {
 	const listGetAll = getOperation('CompanyService.List_GetAll');
-	const inject = (rule: Record<string, unknown>) => admin(adminUrl, 'POST', 'faults', { operation: 'CompanyService.List_GetAll', ...rule });
+	const inject = (rule: Record<string, unknown>) =>
+		admin(adminUrl, 'POST', 'faults', { operation: 'CompanyService.List_GetAll', ...rule });
 
 	it('rejects a rule it does not understand', async () => {
-		expect((await admin(adminUrl, 'POST', 'faults', { operation: 'CompanyService.List_GetAll', kind: 'explode' })).status).toBe(400);
+		expect(
+			(
+				await admin(adminUrl, 'POST', 'faults', {
+					operation: 'CompanyService.List_GetAll',
+					kind: 'explode',
+				})
+			).status,
+		).toBe(400);
 	});
 
 	it('fault: HTTP 500 with the Nmbrs code, only `times` times, only for that operation', async () => {
@@ -141,7 +191,9 @@ describe('injected faults, as a client sees them', () => {
 			[9999, 'Unkown'],
 		] as const) {
 			await inject({ kind: 'fault', code, times: 1 });
-			expect((await call(base, 'CompanyService', 'List_GetAll')).body).toContain(`---&gt; ${code}: ${message}</faultstring>`);
+			expect((await call(base, 'CompanyService', 'List_GetAll')).body).toContain(
+				`---&gt; ${code}: ${message}</faultstring>`,
+			);
 		}
 	});
 
@@ -150,7 +202,8 @@ describe('injected faults, as a client sees them', () => {
 			await admin(adminUrl, 'POST', 'reset', {});
 			await inject({ kind: 'fault', code: 9999, probability: 0.3 });
 			const faulted: boolean[] = [];
-			for (let i = 0; i < 30; i++) faulted.push((await call(base, 'CompanyService', 'List_GetAll')).status === 500);
+			for (let i = 0; i < 30; i++)
+				faulted.push((await call(base, 'CompanyService', 'List_GetAll')).status === 500);
 			return faulted;
 		};
 		const first = await sequence();
@@ -171,7 +224,9 @@ describe('injected faults, as a client sees them', () => {
 		await inject({ kind: 'malformed', times: 1 });
 		const answer = await call(base, 'CompanyService', 'List_GetAll');
 		expect(answer.status).toBe(200);
-		expect(() => readResponse(answer.body, listGetAll, catalogue)).toThrow(expect.objectContaining({ kind: 'malformed' }));
+		expect(() => readResponse(answer.body, listGetAll, catalogue)).toThrow(
+			expect.objectContaining({ kind: 'malformed' }),
+		);
 	});
 
 	it('truncated: 200 with the real answer cut in half', async () => {
@@ -180,7 +235,9 @@ describe('injected faults, as a client sees them', () => {
 		const answer = await call(base, 'CompanyService', 'List_GetAll');
 		expect(answer.status).toBe(200);
 		expect(answer.body).toBe(whole.slice(0, Math.floor(whole.length / 2)));
-		expect(() => readResponse(answer.body, listGetAll, catalogue)).toThrow(expect.objectContaining({ kind: 'malformed' }));
+		expect(() => readResponse(answer.body, listGetAll, catalogue)).toThrow(
+			expect.objectContaining({ kind: 'malformed' }),
+		);
 	});
 
 	it('reset: the connection drops without an answer', async () => {
@@ -194,10 +251,14 @@ describe('injected faults, as a client sees them', () => {
 		await inject({ kind: 'slowBody', ms: 100, times: 1 });
 		const pieces: Buffer[] = [];
 		const status = await new Promise<number>((resolve, reject) => {
-			const req = http.request(`${base}CompanyService.asmx`, { method: 'POST', headers: { 'Content-Type': 'text/xml; charset=utf-8' } }, (res) => {
-				res.on('data', (chunk: Buffer) => pieces.push(chunk));
-				res.on('end', () => resolve(res.statusCode ?? 0));
-			});
+			const req = http.request(
+				`${base}CompanyService.asmx`,
+				{ method: 'POST', headers: { 'Content-Type': 'text/xml; charset=utf-8' } },
+				(res) => {
+					res.on('data', (chunk: Buffer) => pieces.push(chunk));
+					res.on('end', () => resolve(res.statusCode ?? 0));
+				},
+			);
 			req.on('error', reject);
 			req.end(requestBody());
 		});
@@ -207,12 +268,24 @@ describe('injected faults, as a client sees them', () => {
 	});
 
 	it('probability 0 never fires; "*" matches every operation', async () => {
-		await admin(adminUrl, 'POST', 'faults', { operation: '*', kind: 'fault', code: 9999, probability: 0 });
+		await admin(adminUrl, 'POST', 'faults', {
+			operation: '*',
+			kind: 'fault',
+			code: 9999,
+			probability: 0,
+		});
 		expect((await call(base, 'DebtorService', 'List_GetAll')).status).toBe(200);
 		await admin(adminUrl, 'DELETE', 'faults');
-		await admin(adminUrl, 'POST', 'faults', { operation: '*', kind: 'fault', code: 9999, times: 2 });
+		await admin(adminUrl, 'POST', 'faults', {
+			operation: '*',
+			kind: 'fault',
+			code: 9999,
+			times: 2,
+		});
 		expect(faultCode((await call(base, 'DebtorService', 'List_GetAll')).body)).toBe(9999);
-		expect(faultCode((await call(base, 'EmployeeService', 'EmployeeType_GetList')).body)).toBe(9999);
+		expect(faultCode((await call(base, 'EmployeeService', 'EmployeeType_GetList')).body)).toBe(
+			9999,
+		);
 		expect((await call(base, 'DebtorService', 'List_GetAll')).status).toBe(200);
 	});
 });
@@ -230,17 +303,31 @@ describe('request log and reset', () => {
 	it('logs every call with its outcome and never the token', async () => {
 		const since = Date.now() - 1;
 		await call(base, 'CompanyService', 'Run_GetList', { CompanyId: 987654321, Year: 2025 });
-		const log = await admin<{ count: number; items: Array<Record<string, unknown>> }>(adminUrl, 'GET', `requests?since=${since}&operation=CompanyService.Run_GetList`);
+		const log = await admin<{ count: number; items: Array<Record<string, unknown>> }>(
+			adminUrl,
+			'GET',
+			`requests?since=${since}&operation=CompanyService.Run_GetList`,
+		);
 		expect(log.status).toBe(200);
 		const entry = log.json.items.at(-1);
-		expect(entry).toMatchObject({ user: ACCOUNTANT.email, service: 'CompanyService', operation: 'Run_GetList', soapVersion: '1.1', status: 500, faultCode: 2004, throttled: false });
+		expect(entry).toMatchObject({
+			user: ACCOUNTANT.email,
+			service: 'CompanyService',
+			operation: 'Run_GetList',
+			soapVersion: '1.1',
+			status: 500,
+			faultCode: 2004,
+			throttled: false,
+		});
 		expect(entry?.requestBody).toContain('<Token>***</Token>');
 		const all = JSON.stringify((await admin(adminUrl, 'GET', 'requests')).json);
 		expect(all).not.toContain(ACCOUNTANT.token);
 	});
 
 	it('a reset that fails changes nothing: the next resets still work', async () => {
-		const failed = await admin<{ error: string }>(adminUrl, 'POST', 'reset', { world: { companies: 0, employees: 5 } });
+		const failed = await admin<{ error: string }>(adminUrl, 'POST', 'reset', {
+			world: { companies: 0, employees: 5 },
+		});
 		expect(failed.status).toBe(400);
 		const again = await admin<{ ok: boolean; clock: string }>(adminUrl, 'POST', 'reset', {});
 		expect(again.status).toBe(200);
@@ -248,16 +335,20 @@ describe('request log and reset', () => {
 		expect(emulator.world.companies).toHaveLength(10);
 	});
 
-	it('a file that is no saved world: a plain message, never the file\'s contents', async () => {
+	it("a file that is no saved world: a plain message, never the file's contents", async () => {
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'emulator-reset-'));
 		const secret = path.join(dir, 'notes.txt');
 		fs.writeFileSync(secret, 'root:x:0:0:secret-line\n');
 		const json = path.join(dir, 'other.json');
 		fs.writeFileSync(json, JSON.stringify({ format: 'secret-format-name', password: 'hunter2' }));
 		for (const file of [secret, json, path.join(dir, 'missing.json')]) {
-			const answer = await admin<{ error: string }>(adminUrl, 'POST', 'reset', { world: { path: file } });
+			const answer = await admin<{ error: string }>(adminUrl, 'POST', 'reset', {
+				world: { path: file },
+			});
 			expect(answer.status).toBe(400);
-			expect(answer.json.error).toBe('could not load a world from that file (not a saved emulator world)');
+			expect(answer.json.error).toBe(
+				'could not load a world from that file (not a saved emulator world)',
+			);
 		}
 		expect((await admin(adminUrl, 'POST', 'reset', {})).status).toBe(200);
 		expect((await call(base, 'CompanyService', 'List_GetAll')).status).toBe(200);
@@ -266,12 +357,20 @@ describe('request log and reset', () => {
 
 	it('reset brings the world back to its seeded start and clears faults and log', async () => {
 		const declarations = async () =>
-			(await admin<{ items: Array<{ id: number; status: string }> }>(adminUrl, 'GET', `declarations?companyId=${companyId}`)).json.items;
+			(
+				await admin<{ items: Array<{ id: number; status: string }> }>(
+					adminUrl,
+					'GET',
+					`declarations?companyId=${companyId}`,
+				)
+			).json.items;
 		const pristine = await (async () => {
 			await admin(adminUrl, 'POST', 'reset', {});
 			return declarations();
 		})();
-		await admin(adminUrl, 'POST', `declarations/${pristine[0].id}/status`, { status: pristine[0].status === 'sent' ? 'open' : 'sent' });
+		await admin(adminUrl, 'POST', `declarations/${pristine[0].id}/status`, {
+			status: pristine[0].status === 'sent' ? 'open' : 'sent',
+		});
 		await admin(adminUrl, 'POST', 'faults', { operation: '*', kind: 'fault' });
 		const reset = await admin(adminUrl, 'POST', 'reset', {});
 		expect(reset.status).toBe(200);

@@ -23,7 +23,11 @@ function skeleton(xml: string): Node {
 	const stack: Node[] = [];
 	let root: Node | undefined;
 	parser.on('opentag', (tag) => {
-		const node: Node = { name: tag.name, attributes: Object.keys(tag.attributes).sort(), children: [] };
+		const node: Node = {
+			name: tag.name,
+			attributes: Object.keys(tag.attributes).sort(),
+			children: [],
+		};
 		if (stack.length) stack[stack.length - 1].children.push(node);
 		else root = node;
 		stack.push(node);
@@ -72,22 +76,33 @@ describeShared('answers shaped like the captured Nmbrs responses', () => {
 			// Every field the sample has, in the sample's order; extra (non-null) fields may sit between.
 			expect(fields.filter((f) => sampleFields.includes(f))).toEqual(sampleFields);
 			// Fields are simple elements without attributes, as in the sample (null strings are omitted, never nil).
-			expect(ourItem.children.every((c) => c.children.length === 0 && c.attributes.length === 0)).toBe(true);
+			expect(
+				ourItem.children.every((c) => c.children.length === 0 && c.attributes.length === 0),
+			).toBe(true);
 			expect(ourItem.attributes).toEqual(sampleItems[0].attributes);
 		}
 	};
 
 	it('CompanyService.List_GetAll', async () => {
-		const sample = fs.readFileSync(path.join(SAMPLES, 'CompanyService.List_GetAll.response.xml'), 'utf8');
+		const sample = fs.readFileSync(
+			path.join(SAMPLES, 'CompanyService.List_GetAll.response.xml'),
+			'utf8',
+		);
 		const answer = await call(emulator.soapBaseUrl, 'CompanyService', 'List_GetAll');
 		compare(sample, answer.body, 'Company');
 	});
 
 	it('EmployeeService.List_GetByCompany', async () => {
-		const sample = fs.readFileSync(path.join(SAMPLES, 'EmployeeService.List_GetByCompany.response.xml'), 'utf8');
+		const sample = fs.readFileSync(
+			path.join(SAMPLES, 'EmployeeService.List_GetByCompany.response.xml'),
+			'utf8',
+		);
 		const companies = await call(emulator.soapBaseUrl, 'CompanyService', 'List_GetAll');
 		const companyId = values(companies.body, 'ID')[0];
-		const answer = await call(emulator.soapBaseUrl, 'EmployeeService', 'List_GetByCompany', { CompanyId: companyId, EmployeeType: 2 });
+		const answer = await call(emulator.soapBaseUrl, 'EmployeeService', 'List_GetByCompany', {
+			CompanyId: companyId,
+			EmployeeType: 2,
+		});
 		compare(sample, answer.body, 'Employee');
 	});
 });

@@ -6,7 +6,12 @@ import { call, values, WORLD_NOW } from './helpers';
 let emulator: RunningEmulator;
 
 beforeAll(async () => {
-	emulator = await startEmulator({ port: 0, worldNow: WORLD_NOW, world: { companies: 200, employees: 20_000 }, seed: 7 });
+	emulator = await startEmulator({
+		port: 0,
+		worldNow: WORLD_NOW,
+		world: { companies: 200, employees: 20_000 },
+		seed: 7,
+	});
 }, 60_000);
 afterAll(async () => {
 	await emulator?.close();
@@ -20,7 +25,12 @@ it('lists 200 companies and every employee of one company with personal info', a
 	expect(emulator.world.employees).toHaveLength(20_000);
 
 	const companyId = Number(ids[0]);
-	const answer = await call(emulator.soapBaseUrl, 'EmployeeService', 'PersonalInfo_GetAll_AllEmployeesByCompany', { CompanyID: companyId });
+	const answer = await call(
+		emulator.soapBaseUrl,
+		'EmployeeService',
+		'PersonalInfo_GetAll_AllEmployeesByCompany',
+		{ CompanyID: companyId },
+	);
 	expect(answer.status).toBe(200);
 	const expected = emulator.world.employees.filter((e) => e.companyId === companyId).length;
 	expect(expected).toBeGreaterThan(0);
@@ -35,15 +45,27 @@ it('answers every AllEmployeesByCompany batch call for one company: each employe
 	expect(employees.length).toBe(100);
 	const year = Number(emulator.world.clock.now().slice(0, 4));
 	// Absences are listed per absence of the year, so only the employees that have one appear.
-	const absent = employees.filter((e) => e.absences.some((a) => +a.start.slice(0, 4) <= year && (a.end === null || +a.end.slice(0, 4) >= year)));
+	const absent = employees.filter((e) =>
+		e.absences.some(
+			(a) => +a.start.slice(0, 4) <= year && (a.end === null || +a.end.slice(0, 4) >= year),
+		),
+	);
 	expect(absent.length).toBeGreaterThan(0);
 	for (const key of batch) {
 		const [service, operation] = key.split('.');
 		// v2.1 spells the parameter CompanyID, some v3 calls CompanyId: send both (the other is ignored).
-		const answer = await call(emulator.soapBaseUrl, service, operation, { CompanyID: company.id, CompanyId: company.id, Year: year });
+		const answer = await call(emulator.soapBaseUrl, service, operation, {
+			CompanyID: company.id,
+			CompanyId: company.id,
+			Year: year,
+		});
 		expect({ key, status: answer.status }).toEqual({ key, status: 200 });
-		const ids = [...answer.body.matchAll(/<(?:\w+:)?EmployeeId>(\d+)<\/(?:\w+:)?EmployeeId>/g)].map((m) => Number(m[1]));
-		const expected = (key.startsWith('EmployeeService.Absence_') ? absent : employees).map((e) => e.id).sort((a, b) => a - b);
+		const ids = [...answer.body.matchAll(/<(?:\w+:)?EmployeeId>(\d+)<\/(?:\w+:)?EmployeeId>/g)].map(
+			(m) => Number(m[1]),
+		);
+		const expected = (key.startsWith('EmployeeService.Absence_') ? absent : employees)
+			.map((e) => e.id)
+			.sort((a, b) => a - b);
 		expect({ key, ids: [...new Set(ids)].sort((a, b) => a - b) }).toEqual({ key, ids: expected });
 	}
 }, 60_000);

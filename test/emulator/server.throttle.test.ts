@@ -28,17 +28,24 @@ afterAll(async () => {
 });
 
 const burst = (count: number, login?: typeof DEBTOR_LOGIN) =>
-	Promise.all(Array.from({ length: count }, () => call(emulator.soapBaseUrl, 'DebtorService', 'List_GetAll', {}, login ? { login } : {})));
+	Promise.all(
+		Array.from({ length: count }, () =>
+			call(emulator.soapBaseUrl, 'DebtorService', 'List_GetAll', {}, login ? { login } : {}),
+		),
+	);
 
 it('answers the 151st call of a one-second window at least 500 ms after it arrived, the first 150 at once', async () => {
 	const before = emulator.requestLog.all().length;
 	const start = fakeNow;
 	// One after the other, so only the throttled call's wait moves the clock.
-	for (let i = 0; i < 151; i++) expect((await call(emulator.soapBaseUrl, 'DebtorService', 'List_GetAll')).status).toBe(200);
+	for (let i = 0; i < 151; i++)
+		expect((await call(emulator.soapBaseUrl, 'DebtorService', 'List_GetAll')).status).toBe(200);
 	const entries = emulator.requestLog.all().slice(before);
 	expect(entries).toHaveLength(151);
 	const first150 = entries.slice(0, 150);
-	expect(first150.every((e) => e.time === start && e.answeredAt === start && !e.throttled)).toBe(true);
+	expect(first150.every((e) => e.time === start && e.answeredAt === start && !e.throttled)).toBe(
+		true,
+	);
 	const last = entries[150];
 	expect(last.throttled).toBe(true);
 	expect(last.time).toBe(start);
@@ -69,7 +76,12 @@ it('forgets calls older than one second', async () => {
 	fakeNow += 1000;
 	const before = emulator.requestLog.all().length;
 	await burst(150);
-	expect(emulator.requestLog.all().slice(before).some((e) => e.throttled)).toBe(false);
+	expect(
+		emulator.requestLog
+			.all()
+			.slice(before)
+			.some((e) => e.throttled),
+	).toBe(false);
 });
 
 describe('FairUseThrottle', () => {

@@ -34,17 +34,23 @@ export function pdfProblems(pdf: Buffer): string[] {
 	const startxref = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(text);
 	if (!startxref) return [...problems, 'no startxref'];
 	const xrefAt = Number(startxref[1]);
-	if (!text.startsWith('xref', xrefAt)) return [...problems, `startxref ${xrefAt} does not point at xref`];
+	if (!text.startsWith('xref', xrefAt))
+		return [...problems, `startxref ${xrefAt} does not point at xref`];
 	const header = /^xref\s+0 (\d+)\s+/.exec(text.slice(xrefAt));
 	if (!header) return [...problems, 'unreadable xref header'];
 	const count = Number(header[1]);
-	const entries = text.slice(xrefAt + header[0].length).split('\n').slice(0, count);
+	const entries = text
+		.slice(xrefAt + header[0].length)
+		.split('\n')
+		.slice(0, count);
 	entries.forEach((entry, n) => {
 		if (n === 0) return;
 		const offset = Number(entry.slice(0, 10));
-		if (!text.startsWith(`${n} 0 obj`, offset)) problems.push(`xref entry ${n} (${offset}) does not point at "${n} 0 obj"`);
+		if (!text.startsWith(`${n} 0 obj`, offset))
+			problems.push(`xref entry ${n} (${offset}) does not point at "${n} 0 obj"`);
 	});
-	if (!/\/Type \/Catalog/.test(text) || !/\/Type \/Page\b/.test(text)) problems.push('no catalog or page');
+	if (!/\/Type \/Catalog/.test(text) || !/\/Type \/Page\b/.test(text))
+		problems.push('no catalog or page');
 	return problems;
 }
 

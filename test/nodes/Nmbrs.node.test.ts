@@ -4,7 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { startEmulator } from '../../emulator';
 import { catalogue, getOperation } from '../../nodes/Nmbrs/catalogue';
-import { buildFault, buildResponse, nmbrsFaultMessage } from '../../nodes/Nmbrs/catalogue/wire/writeXml';
+import { buildFault, buildResponse, nmbrsFaultMessage } from '../../nodes/Nmbrs/wire/writeXml';
 import { Nmbrs } from '../../nodes/Nmbrs/Nmbrs.node';
 import type { Intercept, SentRequest } from './harness';
 import { admin, credentialsFor, executeContext } from './harness';
@@ -60,7 +60,9 @@ async function failure(promise: Promise<unknown>): Promise<Error> {
 const rl = (value: string | number) => ({ __rl: true, mode: 'id', value: String(value) });
 
 async function companies(): Promise<IDataObject[]> {
-	return (await run({ resource: 'company', operation: 'getMany', scope: 'all', returnAll: true })).map((i) => i.json);
+	return (
+		await run({ resource: 'company', operation: 'getMany', scope: 'all', returnAll: true })
+	).map((i) => i.json);
 }
 
 /** A company that has wage tax declarations in the world's current year. */
@@ -85,7 +87,12 @@ describe('Nmbrs node: Debtor → Get Many', () => {
 	});
 
 	it('stops at the limit when Return All is off', async () => {
-		const items = await run({ resource: 'debtor', operation: 'getMany', returnAll: false, limit: 1 });
+		const items = await run({
+			resource: 'debtor',
+			operation: 'getMany',
+			returnAll: false,
+			limit: 1,
+		});
 		expect(items).toHaveLength(1);
 	});
 });
@@ -97,13 +104,22 @@ describe('Nmbrs node: Company → Get Many', () => {
 		expect(typeof all[0].ID).toBe('number');
 		expect(typeof all[0].Number).toBe('number');
 
-		const debtors = (await run({ resource: 'debtor', operation: 'getMany', returnAll: true })).map((i) => i.json);
+		const debtors = (await run({ resource: 'debtor', operation: 'getMany', returnAll: true })).map(
+			(i) => i.json,
+		);
 		const [first, second] = debtors;
 		const items = await run(
-			{ resource: 'company', operation: 'getMany', scope: 'debtor', returnAll: true, debtorId: (i: number) => rl(String(debtors[i].Id)) },
+			{
+				resource: 'company',
+				operation: 'getMany',
+				scope: 'debtor',
+				returnAll: true,
+				debtorId: (i: number) => rl(String(debtors[i].Id)),
+			},
 			{ items: [{ json: {} }, { json: {} }] },
 		);
-		const pairedWith = (i: number) => items.filter((it) => (it.pairedItem as { item: number }).item === i);
+		const pairedWith = (i: number) =>
+			items.filter((it) => (it.pairedItem as { item: number }).item === i);
 		const ofFirst = pairedWith(0);
 		const ofSecond = pairedWith(1);
 		expect(ofFirst.length).toBeGreaterThan(0);
@@ -118,7 +134,16 @@ describe('Nmbrs node: Company → Get Many', () => {
 		for (const bad of ['-3', 'abc', '1.5']) {
 			const sent: SentRequest[] = [];
 			const error = await failure(
-				run({ resource: 'company', operation: 'getMany', scope: 'debtor', returnAll: true, debtorId: rl(bad) }, { sent }),
+				run(
+					{
+						resource: 'company',
+						operation: 'getMany',
+						scope: 'debtor',
+						returnAll: true,
+						debtorId: rl(bad),
+					},
+					{ sent },
+				),
 			);
 			expect(error).toBeInstanceOf(NodeOperationError);
 			expect(error.message).toContain('Debtor ID');
@@ -150,7 +175,13 @@ describe('Nmbrs node: Company → Get Wage Tax Declarations', () => {
 
 	it('filters on status, case-insensitively', async () => {
 		const { companyId } = await companyWithDeclarations();
-		const all = await run({ resource: 'company', operation: 'getWageTaxDeclarations', companyId: rl(companyId), year: worldYear, options: {} });
+		const all = await run({
+			resource: 'company',
+			operation: 'getWageTaxDeclarations',
+			companyId: rl(companyId),
+			year: worldYear,
+			options: {},
+		});
 		const status = String(all[0].json.Status);
 		const filtered = await run({
 			resource: 'company',
@@ -159,8 +190,12 @@ describe('Nmbrs node: Company → Get Wage Tax Declarations', () => {
 			year: worldYear,
 			options: { statuses: ` ${status.toUpperCase()} ` },
 		});
-		expect(filtered.length).toBe(all.filter((i) => String(i.json.Status).toLowerCase() === status.toLowerCase()).length);
-		expect(filtered.every((i) => String(i.json.Status).toLowerCase() === status.toLowerCase())).toBe(true);
+		expect(filtered.length).toBe(
+			all.filter((i) => String(i.json.Status).toLowerCase() === status.toLowerCase()).length,
+		);
+		expect(
+			filtered.every((i) => String(i.json.Status).toLowerCase() === status.toLowerCase()),
+		).toBe(true);
 	});
 
 	it('uses the current year (Dutch time) when no year is given', async () => {
@@ -175,7 +210,13 @@ describe('Nmbrs node: Company → Get Wage Tax Declarations', () => {
 			for (const year of [{ year: '' }, { year: '  ' }, { year: null }, {}]) {
 				const sent: SentRequest[] = [];
 				const items = await run(
-					{ resource: 'company', operation: 'getWageTaxDeclarations', companyId: rl(companyId), ...year, options: {} },
+					{
+						resource: 'company',
+						operation: 'getWageTaxDeclarations',
+						companyId: rl(companyId),
+						...year,
+						options: {},
+					},
 					{ sent },
 				);
 				expect(sent.at(-1)?.body).toContain(`<intYear>${worldYear}</intYear>`);
@@ -191,7 +232,16 @@ describe('Nmbrs node: Company → Get Wage Tax Declarations', () => {
 		for (const year of [1999, 2101, 'next year']) {
 			const sent: SentRequest[] = [];
 			const error = await failure(
-				run({ resource: 'company', operation: 'getWageTaxDeclarations', companyId: rl(1), year, options: {} }, { sent }),
+				run(
+					{
+						resource: 'company',
+						operation: 'getWageTaxDeclarations',
+						companyId: rl(1),
+						year,
+						options: {},
+					},
+					{ sent },
+				),
 			);
 			expect(error).toBeInstanceOf(NodeOperationError);
 			expect(error.message).toContain('Year');
@@ -201,12 +251,22 @@ describe('Nmbrs node: Company → Get Wage Tax Declarations', () => {
 
 	it('reports a call switched off in the API user template (1002) with the call to enable', async () => {
 		const { companyId } = await companyWithDeclarations();
-		await admin(emulator.adminUrl, `/users/${encodeURIComponent('accountant@demo.example')}/template`, {
-			disabled: ['CompanyService.WageTax_GetList'],
-		});
+		await admin(
+			emulator.adminUrl,
+			`/users/${encodeURIComponent('accountant@demo.example')}/template`,
+			{
+				disabled: ['CompanyService.WageTax_GetList'],
+			},
+		);
 		try {
 			const error = await failure(
-				run({ resource: 'company', operation: 'getWageTaxDeclarations', companyId: rl(companyId), year: worldYear, options: {} }),
+				run({
+					resource: 'company',
+					operation: 'getWageTaxDeclarations',
+					companyId: rl(companyId),
+					year: worldYear,
+					options: {},
+				}),
 			);
 			expect(error).toBeInstanceOf(NodeApiError);
 			const apiError = error as NodeApiError;
@@ -217,7 +277,11 @@ describe('Nmbrs node: Company → Get Wage Tax Declarations', () => {
 			expect(JSON.stringify(apiError)).not.toContain(TOKEN);
 			expect(`${apiError.message} ${apiError.description}`).not.toContain(TOKEN);
 		} finally {
-			await admin(emulator.adminUrl, `/users/${encodeURIComponent('accountant@demo.example')}/template`, { disabled: [] });
+			await admin(
+				emulator.adminUrl,
+				`/users/${encodeURIComponent('accountant@demo.example')}/template`,
+				{ disabled: [] },
+			);
 		}
 	});
 });
@@ -254,7 +318,16 @@ describe('Nmbrs node: Employee → Get Many', () => {
 	it('refuses a non-numeric company ID before any call', async () => {
 		const sent: SentRequest[] = [];
 		const error = await failure(
-			run({ resource: 'employee', operation: 'getMany', companyId: rl('twelve'), employeeType: 2, returnAll: true }, { sent }),
+			run(
+				{
+					resource: 'employee',
+					operation: 'getMany',
+					companyId: rl('twelve'),
+					employeeType: 2,
+					returnAll: true,
+				},
+				{ sent },
+			),
 		);
 		expect(error).toBeInstanceOf(NodeOperationError);
 		expect(error.message).toContain('Company ID');
@@ -275,12 +348,16 @@ describe('Nmbrs node: credential without a subdomain', () => {
 		expect(sent[1].body).toContain('<Domain>demo</Domain>');
 	});
 
-	const environmentGets = (sent: SentRequest[]) => sent.filter((r) => r.soapAction.endsWith('/Environment_Get'));
+	const environmentGets = (sent: SentRequest[]) =>
+		sent.filter((r) => r.soapAction.endsWith('/Environment_Get'));
 
 	it('with a wrong token, the lookup fails once with 1001 and its fix (not retried, not "could not reach")', async () => {
 		const sent: SentRequest[] = [];
 		const error = await failure(
-			run({ resource: 'debtor', operation: 'getMany', returnAll: true }, { sent, credentials: { subdomain: '', token: 'wrong-token-77' } }),
+			run(
+				{ resource: 'debtor', operation: 'getMany', returnAll: true },
+				{ sent, credentials: { subdomain: '', token: 'wrong-token-77' } },
+			),
 		);
 		expect(error).toBeInstanceOf(NodeApiError);
 		const apiError = error as NodeApiError;
@@ -302,11 +379,18 @@ describe('Nmbrs node: credential without a subdomain', () => {
 			return {
 				statusCode: 200,
 				headers: { 'content-type': 'text/xml; charset=utf-8' },
-				body: buildResponse(getOperation('DebtorService.Environment_Get'), { Domain: 'demo.nmbrs.nl', SubDomain: '' }, catalogue),
+				body: buildResponse(
+					getOperation('DebtorService.Environment_Get'),
+					{ Domain: 'demo.nmbrs.nl', SubDomain: '' },
+					catalogue,
+				),
 			};
 		};
 		const error = await failure(
-			run({ resource: 'debtor', operation: 'getMany', returnAll: true }, { credentials: { subdomain: '' }, intercept: emptySubDomain }),
+			run(
+				{ resource: 'debtor', operation: 'getMany', returnAll: true },
+				{ credentials: { subdomain: '' }, intercept: emptySubDomain },
+			),
 		);
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.message).toMatch(/Environment_Get without a subdomain/);
@@ -334,13 +418,18 @@ describe('Nmbrs node: credential without a subdomain', () => {
 		expect(sent[0].body).not.toContain('<Domain>');
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.message).toContain('1001');
-		expect((error as NodeApiError).description).toMatch(/another e-mail or environment.*type the subdomain/);
+		expect((error as NodeApiError).description).toMatch(
+			/another e-mail or environment.*type the subdomain/,
+		);
 	});
 
 	it('refuses the API address typed as subdomain before any call', async () => {
 		const sent: SentRequest[] = [];
 		const error = await failure(
-			run({ resource: 'debtor', operation: 'getMany', returnAll: true }, { sent, credentials: { subdomain: 'https://api.nmbrs.nl/soap/v3/' } }),
+			run(
+				{ resource: 'debtor', operation: 'getMany', returnAll: true },
+				{ sent, credentials: { subdomain: 'https://api.nmbrs.nl/soap/v3/' } },
+			),
 		);
 		expect(error).toBeInstanceOf(NodeOperationError);
 		expect(error.message).toMatch(/"api" is the address of the Nmbrs API.*mycompany\.nmbrs\.nl/);
@@ -353,7 +442,14 @@ describe('Nmbrs node: errors and continue on fail', () => {
 		const [company] = await companies();
 		const ids = [String(company.ID), 'not-an-id', String(company.ID)];
 		const items = await run(
-			{ resource: 'employee', operation: 'getMany', companyId: (i: number) => rl(ids[i]), employeeType: 2, returnAll: false, limit: 1 },
+			{
+				resource: 'employee',
+				operation: 'getMany',
+				companyId: (i: number) => rl(ids[i]),
+				employeeType: 2,
+				returnAll: false,
+				limit: 1,
+			},
 			{ items: [{ json: {} }, { json: {} }, { json: {} }], continueOnFail: true },
 		);
 		expect(items).toHaveLength(3);
@@ -368,13 +464,21 @@ describe('Nmbrs node: errors and continue on fail', () => {
 	it('a wrong token fails with the credential fix and the token appears nowhere', async () => {
 		const wrongToken = 'wrong-token-5f2a9c1e';
 		const error = await failure(
-			run({ resource: 'debtor', operation: 'getMany', returnAll: true }, { credentials: { token: wrongToken } }),
+			run(
+				{ resource: 'debtor', operation: 'getMany', returnAll: true },
+				{ credentials: { token: wrongToken } },
+			),
 		);
 		expect(error).toBeInstanceOf(NodeApiError);
 		const apiError = error as NodeApiError;
 		expect(apiError.message).toContain('1001');
 		expect(apiError.description).toMatch(/token/i);
-		for (const text of [apiError.message, String(apiError.description), JSON.stringify(apiError), String(apiError.stack)]) {
+		for (const text of [
+			apiError.message,
+			String(apiError.description),
+			JSON.stringify(apiError),
+			String(apiError.stack),
+		]) {
 			expect(text).not.toContain(wrongToken);
 		}
 
@@ -388,25 +492,38 @@ describe('Nmbrs node: errors and continue on fail', () => {
 	});
 
 	it('outputs never contain the token', async () => {
-		const items = await run({ resource: 'company', operation: 'getMany', scope: 'all', returnAll: true });
+		const items = await run({
+			resource: 'company',
+			operation: 'getMany',
+			scope: 'all',
+			returnAll: true,
+		});
 		expect(JSON.stringify(items)).not.toContain(TOKEN);
 	});
 
 	it('a server that echoes the token (in a SOAP header or a fault string) does not get it into output or errors', async () => {
 		const echo = `<Token>${TOKEN}</Token> (token ${TOKEN})`;
 		const isDebtorList = (options: { headers?: unknown; url: string }) =>
-			String((options.headers as Record<string, string> | undefined)?.SOAPAction ?? '').endsWith('/List_GetAll') &&
-			options.url.endsWith('DebtorService.asmx');
+			String((options.headers as Record<string, string> | undefined)?.SOAPAction ?? '').endsWith(
+				'/List_GetAll',
+			) && options.url.endsWith('DebtorService.asmx');
 		const echoingAnswer: Intercept = (options) => {
 			if (!isDebtorList(options)) return undefined;
 			expect(String(options.body)).toContain(`<Token>${TOKEN}</Token>`); // the request really carried it
-			const body = buildResponse(getOperation('DebtorService.List_GetAll'), [{ Id: 1, Number: 1, Name: 'Debtor' }], catalogue).replace(
+			const body = buildResponse(
+				getOperation('DebtorService.List_GetAll'),
+				[{ Id: 1, Number: 1, Name: 'Debtor' }],
+				catalogue,
+			).replace(
 				'<soap:Body>',
 				`<soap:Header><AuthHeaderWithDomain xmlns="https://api.nmbrs.nl/soap/v3/DebtorService"><Username>accountant@demo.example</Username>${echo}</AuthHeaderWithDomain></soap:Header><soap:Body>`,
 			);
 			return { statusCode: 200, headers: { 'content-type': 'text/xml; charset=utf-8' }, body };
 		};
-		const items = await run({ resource: 'debtor', operation: 'getMany', returnAll: true }, { intercept: echoingAnswer });
+		const items = await run(
+			{ resource: 'debtor', operation: 'getMany', returnAll: true },
+			{ intercept: echoingAnswer },
+		);
 		expect(items).toHaveLength(1);
 		expect(JSON.stringify(items)).not.toContain(TOKEN);
 
@@ -415,14 +532,27 @@ describe('Nmbrs node: errors and continue on fail', () => {
 				? {
 						statusCode: 500,
 						headers: { 'content-type': 'text/xml; charset=utf-8' },
-						body: buildFault('1.1', { sender: false, message: nmbrsFaultMessage(1001, `Invalid authentication ${echo}`) }),
+						body: buildFault('1.1', {
+							sender: false,
+							message: nmbrsFaultMessage(1001, `Invalid authentication ${echo}`),
+						}),
 					}
 				: undefined;
-		const error = await failure(run({ resource: 'debtor', operation: 'getMany', returnAll: true }, { intercept: echoingFault }));
+		const error = await failure(
+			run(
+				{ resource: 'debtor', operation: 'getMany', returnAll: true },
+				{ intercept: echoingFault },
+			),
+		);
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.message).toContain('1001');
 		const apiError = error as NodeApiError;
-		for (const text of [apiError.message, String(apiError.description), JSON.stringify(apiError), JSON.stringify(apiError.errorResponse ?? null)]) {
+		for (const text of [
+			apiError.message,
+			String(apiError.description),
+			JSON.stringify(apiError),
+			JSON.stringify(apiError.errorResponse ?? null),
+		]) {
 			expect(text).not.toContain(TOKEN);
 		}
 		const failed = await run(

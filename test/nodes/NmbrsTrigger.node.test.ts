@@ -4,10 +4,10 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { startEmulator } from '../../emulator';
 import { catalogue, getOperation } from '../../nodes/Nmbrs/catalogue';
-import type { WireValue } from '../../nodes/Nmbrs/catalogue/wire/shape';
-import { buildFault, buildResponse, nmbrsFaultMessage } from '../../nodes/Nmbrs/catalogue/wire/writeXml';
+import type { WireValue } from '../../nodes/Nmbrs/wire/shape';
+import { buildFault, buildResponse, nmbrsFaultMessage } from '../../nodes/Nmbrs/wire/writeXml';
 import { NmbrsTrigger } from '../../nodes/Nmbrs/NmbrsTrigger.node';
-import { callWithCredentials } from '../../nodes/Nmbrs/transport/client';
+import { callWithCredentials } from '../support/plainHttp';
 import type { Intercept, SentRequest } from './harness';
 import { admin, credentialsFor, pollContext } from './harness';
 
@@ -38,7 +38,12 @@ afterEach(async () => {
 
 async function poll(
 	staticData: IDataObject,
-	options: { mode?: 'manual' | 'trigger'; statuses?: string; intercept?: Intercept; sent?: SentRequest[] } = {},
+	options: {
+		mode?: 'manual' | 'trigger';
+		statuses?: string;
+		intercept?: Intercept;
+		sent?: SentRequest[];
+	} = {},
 ): Promise<INodeExecutionData[][] | null> {
 	const context = pollContext({
 		params: { event: 'wageTaxDeclarationReachedStatus', statuses: options.statuses ?? 'locked' },
@@ -52,7 +57,11 @@ async function poll(
 }
 
 async function declarations(): Promise<AdminDeclaration[]> {
-	return ((await admin(emulator.adminUrl, '/declarations', undefined, 'GET')) as { items: AdminDeclaration[] }).items;
+	return (
+		(await admin(emulator.adminUrl, '/declarations', undefined, 'GET')) as {
+			items: AdminDeclaration[];
+		}
+	).items;
 }
 
 /** Open declarations of the watched year(s), one per company, for the first `count` companies that have one. */
@@ -74,28 +83,52 @@ const lock = async (id: number, status = 'locked') =>
 
 const xml = { 'content-type': 'text/xml; charset=utf-8' };
 const isCall = (options: { headers?: unknown }, name: string) =>
-	String((options.headers as Record<string, string> | undefined)?.SOAPAction ?? '').endsWith(`/${name}`);
+	String((options.headers as Record<string, string> | undefined)?.SOAPAction ?? '').endsWith(
+		`/${name}`,
+	);
 
 /** WageTax_GetList of the given company answers 1002 (switched off for it). */
 const failFor =
 	(companyId: number): Intercept =>
 	(options) =>
-		isCall(options, 'WageTax_GetList') && String(options.body).includes(`<CompanyId>${companyId}</CompanyId>`)
-			? { statusCode: 500, headers: xml, body: buildFault('1.1', { sender: false, message: nmbrsFaultMessage(1002, 'Unauthorized access') }) }
+		isCall(options, 'WageTax_GetList') &&
+		String(options.body).includes(`<CompanyId>${companyId}</CompanyId>`)
+			? {
+					statusCode: 500,
+					headers: xml,
+					body: buildFault('1.1', {
+						sender: false,
+						message: nmbrsFaultMessage(1002, 'Unauthorized access'),
+					}),
+				}
 			: undefined;
 
 /** CompanyService.List_GetAll answers without the given company (as if it did not exist yet). */
 async function hideCompany(companyId: number): Promise<Intercept> {
 	const all = (await callWithCredentials(
-		{ email: 'accountant@demo.example', token: 'demo-token', subdomain: 'demo', environment: 'custom', customBaseUrl: emulator.soapBaseUrl },
+		{
+			email: 'accountant@demo.example',
+			token: 'demo-token',
+			subdomain: 'demo',
+			environment: 'custom',
+			customBaseUrl: emulator.soapBaseUrl,
+		},
 		'CompanyService.List_GetAll',
 		{},
 	)) as Array<Record<string, WireValue>>;
-	const body = buildResponse(getOperation('CompanyService.List_GetAll'), all.filter((c) => c.ID !== companyId), catalogue);
-	return (options) => (isCall(options, 'List_GetAll') && options.url.endsWith('CompanyService.asmx') ? { statusCode: 200, headers: xml, body } : undefined);
+	const body = buildResponse(
+		getOperation('CompanyService.List_GetAll'),
+		all.filter((c) => c.ID !== companyId),
+		catalogue,
+	);
+	return (options) =>
+		isCall(options, 'List_GetAll') && options.url.endsWith('CompanyService.asmx')
+			? { statusCode: 200, headers: xml, body }
+			: undefined;
 }
 
-const ids = (result: INodeExecutionData[][] | null) => (result === null ? [] : result[0].map((i) => i.json.LoonaangifteID));
+const ids = (result: INodeExecutionData[][] | null) =>
+	result === null ? [] : result[0].map((i) => i.json.LoonaangifteID);
 
 describe('Nmbrs Trigger: Wage Tax Declaration Reached Status', () => {
 	it('records on the first poll, emits a newly locked declaration once, then nothing', async () => {
@@ -122,7 +155,9 @@ describe('Nmbrs Trigger: Wage Tax Declaration Reached Status', () => {
 		expect(await poll(staticData, { statuses: 'LOCKED, Sent' })).toBeNull();
 		const [target] = await openDeclarations(1);
 		await lock(target.id, 'sent');
-		const items = ((await poll(staticData, { statuses: 'LOCKED, Sent' })) as INodeExecutionData[][])[0];
+		const items = (
+			(await poll(staticData, { statuses: 'LOCKED, Sent' })) as INodeExecutionData[][]
+		)[0];
 		expect(items.map((i) => i.json.LoonaangifteID)).toEqual([target.id]);
 	});
 
@@ -140,10 +175,15 @@ describe('Nmbrs Trigger: Wage Tax Declaration Reached Status', () => {
 				? {
 						statusCode: 500,
 						headers: { 'content-type': 'text/xml; charset=utf-8' },
-						body: buildFault('1.1', { sender: false, message: nmbrsFaultMessage(1002, 'Unauthorized access') }),
+						body: buildFault('1.1', {
+							sender: false,
+							message: nmbrsFaultMessage(1002, 'Unauthorized access'),
+						}),
 					}
 				: undefined;
-		const withFailure = ((await poll(staticData, { intercept: failA })) as INodeExecutionData[][])[0];
+		const withFailure = (
+			(await poll(staticData, { intercept: failA })) as INodeExecutionData[][]
+		)[0];
 		expect(withFailure.map((i) => i.json.LoonaangifteID)).toEqual([b.id]);
 
 		const next = ((await poll(staticData)) as INodeExecutionData[][])[0];
@@ -177,17 +217,27 @@ describe('Nmbrs Trigger: Wage Tax Declaration Reached Status', () => {
 		const staticData: IDataObject = {};
 		expect(await poll(staticData)).toBeNull();
 		const before = JSON.stringify(staticData);
-		await admin(emulator.adminUrl, `/users/${encodeURIComponent('accountant@demo.example')}/template`, {
-			disabled: ['CompanyService.WageTax_GetList'],
-		});
+		await admin(
+			emulator.adminUrl,
+			`/users/${encodeURIComponent('accountant@demo.example')}/template`,
+			{
+				disabled: ['CompanyService.WageTax_GetList'],
+			},
+		);
 		try {
 			const error = await poll(staticData).catch((e: Error) => e);
 			expect(error).toBeInstanceOf(NodeApiError);
 			expect((error as NodeApiError).message).toContain('1002');
-			expect((error as NodeApiError).description).toMatch(/enable CompanyService\.WageTax_GetList in the API user template/);
+			expect((error as NodeApiError).description).toMatch(
+				/enable CompanyService\.WageTax_GetList in the API user template/,
+			);
 			expect(JSON.stringify(staticData)).toBe(before);
 		} finally {
-			await admin(emulator.adminUrl, `/users/${encodeURIComponent('accountant@demo.example')}/template`, { disabled: [] });
+			await admin(
+				emulator.adminUrl,
+				`/users/${encodeURIComponent('accountant@demo.example')}/template`,
+				{ disabled: [] },
+			);
 		}
 		const [target] = await openDeclarations(1);
 		await lock(target.id);
@@ -196,7 +246,9 @@ describe('Nmbrs Trigger: Wage Tax Declaration Reached Status', () => {
 
 	it('a company that fails on the first poll is baselined on its first successful one, not emitted', async () => {
 		const [a] = await openDeclarations(1);
-		const locked = (await declarations()).filter((d) => d.companyId === a.companyId && d.status === 'locked');
+		const locked = (await declarations()).filter(
+			(d) => d.companyId === a.companyId && d.status === 'locked',
+		);
 		expect(locked.length).toBeGreaterThan(0); // what a flood would emit
 
 		const staticData: IDataObject = {};

@@ -2,11 +2,11 @@ import { DateTime } from 'luxon';
 import type { INode } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { nmbrsRequest, toNodeError } from '../../nodes/Nmbrs/helpers/request';
-import { buildResponse } from '../../nodes/Nmbrs/catalogue/wire';
+import { nmbrsRequest, toNodeError } from '../../nodes/Nmbrs/glue/request';
+import { buildResponse } from '../../nodes/Nmbrs/wire';
 import { catalogue, getOperation } from '../../nodes/Nmbrs/catalogue';
 import { credentialsFor, executeContext } from './harness';
-import { yearsToWatch } from '../../nodes/Nmbrs/resources/trigger/wageTaxDeclarationReachedStatus';
+import { yearsToWatch } from '../../nodes/Nmbrs/trigger/wageTaxDeclarationReachedStatus';
 import { faultError, NmbrsError } from '../../nodes/Nmbrs/transport/errors';
 
 const node: INode = {
@@ -22,7 +22,11 @@ describe('NmbrsError -> NodeApiError', () => {
 	it('carries the Nmbrs meaning as message, the fix as description, and the HTTP status', () => {
 		const error = toNodeError(
 			node,
-			faultError('CompanyService.WageTax_GetList', 'Server was unable to process request. ---> 1002: Unauthorized access', 500),
+			faultError(
+				'CompanyService.WageTax_GetList',
+				'Server was unable to process request. ---> 1002: Unauthorized access',
+				500,
+			),
 			'secret-token-1',
 			3,
 		);
@@ -38,12 +42,18 @@ describe('NmbrsError -> NodeApiError', () => {
 			params: {},
 			credentials: credentialsFor('http://127.0.0.1:9/soap/v3/'),
 			intercept: () => {
-				throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' });
+				throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), {
+					code: 'ECONNREFUSED',
+				});
 			},
 		});
-		const error = await nmbrsRequest.call(context, 'DebtorService.List_GetAll', {}, 0).catch((e: Error) => e);
+		const error = await nmbrsRequest
+			.call(context, 'DebtorService.List_GetAll', {}, 0)
+			.catch((e: Error) => e);
 		expect(error).toBeInstanceOf(NodeApiError);
-		expect((error as NodeApiError).message).toMatch(/Could not reach Nmbrs at http:\/\/127\.0\.0\.1:9\/soap\/v3\/DebtorService\.asmx .*connection refused/);
+		expect((error as NodeApiError).message).toMatch(
+			/Could not reach Nmbrs at http:\/\/127\.0\.0\.1:9\/soap\/v3\/DebtorService\.asmx .*connection refused/,
+		);
 		expect((error as NodeApiError).description).toMatch(/environment/);
 	});
 
@@ -70,7 +80,12 @@ describe('NmbrsError -> NodeApiError', () => {
 			retryable: true,
 		});
 		const error = toNodeError(node, leaky, token, 0);
-		const views = [JSON.stringify(error), error.message, String(error.description), JSON.stringify((error as NodeApiError).errorResponse ?? null)];
+		const views = [
+			JSON.stringify(error),
+			error.message,
+			String(error.description),
+			JSON.stringify((error as NodeApiError).errorResponse ?? null),
+		];
 		for (const view of views) {
 			expect(view).not.toContain('tok&amp;en&lt;1-secret');
 			expect(view).not.toContain(token);
@@ -86,10 +101,16 @@ describe('NmbrsError -> NodeApiError', () => {
 
 describe('trigger years', () => {
 	it('watches the previous year too until the end of March (Dutch time)', () => {
-		expect(yearsToWatch(DateTime.fromISO('2026-03-31T23:30:00', { zone: 'Europe/Amsterdam' }))).toEqual([2025, 2026]);
-		expect(yearsToWatch(DateTime.fromISO('2026-04-01T00:30:00', { zone: 'Europe/Amsterdam' }))).toEqual([2026]);
+		expect(
+			yearsToWatch(DateTime.fromISO('2026-03-31T23:30:00', { zone: 'Europe/Amsterdam' })),
+		).toEqual([2025, 2026]);
+		expect(
+			yearsToWatch(DateTime.fromISO('2026-04-01T00:30:00', { zone: 'Europe/Amsterdam' })),
+		).toEqual([2026]);
 		// 31 December 23:30 UTC is already the new year in Amsterdam
-		expect(yearsToWatch(DateTime.fromISO('2025-12-31T23:30:00', { zone: 'UTC' }))).toEqual([2025, 2026]);
+		expect(yearsToWatch(DateTime.fromISO('2025-12-31T23:30:00', { zone: 'UTC' }))).toEqual([
+			2025, 2026,
+		]);
 	});
 });
 
@@ -105,8 +126,18 @@ describe('nmbrsRequest', () => {
 				return { statusCode: 200, headers: {}, body: buildResponse(op, [], catalogue) };
 			},
 		});
-		await expect(nmbrsRequest.call(context, 'CompanyService.WageTax_GetList', { CompanyId: 1, intYear: 2024 }, 0, { timeoutMs: 5_000 })).resolves.toEqual([]);
-		await expect(nmbrsRequest.call(context, 'CompanyService.WageTax_GetList', { CompanyId: 1, intYear: 2024 })).resolves.toEqual([]);
+		await expect(
+			nmbrsRequest.call(
+				context,
+				'CompanyService.WageTax_GetList',
+				{ CompanyId: 1, intYear: 2024 },
+				0,
+				{ timeoutMs: 5_000 },
+			),
+		).resolves.toEqual([]);
+		await expect(
+			nmbrsRequest.call(context, 'CompanyService.WageTax_GetList', { CompanyId: 1, intYear: 2024 }),
+		).resolves.toEqual([]);
 		expect(timeouts).toEqual([5_000, 60_000]);
 	});
 });

@@ -38,7 +38,8 @@ export function plainHttp(sent: SentRequest[] = []) {
 	return async (options: IHttpRequestOptions): Promise<FullResponse | string> => {
 		const headers: Record<string, string> = {};
 		for (const [k, v] of Object.entries(options.headers ?? {})) headers[k] = String(v);
-		const body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body ?? '');
+		const body =
+			typeof options.body === 'string' ? options.body : JSON.stringify(options.body ?? '');
 		sent.push({ url: options.url, soapAction: headers.SOAPAction ?? '', body });
 		const response = await fetch(options.url, { method: options.method ?? 'GET', headers, body });
 		const text = await response.text();
@@ -75,7 +76,12 @@ export type Intercept = (options: IHttpRequestOptions) => FullResponse | undefin
 export function wrapAsN8n(node: INode, error: unknown): NodeApiError {
 	const wrapped = new NodeApiError(node, error as JsonObject);
 	if (error instanceof Error && wrapped !== (error as unknown) && wrapped.cause === undefined) {
-		Object.defineProperty(wrapped, 'cause', { value: error, enumerable: false, writable: true, configurable: true });
+		Object.defineProperty(wrapped, 'cause', {
+			value: error,
+			enumerable: false,
+			writable: true,
+			configurable: true,
+		});
 	}
 	return wrapped;
 }
@@ -91,7 +97,8 @@ export function authenticatedHttp(
 	node: INode = testNode,
 ) {
 	const http = plainHttp(sent);
-	const send = async (options: IHttpRequestOptions) => intercept?.(options) ?? (await http(options));
+	const send = async (options: IHttpRequestOptions) =>
+		intercept?.(options) ?? (await http(options));
 	return async (options: IHttpRequestOptions): Promise<FullResponse | string> => {
 		try {
 			if (stored.sessionSubdomain === '' || stored.sessionSubdomain === undefined) {
@@ -110,7 +117,10 @@ export function authenticatedHttp(
 	};
 }
 
-export function credentialsFor(soapBaseUrl: string, overrides: IDataObject = {}): ICredentialDataDecryptedObject {
+export function credentialsFor(
+	soapBaseUrl: string,
+	overrides: IDataObject = {},
+): ICredentialDataDecryptedObject {
 	return {
 		email: 'accountant@demo.example',
 		token: 'demo-token',
@@ -134,7 +144,13 @@ export const testNode: INode = {
 
 type ParamValue = unknown | ((itemIndex: number) => unknown);
 
-function readParam(params: Record<string, ParamValue>, name: string, itemIndex: number, fallback: unknown, options?: { extractValue?: boolean }) {
+function readParam(
+	params: Record<string, ParamValue>,
+	name: string,
+	itemIndex: number,
+	fallback: unknown,
+	options?: { extractValue?: boolean },
+) {
 	const raw = name in params ? params[name] : fallback;
 	let value = typeof raw === 'function' ? (raw as (i: number) => unknown)(itemIndex) : raw;
 	if (value === undefined) throw new Error(`The test did not set parameter "${name}"`);
@@ -173,8 +189,12 @@ export function executeContext(options: ContextOptions): IExecuteFunctions {
 	const http = authenticatedHttp(options.credentials, options.sent, options.intercept, node);
 	const context = {
 		getInputData: () => options.items ?? [{ json: {} }],
-		getNodeParameter: (name: string, itemIndex: number, fallback?: unknown, opts?: { extractValue?: boolean }) =>
-			readParam(options.params, name, itemIndex, fallback, opts),
+		getNodeParameter: (
+			name: string,
+			itemIndex: number,
+			fallback?: unknown,
+			opts?: { extractValue?: boolean },
+		) => readParam(options.params, name, itemIndex, fallback, opts),
 		getNode: () => node,
 		continueOnFail: () => options.continueOnFail ?? false,
 		getCredentials: async (type: string) => {
@@ -202,7 +222,8 @@ export function pollContext(options: PollOptions): IPollFunctions {
 	const base = executeContext({ ...options, node }) as unknown as Record<string, unknown>;
 	const context = {
 		...base,
-		getNodeParameter: (name: string, fallback?: unknown) => readParam(options.params, name, 0, fallback),
+		getNodeParameter: (name: string, fallback?: unknown) =>
+			readParam(options.params, name, 0, fallback),
 		getMode: () => options.mode,
 		getWorkflowStaticData: (type: string) => {
 			if (type !== 'node') throw new Error(`unexpected static data type ${type}`);
@@ -213,7 +234,12 @@ export function pollContext(options: PollOptions): IPollFunctions {
 }
 
 /** POST JSON to the emulator's admin API; throws on a non-2xx answer. */
-export async function admin(adminUrl: string, path: string, body?: unknown, method = 'POST'): Promise<unknown> {
+export async function admin(
+	adminUrl: string,
+	path: string,
+	body?: unknown,
+	method = 'POST',
+): Promise<unknown> {
 	const response = await fetch(`${adminUrl.replace(/\/$/, '')}${path}`, {
 		method,
 		headers: { 'Content-Type': 'application/json' },

@@ -28,7 +28,8 @@ export class FakeClock implements Clock {
 				if ('error' in outcome) throw outcome.error;
 				return outcome.value;
 			}
-			if (this.timers.length === 0) throw new Error('FakeClock: nothing left to wake but the work is not done');
+			if (this.timers.length === 0)
+				throw new Error('FakeClock: nothing left to wake but the work is not done');
 			this.timers.sort((a, b) => a.at - b.at);
 			const next = (this.timers[0] as { at: number }).at;
 			this.time = Math.max(this.time, next);

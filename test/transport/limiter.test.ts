@@ -1,7 +1,16 @@
-import { DEFAULT_WINDOW_MS, FairUseLimiter, limiterFor, systemClock } from '../../nodes/Nmbrs/transport/limiter';
+import {
+	DEFAULT_WINDOW_MS,
+	FairUseLimiter,
+	limiterFor,
+	systemClock,
+} from '../../nodes/Nmbrs/transport/limiter';
 import { targetFor, userKey } from '../../nodes/Nmbrs/transport/connection';
-import { callNmbrs, type HttpFunction, type HttpResponse } from '../../nodes/Nmbrs/transport/client';
-import { buildResponse } from '../../nodes/Nmbrs/catalogue/wire';
+import {
+	callNmbrs,
+	type HttpFunction,
+	type HttpResponse,
+} from '../../nodes/Nmbrs/transport/client';
+import { buildResponse } from '../../nodes/Nmbrs/wire';
 import { catalogue, getOperation } from '../../nodes/Nmbrs/catalogue';
 import { FakeClock } from './fakeClock';
 
@@ -40,8 +49,12 @@ describe('FairUseLimiter', () => {
 
 	it('is one limiter per user, shared process-wide, with the e-mail case-insensitive', () => {
 		const base = 'https://api.nmbrs.nl/soap/v3/';
-		expect(limiterFor(userKey(base, 'Pay@Example.nl'))).toBe(limiterFor(userKey(base, ' pay@example.nl')));
-		expect(limiterFor(userKey(base, 'pay@example.nl'))).not.toBe(limiterFor(userKey(base, 'other@example.nl')));
+		expect(limiterFor(userKey(base, 'Pay@Example.nl'))).toBe(
+			limiterFor(userKey(base, ' pay@example.nl')),
+		);
+		expect(limiterFor(userKey(base, 'pay@example.nl'))).not.toBe(
+			limiterFor(userKey(base, 'other@example.nl')),
+		);
 		expect(limiterFor(userKey(base, 'pay@example.nl'))).not.toBe(
 			limiterFor(userKey('https://api-sandbox.nmbrs.nl/soap/v3/', 'pay@example.nl')),
 		);
@@ -77,7 +90,8 @@ describe('the limiter callNmbrs uses by default', () => {
 		const pending: Array<(response: HttpResponse) => void> = [];
 		const send: HttpFunction = () => new Promise<HttpResponse>((resolve) => pending.push(resolve));
 		const releaseAll = () => {
-			for (const resolve of pending.splice(0)) resolve({ statusCode: 200, body: buildResponse(op, [], catalogue) });
+			for (const resolve of pending.splice(0))
+				resolve({ statusCode: 200, body: buildResponse(op, [], catalogue) });
 		};
 		return { send, pending, releaseAll };
 	}
@@ -85,7 +99,12 @@ describe('the limiter callNmbrs uses by default', () => {
 
 	it('is the process-wide one of target.userKey: callers of one user (any e-mail case) share one budget, other users do not', async () => {
 		const base = 'http://127.0.0.1:9/soap/v3/';
-		const creds = (email: string) => ({ email, token: 'tok-123456', environment: 'custom' as const, customBaseUrl: base });
+		const creds = (email: string) => ({
+			email,
+			token: 'tok-123456',
+			environment: 'custom' as const,
+			customBaseUrl: base,
+		});
 		// Created first with one call in flight at most, so sharing shows as the second caller waiting.
 		limiterFor(userKey(base, 'shared@example.nl'), { maxConcurrent: 1 });
 		limiterFor(userKey(base, 'other@example.nl'), { maxConcurrent: 1 });

@@ -8,12 +8,20 @@ import {
 	readResponse,
 	xmlDocumentToJson,
 	WireError,
-} from '../../nodes/Nmbrs/catalogue/wire';
+} from '../../nodes/Nmbrs/wire';
 import { catalogue, getOperation } from '../../nodes/Nmbrs/catalogue';
-import { ENV11, listGetByCompany, miniCatalogue, payslipGet, personalInfoGet, personalInfoUpdate } from './fixtures';
+import {
+	ENV11,
+	listGetByCompany,
+	miniCatalogue,
+	payslipGet,
+	personalInfoGet,
+	personalInfoUpdate,
+} from './fixtures';
 
 const EMP_NS = 'https://api.nmbrs.nl/soap/v3/EmployeeService';
-const body = (inner: string, env = ENV11) => `${env}<soap:Body>${inner}</soap:Body></soap:Envelope>`;
+const body = (inner: string, env = ENV11) =>
+	`${env}<soap:Body>${inner}</soap:Body></soap:Envelope>`;
 
 function wireError(fn: () => unknown): WireError {
 	try {
@@ -27,7 +35,8 @@ function wireError(fn: () => unknown): WireError {
 
 const SAMPLES = path.resolve(__dirname, '../../../shared/nmbrs-api/samples-v2.1');
 const describeSamples = fs.existsSync(SAMPLES) ? describe : describe.skip;
-if (!fs.existsSync(SAMPLES)) console.warn(`Skipping real-sample tests: ${SAMPLES} is absent (outside CI).`);
+if (!fs.existsSync(SAMPLES))
+	console.warn(`Skipping real-sample tests: ${SAMPLES} is absent (outside CI).`);
 
 describeSamples('real v2.1 samples from ../shared', () => {
 	it('reads CompanyService.List_GetAll: a one-company answer is still a list, omitted strings are null', () => {
@@ -36,13 +45,27 @@ describeSamples('real v2.1 samples from ../shared', () => {
 		expect(Array.isArray(result)).toBe(true);
 		expect(result).toHaveLength(1);
 		expect(result).toEqual([
-			expect.objectContaining({ ID: 54613, Number: 444445, Name: 'DEMO B.V. 2', LoonaangifteTijdvak: 'Month', PhoneNumber: null, KvkNr: null }),
+			expect.objectContaining({
+				ID: 54613,
+				Number: 444445,
+				Name: 'DEMO B.V. 2',
+				LoonaangifteTijdvak: 'Month',
+				PhoneNumber: null,
+				KvkNr: null,
+			}),
 		]);
 	});
 
 	it('reads EmployeeService.List_GetByCompany into typed employees', () => {
-		const xml = fs.readFileSync(path.join(SAMPLES, 'EmployeeService.List_GetByCompany.response.xml'), 'utf8');
-		const { result, soapVersion } = readResponse(xml, getOperation('EmployeeService.List_GetByCompany'), catalogue);
+		const xml = fs.readFileSync(
+			path.join(SAMPLES, 'EmployeeService.List_GetByCompany.response.xml'),
+			'utf8',
+		);
+		const { result, soapVersion } = readResponse(
+			xml,
+			getOperation('EmployeeService.List_GetByCompany'),
+			catalogue,
+		);
 		expect(soapVersion).toBe('1.1');
 		expect(result).toEqual([
 			{ Id: 503293, Number: 1, DisplayName: 'Jan de Vries' },
@@ -88,17 +111,27 @@ describe('readResponse', () => {
 			Hours: 0.1,
 			Active: true,
 		};
-		expect(readResponse(buildResponse(personalInfoGet, record, miniCatalogue), personalInfoGet, miniCatalogue).result).toEqual(
-			record,
-		);
+		expect(
+			readResponse(
+				buildResponse(personalInfoGet, record, miniCatalogue),
+				personalInfoGet,
+				miniCatalogue,
+			).result,
+		).toEqual(record);
 		const pdf = Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0xff]);
-		const { result } = readResponse(buildResponse(payslipGet, { PDF: pdf }, miniCatalogue), payslipGet, miniCatalogue);
+		const { result } = readResponse(
+			buildResponse(payslipGet, { PDF: pdf }, miniCatalogue),
+			payslipGet,
+			miniCatalogue,
+		);
 		expect(Buffer.isBuffer((result as { PDF: Buffer }).PDF)).toBe(true);
 		expect((result as { PDF: Buffer }).PDF.equals(pdf)).toBe(true);
 	});
 
 	it('returns [] for an empty or omitted list result and null for a void operation', () => {
-		const empty = body(`<List_GetByCompanyResponse xmlns="${EMP_NS}"><List_GetByCompanyResult/></List_GetByCompanyResponse>`);
+		const empty = body(
+			`<List_GetByCompanyResponse xmlns="${EMP_NS}"><List_GetByCompanyResult/></List_GetByCompanyResponse>`,
+		);
 		expect(readResponse(empty, listGetByCompany, miniCatalogue).result).toEqual([]);
 		const omitted = body(`<List_GetByCompanyResponse xmlns="${EMP_NS}"/>`);
 		expect(readResponse(omitted, listGetByCompany, miniCatalogue).result).toEqual([]);
@@ -110,17 +143,27 @@ describe('readResponse', () => {
 		const v21 = body(
 			'<List_GetByCompanyResponse xmlns="https://api.nmbrs.nl/soap/v2.1/EmployeeService"><List_GetByCompanyResult><Employee><Id>1</Id><Number>1</Number></Employee></List_GetByCompanyResult></List_GetByCompanyResponse>',
 		);
-		expect(readResponse(v21, listGetByCompany, miniCatalogue).result).toEqual([{ Id: 1, Number: 1, DisplayName: null }]);
+		expect(readResponse(v21, listGetByCompany, miniCatalogue).result).toEqual([
+			{ Id: 1, Number: 1, DisplayName: null },
+		]);
 		const v12 = buildResponse(listGetByCompany, [], miniCatalogue, '1.2');
 		expect(readResponse(v12, listGetByCompany, miniCatalogue).soapVersion).toBe('1.2');
 		const other = v21.replace('v2.1/EmployeeService', 'v3/CompanyService');
-		expect(wireError(() => readResponse(other, listGetByCompany, miniCatalogue)).message).toMatch(/not the EmployeeService namespace/);
+		expect(wireError(() => readResponse(other, listGetByCompany, miniCatalogue)).message).toMatch(
+			/not the EmployeeService namespace/,
+		);
 	});
 
 	it('turns SOAP 1.1 and 1.2 faults into fault errors', () => {
 		const message = 'Server was unable to process request. ---> 2004: Unauthorized access';
 		for (const version of ['1.1', '1.2'] as const) {
-			const error = wireError(() => readResponse(buildFault(version, { sender: false, message }), listGetByCompany, miniCatalogue));
+			const error = wireError(() =>
+				readResponse(
+					buildFault(version, { sender: false, message }),
+					listGetByCompany,
+					miniCatalogue,
+				),
+			);
 			expect(error.kind).toBe('fault');
 			expect(error.faultString).toBe(message);
 			expect(error.faultCode).toBe(version === '1.1' ? 'Server' : 'Receiver');
@@ -129,7 +172,14 @@ describe('readResponse', () => {
 	});
 
 	it('gives a malformed error, never a half result, for truncated XML', () => {
-		const full = buildResponse(listGetByCompany, [{ Id: 1, Number: 1 }, { Id: 2, Number: 2 }], miniCatalogue);
+		const full = buildResponse(
+			listGetByCompany,
+			[
+				{ Id: 1, Number: 1 },
+				{ Id: 2, Number: 2 },
+			],
+			miniCatalogue,
+		);
 		const truncated = full.slice(0, full.indexOf('<Id>2</Id>') + 6);
 		const error = wireError(() => readResponse(truncated, listGetByCompany, miniCatalogue));
 		expect(error.kind).toBe('malformed');
@@ -137,24 +187,32 @@ describe('readResponse', () => {
 	});
 
 	it('explains an HTML page and an empty body', () => {
-		const html = '<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>';
+		const html =
+			'<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>';
 		const error = wireError(() => readResponse(html, listGetByCompany, miniCatalogue));
 		expect(error.kind).toBe('malformed');
 		expect(error.message).toMatch(/starts with <html>.*HTML page/);
 		expect(error.excerpt).toContain('502 Bad Gateway');
-		expect(wireError(() => readResponse('', listGetByCompany, miniCatalogue)).message).toMatch(/empty/);
-		expect(wireError(() => readResponse('<!DOCTYPE html><html><body>Oops<br></body></html>', listGetByCompany, miniCatalogue)).kind).toBe(
-			'malformed',
+		expect(wireError(() => readResponse('', listGetByCompany, miniCatalogue)).message).toMatch(
+			/empty/,
 		);
+		expect(
+			wireError(() =>
+				readResponse(
+					'<!DOCTYPE html><html><body>Oops<br></body></html>',
+					listGetByCompany,
+					miniCatalogue,
+				),
+			).kind,
+		).toBe('malformed');
 	});
 
 	it('refuses DOCTYPE and entity declarations (XXE)', () => {
 		const xxe =
 			'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>' +
-			body(`<List_GetByCompanyResponse xmlns="${EMP_NS}"><List_GetByCompanyResult><Employee><DisplayName>&x;</DisplayName></Employee></List_GetByCompanyResult></List_GetByCompanyResponse>`).replace(
-				'<?xml version="1.0" encoding="utf-8"?>',
-				'',
-			);
+			body(
+				`<List_GetByCompanyResponse xmlns="${EMP_NS}"><List_GetByCompanyResult><Employee><DisplayName>&x;</DisplayName></Employee></List_GetByCompanyResult></List_GetByCompanyResponse>`,
+			).replace('<?xml version="1.0" encoding="utf-8"?>', '');
 		const error = wireError(() => readResponse(xxe, listGetByCompany, miniCatalogue));
 		expect(error.kind).toBe('malformed');
 		expect(error.message).toMatch(/DOCTYPE/);
@@ -178,11 +236,16 @@ describe('readResponse: names that are also JavaScript property names', () => {
 				'<Extra><__proto__>inner</__proto__><hasOwnProperty>h</hasOwnProperty><toString>1</toString><toString>2</toString></Extra>' +
 				'</PersonalInfo_GetCurrentResult></PersonalInfo_GetCurrentResponse>',
 		);
-		const result = readResponse(xml, personalInfoGet, miniCatalogue).result as Record<string, unknown>;
+		const result = readResponse(xml, personalInfoGet, miniCatalogue).result as Record<
+			string,
+			unknown
+		>;
 		expect(Object.getPrototypeOf(result)).toBe(Object.prototype);
 		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 		expect((result as { polluted?: unknown }).polluted).toBeUndefined();
-		expect(Object.getOwnPropertyDescriptor(result, '__proto__')?.value).toEqual({ polluted: 'yes' });
+		expect(Object.getOwnPropertyDescriptor(result, '__proto__')?.value).toEqual({
+			polluted: 'yes',
+		});
 		expect(Object.getOwnPropertyDescriptor(result, 'constructor')?.value).toBe('c');
 		expect(Object.getOwnPropertyDescriptor(result, 'toString')?.value).toBe('t');
 		const extra = result.Extra as Record<string, unknown>;
@@ -190,15 +253,24 @@ describe('readResponse: names that are also JavaScript property names', () => {
 		expect(Object.getOwnPropertyDescriptor(extra, '__proto__')?.value).toBe('inner');
 		expect(Object.getOwnPropertyDescriptor(extra, 'hasOwnProperty')?.value).toBe('h');
 		expect(Object.getOwnPropertyDescriptor(extra, 'toString')?.value).toEqual(['1', '2']);
-		expect(Object.keys(result)).toEqual(expect.arrayContaining(['__proto__', 'constructor', 'toString', 'Extra']));
+		expect(Object.keys(result)).toEqual(
+			expect.arrayContaining(['__proto__', 'constructor', 'toString', 'Extra']),
+		);
 		// Shows up as data when the node hands it on as JSON.
 		expect(JSON.parse(JSON.stringify(result)).toString).toBe('t');
 	});
 
 	it('does not take a header child named constructor for a header field', () => {
 		const request = `${ENV11}<soap:Header><AuthHeaderWithDomain xmlns="${EMP_NS}"><constructor>x</constructor><Username>u</Username></AuthHeaderWithDomain></soap:Header><soap:Body><List_GetByCompany xmlns="${EMP_NS}"><CompanyId>1</CompanyId><EmployeeType>1</EmployeeType></List_GetByCompany></soap:Body></soap:Envelope>`;
-		const read = readRequest(request, miniCatalogue, (name) => (name === 'List_GetByCompany' ? listGetByCompany : undefined));
-		expect(read.header).toEqual({ element: 'AuthHeaderWithDomain', username: 'u', token: null, domain: null });
+		const read = readRequest(request, miniCatalogue, (name) =>
+			name === 'List_GetByCompany' ? listGetByCompany : undefined,
+		);
+		expect(read.header).toEqual({
+			element: 'AuthHeaderWithDomain',
+			username: 'u',
+			token: null,
+			domain: null,
+		});
 	});
 });
 
@@ -211,7 +283,9 @@ describe('readResponse: dates with a time zone', () => {
 	it.each(['2024-03-31T12:00:00Z', '2024-03-31T12:00:00+02:00', '2024-03-31T12:00:00.123-05:00'])(
 		'refuses %s with a malformed error naming the field, instead of silently dropping the zone',
 		(value) => {
-			const error = wireError(() => readResponse(withCreationDate(value), personalInfoGet, miniCatalogue));
+			const error = wireError(() =>
+				readResponse(withCreationDate(value), personalInfoGet, miniCatalogue),
+			);
 			expect(error.kind).toBe('malformed');
 			expect(error.message).toContain('CreationDate');
 			expect(error.message).toContain(value);
@@ -220,7 +294,11 @@ describe('readResponse: dates with a time zone', () => {
 	);
 
 	it('still reads the zone-less local time Nmbrs sends', () => {
-		const { result } = readResponse(withCreationDate('2024-03-31T12:00:00.5'), personalInfoGet, miniCatalogue);
+		const { result } = readResponse(
+			withCreationDate('2024-03-31T12:00:00.5'),
+			personalInfoGet,
+			miniCatalogue,
+		);
 		expect(result).toMatchObject({ CreationDate: '2024-03-31T12:00:00' });
 	});
 });
@@ -229,23 +307,36 @@ describe('readResponse: excerpts are cut from scrubbed text', () => {
 	it('applies the scrub to the whole answer before cutting, so a secret across the cut is replaced whole', () => {
 		const secret = 'SeCrEt-0123456789';
 		const page = `<html><body>${'x'.repeat(140)}${secret}</body></html>`;
-		const error = wireError(() => readResponse(page, personalInfoGet, miniCatalogue, { scrub: (t) => t.split(secret).join('***') }));
+		const error = wireError(() =>
+			readResponse(page, personalInfoGet, miniCatalogue, {
+				scrub: (t) => t.split(secret).join('***'),
+			}),
+		);
 		expect(error.excerpt).toMatch(/x{20}\*\*\*/);
 		expect(error.excerpt).not.toContain(secret.slice(0, 4));
 		const value = body(
 			`<PersonalInfo_GetCurrentResponse xmlns="${EMP_NS}"><PersonalInfo_GetCurrentResult><Id>${'1'.repeat(35)}${secret}</Id></PersonalInfo_GetCurrentResult></PersonalInfo_GetCurrentResponse>`,
 		);
-		const badValue = wireError(() => readResponse(value, personalInfoGet, miniCatalogue, { scrub: (t) => t.split(secret).join('***') }));
+		const badValue = wireError(() =>
+			readResponse(value, personalInfoGet, miniCatalogue, {
+				scrub: (t) => t.split(secret).join('***'),
+			}),
+		);
 		expect(badValue.message).toMatch(/1{35}\*\*\*/);
 		expect(badValue.message).not.toContain(secret.slice(0, 4));
 	});
 });
 
 describe('readRequest (the emulator side)', () => {
-	const resolve = (name: string) => [listGetByCompany, personalInfoUpdate].find((op) => op.name === name);
+	const resolve = (name: string) =>
+		[listGetByCompany, personalInfoUpdate].find((op) => op.name === name);
 
 	it('reads what buildRequest writes, with the auth header filled in any order', () => {
-		const { body: request } = buildRequest(listGetByCompany, { CompanyId: 12, EmployeeType: 2 }, miniCatalogue);
+		const { body: request } = buildRequest(
+			listGetByCompany,
+			{ CompanyId: 12, EmployeeType: 2 },
+			miniCatalogue,
+		);
 		const filled = request.replace(
 			`<AuthHeaderWithDomain xmlns="${EMP_NS}"/>`,
 			`<AuthHeaderWithDomain xmlns="${EMP_NS}"><Domain>acme</Domain><Username>a@b.nl</Username><Token>t0k</Token></AuthHeaderWithDomain>`,
@@ -293,36 +384,57 @@ describe('readRequest (the emulator side)', () => {
 	});
 
 	it('detects SOAP 1.2 by the envelope namespace', () => {
-		const { body: request } = buildRequest(listGetByCompany, { CompanyId: 1, EmployeeType: 2 }, miniCatalogue, { soapVersion: '1.2' });
+		const { body: request } = buildRequest(
+			listGetByCompany,
+			{ CompanyId: 1, EmployeeType: 2 },
+			miniCatalogue,
+			{ soapVersion: '1.2' },
+		);
 		expect(readRequest(request, miniCatalogue, resolve).soapVersion).toBe('1.2');
 	});
 });
 
 describe('xmlDocumentToJson', () => {
 	it('parses an XML document carried in a string, keeping values as text', () => {
-		expect(xmlDocumentToJson('<Aangifte versie="1"><BSN>012345678</BSN><Naam>A &amp; B</Naam></Aangifte>')).toEqual({
+		expect(
+			xmlDocumentToJson(
+				'<Aangifte versie="1"><BSN>012345678</BSN><Naam>A &amp; B</Naam></Aangifte>',
+			),
+		).toEqual({
 			Aangifte: { '@_versie': '1', BSN: '012345678', Naam: 'A & B' },
 		});
 		expect(() => xmlDocumentToJson('<a><b></a>')).toThrow(/not well-formed/);
 	});
 
 	it('decodes numeric character references, without decoding twice', () => {
-		expect(xmlDocumentToJson('<a><n>Ren&#233; &#xE9;</n><cr>x&#xD;y</cr><twice>&amp;#233;</twice><at v="&#65;"/></a>')).toEqual({
+		expect(
+			xmlDocumentToJson(
+				'<a><n>Ren&#233; &#xE9;</n><cr>x&#xD;y</cr><twice>&amp;#233;</twice><at v="&#65;"/></a>',
+			),
+		).toEqual({
 			a: { n: 'René é', cr: 'x\ry', twice: '&#233;', at: { '@_v': 'A' } },
 		});
 	});
 
 	it('leaves the XML declaration out of the result', () => {
-		expect(xmlDocumentToJson('<?xml version="1.0" encoding="utf-8"?>\n<Aangifte><BSN>1</BSN></Aangifte>')).toEqual({ Aangifte: { BSN: '1' } });
+		expect(
+			xmlDocumentToJson(
+				'<?xml version="1.0" encoding="utf-8"?>\n<Aangifte><BSN>1</BSN></Aangifte>',
+			),
+		).toEqual({ Aangifte: { BSN: '1' } });
 	});
 
 	it('keeps every value as text: a BSN keeps its leading zero, numbers and booleans stay strings', () => {
-		expect(xmlDocumentToJson('<r a="007"><BSN>012345678</BSN><Bedrag>0100.50</Bedrag><Ja>true</Ja><Leeg></Leeg></r>')).toEqual({
+		expect(
+			xmlDocumentToJson(
+				'<r a="007"><BSN>012345678</BSN><Bedrag>0100.50</Bedrag><Ja>true</Ja><Leeg></Leeg></r>',
+			),
+		).toEqual({
 			r: { '@_a': '007', BSN: '012345678', Bedrag: '0100.50', Ja: 'true', Leeg: '' },
 		});
 	});
 
-	it('throws a WireError, not the parser\'s own error, for what the parser refuses (an element named __proto__)', () => {
+	it("throws a WireError, not the parser's own error, for what the parser refuses (an element named __proto__)", () => {
 		let caught: unknown;
 		try {
 			xmlDocumentToJson('<a><__proto__><x>1</x></__proto__></a>');

@@ -8,13 +8,23 @@ export const companyOperations: Operation[] = [
 	entry({
 		name: 'List_GetAll',
 		params: [],
-		result: { name: 'List_GetAllResult', type: 'type:Company', listItem: 'Company', optional: true },
+		result: {
+			name: 'List_GetAllResult',
+			type: 'type:Company',
+			listItem: 'Company',
+			optional: true,
+		},
 		description: 'All companies the API user can see',
 	}),
 	entry({
 		name: 'List_GetByDebtor',
 		params: [{ name: 'DebtorId', type: 'int' }],
-		result: { name: 'List_GetByDebtorResult', type: 'type:Company', listItem: 'Company', optional: true },
+		result: {
+			name: 'List_GetByDebtorResult',
+			type: 'type:Company',
+			listItem: 'Company',
+			optional: true,
+		},
 		description: 'Companies of one debtor',
 	}),
 	entry({
@@ -35,7 +45,12 @@ export const companyOperations: Operation[] = [
 			{ name: 'CompanyId', type: 'int' },
 			{ name: 'Year', type: 'int' },
 		],
-		result: { name: 'Run_GetListResult', type: 'type:RunInfo', listItem: 'RunInfo', optional: true },
+		result: {
+			name: 'Run_GetListResult',
+			type: 'type:RunInfo',
+			listItem: 'RunInfo',
+			optional: true,
+		},
 		description: 'Payroll runs of a company in a year',
 	}),
 	entry({
@@ -59,7 +74,12 @@ export const companyOperations: Operation[] = [
 			{ name: 'CompanyId', type: 'int' },
 			{ name: 'intYear', type: 'int' },
 		],
-		result: { name: 'WageTax_GetListResult', type: 'type:WageTax', listItem: 'WageTax', optional: true },
+		result: {
+			name: 'WageTax_GetListResult',
+			type: 'type:WageTax',
+			listItem: 'WageTax',
+			optional: true,
+		},
 		description: 'Wage tax declarations (loonaangifte) of a company in a year',
 	}),
 	entry({
@@ -105,7 +125,11 @@ export const companyOperations: Operation[] = [
 			{ name: 'RunID', type: 'int' },
 			{ name: 'intYear', type: 'int' },
 		],
-		result: { name: 'SalaryDocuments_GetAllPayslipsPDFByRunCompany_v2Result', type: 'type:Payslip', optional: true },
+		result: {
+			name: 'SalaryDocuments_GetAllPayslipsPDFByRunCompany_v2Result',
+			type: 'type:Payslip',
+			optional: true,
+		},
 		slow: true,
 		description: 'All payslips of a payroll run in one PDF',
 	}),

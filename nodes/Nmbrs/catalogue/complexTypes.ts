@@ -111,9 +111,7 @@ export const complexTypes: Record<string, ComplexType> = {
 	Payslip: {
 		name: 'Payslip',
 		source: 'wsdl',
-		fields: [
-			{ name: 'PDF', type: 'base64Binary', optional: true },
-		],
+		fields: [{ name: 'PDF', type: 'base64Binary', optional: true }],
 	},
 	DefaultEmployeeTemplate: {
 		name: 'DefaultEmployeeTemplate',
@@ -221,7 +219,12 @@ export const complexTypes: Record<string, ComplexType> = {
 		source: 'wsdl',
 		fields: [
 			{ name: 'EmployeeId', type: 'int' },
-			{ name: 'EmployeePersonalInfos', type: 'type:PersonalInfo_V2', listItem: 'PersonalInfo_V2', optional: true },
+			{
+				name: 'EmployeePersonalInfos',
+				type: 'type:PersonalInfo_V2',
+				listItem: 'PersonalInfo_V2',
+				optional: true,
+			},
 		],
 	},
 	Employment: {
@@ -240,7 +243,12 @@ export const complexTypes: Record<string, ComplexType> = {
 		source: 'wsdl',
 		fields: [
 			{ name: 'EmployeeId', type: 'int' },
-			{ name: 'EmployeeEmployments', type: 'type:Employment', listItem: 'Employment', optional: true },
+			{
+				name: 'EmployeeEmployments',
+				type: 'type:Employment',
+				listItem: 'Employment',
+				optional: true,
+			},
 		],
 	},
 	EmployeeContract: {
@@ -268,7 +276,12 @@ export const complexTypes: Record<string, ComplexType> = {
 		source: 'wsdl',
 		fields: [
 			{ name: 'EmployeeId', type: 'int' },
-			{ name: 'EmployeeContracts', type: 'type:EmployeeContract', listItem: 'EmployeeContract', optional: true },
+			{
+				name: 'EmployeeContracts',
+				type: 'type:EmployeeContract',
+				listItem: 'EmployeeContract',
+				optional: true,
+			},
 		],
 	},
 	SalaryTable: {
@@ -382,7 +395,12 @@ export const complexTypes: Record<string, ComplexType> = {
 		source: 'wsdl',
 		fields: [
 			{ name: 'EmployeeId', type: 'int' },
-			{ name: 'EmployeeAddresses', type: 'type:EmployeeAddress_V2', listItem: 'EmployeeAddress_V2', optional: true },
+			{
+				name: 'EmployeeAddresses',
+				type: 'type:EmployeeAddress_V2',
+				listItem: 'EmployeeAddress_V2',
+				optional: true,
+			},
 		],
 	},
 	Schedule_V2: {
@@ -414,15 +432,18 @@ export const complexTypes: Record<string, ComplexType> = {
 		source: 'wsdl',
 		fields: [
 			{ name: 'EmployeeId', type: 'int' },
-			{ name: 'EmployeeSchedules', type: 'type:Schedule_V2', listItem: 'Schedule_V2', optional: true },
+			{
+				name: 'EmployeeSchedules',
+				type: 'type:Schedule_V2',
+				listItem: 'Schedule_V2',
+				optional: true,
+			},
 		],
 	},
 	SalaryDocument: {
 		name: 'SalaryDocument',
 		source: 'wsdl',
-		fields: [
-			{ name: 'PDF', type: 'base64Binary', optional: true },
-		],
+		fields: [{ name: 'PDF', type: 'base64Binary', optional: true }],
 	},
 	Absence: {
 		name: 'Absence',

@@ -20,7 +20,8 @@ export const debtorOperations: Operation[] = [
 				source: 'inferred',
 			},
 		],
-		description: 'Find the tenant (sub)domain of the API user: the one call that takes AuthHeader without Domain',
+		description:
+			'Find the tenant (sub)domain of the API user: the one call that takes AuthHeader without Domain',
 	},
 	{
 		service: 'DebtorService',
@@ -48,7 +49,12 @@ export const debtorOperations: Operation[] = [
 		service: 'DebtorService',
 		name: 'Department_GetList',
 		params: [{ name: 'DebtorId', type: 'int' }],
-		result: { name: 'Department_GetListResult', type: 'type:Department', listItem: 'Department', optional: true },
+		result: {
+			name: 'Department_GetListResult',
+			type: 'type:Department',
+			listItem: 'Department',
+			optional: true,
+		},
 		auth: 'AuthHeaderWithDomain',
 		access: 'read',
 		source: 'wsdl',
@@ -59,7 +65,12 @@ export const debtorOperations: Operation[] = [
 		service: 'DebtorService',
 		name: 'Function_GetList',
 		params: [{ name: 'DebtorId', type: 'int' }],
-		result: { name: 'Function_GetListResult', type: 'type:Function', listItem: 'Function', optional: true },
+		result: {
+			name: 'Function_GetListResult',
+			type: 'type:Function',
+			listItem: 'Function',
+			optional: true,
+		},
 		auth: 'AuthHeaderWithDomain',
 		access: 'read',
 		source: 'wsdl',

@@ -12,7 +12,12 @@ function v21ActiveParams(idName: 'CompanyId' | 'DebtorId'): Field[] {
 	];
 }
 
-const employeeList = (name: string): Field => ({ name, type: 'type:Employee', listItem: 'Employee', optional: true });
+const employeeList = (name: string): Field => ({
+	name,
+	type: 'type:Employee',
+	listItem: 'Employee',
+	optional: true,
+});
 
 export const employeeOperations: Operation[] = [
 	entry({
@@ -23,7 +28,8 @@ export const employeeOperations: Operation[] = [
 		],
 		result: employeeList('List_GetByCompanyResult'),
 		source: 'v3-code',
-		sourceNote: 'v3 parameters from four v3 code bases; result from the v2.1 WSDL and a captured response',
+		sourceNote:
+			'v3 parameters from four v3 code bases; result from the v2.1 WSDL and a captured response',
 		v3Differences: [
 			{
 				kind: 'params-changed',
@@ -55,7 +61,12 @@ export const employeeOperations: Operation[] = [
 	entry({
 		name: 'EmployeeType_GetList',
 		params: [],
-		result: { name: 'EmployeeType_GetListResult', type: 'type:EmployeeType', listItem: 'EmployeeType', optional: true },
+		result: {
+			name: 'EmployeeType_GetListResult',
+			type: 'type:EmployeeType',
+			listItem: 'EmployeeType',
+			optional: true,
+		},
 		source: 'v3-code',
 		sourceNote: 'three v3 code bases (identity connector, Go client, Python SDK)',
 		v3Differences: [{ kind: 'v3-only', note: 'not in the v2.1 WSDL' }],
@@ -65,7 +76,7 @@ export const employeeOperations: Operation[] = [
 		name: 'Employee_GetCurrent',
 		params: [{ name: 'EmployeeId', type: 'int' }],
 		result: { name: 'Employee_GetCurrentResult', type: 'string', optional: true },
-		description: "Current period of the employee's company, as \"yyyy-pp-type\"",
+		description: 'Current period of the employee\'s company, as "yyyy-pp-type"',
 	}),
 	entry({
 		name: 'PersonalInfo_GetCurrent',
@@ -146,12 +157,18 @@ export const employeeOperations: Operation[] = [
 		],
 		result: { name: 'Employee_InsertBasedOnDefaultResult', type: 'int' },
 		access: 'write',
-		description: "Create an employee from one of the company's default templates; returns the new id",
+		description:
+			"Create an employee from one of the company's default templates; returns the new id",
 	}),
 	entry({
 		name: 'Contract_GetAll',
 		params: [{ name: 'EmployeeId', type: 'int' }],
-		result: { name: 'Contract_GetAllResult', type: 'type:EmployeeContract', listItem: 'EmployeeContract', optional: true },
+		result: {
+			name: 'Contract_GetAllResult',
+			type: 'type:EmployeeContract',
+			listItem: 'EmployeeContract',
+			optional: true,
+		},
 		source: 'v3-code',
 		sourceNote: 'name, EmployeeId parameter and contract fields from one v3 SDK',
 		v3Differences: [
@@ -215,7 +232,12 @@ export const employeeOperations: Operation[] = [
 	entry({
 		name: 'BankAccount_GetListCurrent',
 		params: [{ name: 'EmployeeId', type: 'int' }],
-		result: { name: 'BankAccount_GetListCurrentResult', type: 'type:BankAccount', listItem: 'BankAccount', optional: true },
+		result: {
+			name: 'BankAccount_GetListCurrentResult',
+			type: 'type:BankAccount',
+			listItem: 'BankAccount',
+			optional: true,
+		},
 		description: 'Bank accounts of an employee in the current period',
 	}),
 	entry({
@@ -225,7 +247,12 @@ export const employeeOperations: Operation[] = [
 			{ name: 'Period', type: 'int' },
 			{ name: 'Year', type: 'int' },
 		],
-		result: { name: 'BankAccount_GetListResult', type: 'type:BankAccount', listItem: 'BankAccount', optional: true },
+		result: {
+			name: 'BankAccount_GetListResult',
+			type: 'type:BankAccount',
+			listItem: 'BankAccount',
+			optional: true,
+		},
 		description: 'Bank accounts of an employee as of a period and year',
 	}),
 	entry({
@@ -279,7 +306,11 @@ export const employeeOperations: Operation[] = [
 			{ name: 'EmployeeID', type: 'int' },
 			{ name: 'intYear', type: 'int' },
 		],
-		result: { name: 'SalaryDocuments_GetAnnualStatementPDFResult', type: 'type:SalaryDocument', optional: true },
+		result: {
+			name: 'SalaryDocuments_GetAnnualStatementPDFResult',
+			type: 'type:SalaryDocument',
+			optional: true,
+		},
 		slow: true,
 		description: 'Annual statement (jaaropgaaf) PDF of an employee for a year',
 	}),

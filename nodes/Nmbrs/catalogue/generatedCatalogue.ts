@@ -49,7 +49,10 @@ export function encodeField(field: Field): EncodedField {
 
 export function decodeField(text: EncodedField): Field {
 	const match = FIELD_PATTERN.exec(text);
-	if (!match) throw new Error(`Generated catalogue field "${text}" is malformed: run npm run generate:catalogue`);
+	if (!match)
+		throw new Error(
+			`Generated catalogue field "${text}" is malformed: run npm run generate:catalogue`,
+		);
 	const [, name, optional, nillable, type, listItem] = match;
 	const field: Field = { name, type: type as FieldType };
 	if (listItem !== undefined) field.listItem = listItem;
@@ -62,7 +65,7 @@ export function decodeField(text: EncodedField): Field {
 function returnsBinary(result: Field, types: Record<string, ComplexType>): boolean {
 	if (result.type === 'base64Binary') return true;
 	let typeName = result.type.startsWith('type:') ? result.type.slice('type:'.length) : undefined;
-	for (const seen = new Set<string>(); typeName !== undefined && !seen.has(typeName); ) {
+	for (const seen = new Set<string>(); typeName !== undefined && !seen.has(typeName);) {
 		seen.add(typeName);
 		const type: ComplexType | undefined = types[typeName];
 		if (!type) return false;
@@ -73,7 +76,11 @@ function returnsBinary(result: Field, types: Record<string, ComplexType>): boole
 }
 
 /** Slow calls get the transport's long timeout: PDFs and other documents Nmbrs renders on request. */
-export function isSlowOperation(name: string, result: Field | undefined, types: Record<string, ComplexType>): boolean {
+export function isSlowOperation(
+	name: string,
+	result: Field | undefined,
+	types: Record<string, ComplexType>,
+): boolean {
 	return /PDF/.test(name) || (result !== undefined && returnsBinary(result, types));
 }
 
@@ -118,7 +125,9 @@ export function generatedCatalogue(service: ServiceName): Catalogue | undefined 
 	let catalogue = loaded.get(service);
 	if (!catalogue) {
 		// Lazy on purpose: these files are large and only Custom Call needs them.
-		const module = require(`./generated/${generatedFileName(service)}`) as { generated: EncodedService };
+		const module = require(`./generated/${generatedFileName(service)}`) as {
+			generated: EncodedService;
+		};
 		catalogue = decodeService(module.generated);
 		loaded.set(service, catalogue);
 	}

@@ -55,12 +55,17 @@ export interface ResolvedOperation {
  * WSDL; undefined when neither knows the operation (then parameters go in the user's order).
  * Pass the returned catalogue to the wire codec: generated types live in their own per-service catalogue.
  */
-export function resolveAnyOperation(service: ServiceName, name: string): ResolvedOperation | undefined {
+export function resolveAnyOperation(
+	service: ServiceName,
+	name: string,
+): ResolvedOperation | undefined {
 	const curated = findOperation(service, name);
 	if (curated) return { operation: curated, catalogue, origin: 'curated' };
 	const generated = generatedCatalogue(service);
 	const operation = generated?.operations.find((op) => op.name === name);
-	return generated && operation ? { operation, catalogue: generated, origin: 'generated' } : undefined;
+	return generated && operation
+		? { operation, catalogue: generated, origin: 'generated' }
+		: undefined;
 }
 
 /** Like resolveAnyOperation, the operation only. */

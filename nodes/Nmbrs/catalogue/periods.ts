@@ -56,7 +56,9 @@ export function parsePeriod(text: string): ParsedPeriod {
 	const period = Number(match[2]);
 	const perYear = periodsPerYear(periodType, year);
 	if (period < 1 || period > perYear) {
-		throw new Error(`The Nmbrs period "${text}" has period ${period}, but a ${periodType} company has periods 1 to ${perYear}`);
+		throw new Error(
+			`The Nmbrs period "${text}" has period ${period}, but a ${periodType} company has periods 1 to ${perYear}`,
+		);
 	}
 	return { year, period, periodType, periodsPerYear: perYear };
 }

@@ -6,7 +6,12 @@
  * real v2.1 WSDLs) and the node (which operation, which parameters).
  */
 
-export const SERVICES = ['DebtorService', 'CompanyService', 'EmployeeService', 'ReportService'] as const;
+export const SERVICES = [
+	'DebtorService',
+	'CompanyService',
+	'EmployeeService',
+	'ReportService',
+] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
 /** The namespace every element of a request and response lives in. Never the sandbox host. */
@@ -81,14 +86,15 @@ export interface ComplexType {
  * `source` says how sure the v3 side is (default: the entry's own source); the README lists
  * every difference whose source is 'inferred'.
  */
-export type V3Difference = (
+export type V3Difference =
 	/** The operation is not in any v2.1 WSDL we have. */
-	| { kind: 'v3-only'; note: string }
-	/** v3 takes other parameters than v2.1; `v21Params` is what the v2.1 WSDL says. */
-	| { kind: 'params-changed'; v21Params: Field[]; note: string }
-	/** v3 returns another type than the v2.1 WSDL says. */
-	| { kind: 'result-changed'; v21Result: Field | null; note: string }
-) & { source?: Source };
+	(
+		| { kind: 'v3-only'; note: string }
+		/** v3 takes other parameters than v2.1; `v21Params` is what the v2.1 WSDL says. */
+		| { kind: 'params-changed'; v21Params: Field[]; note: string }
+		/** v3 returns another type than the v2.1 WSDL says. */
+		| { kind: 'result-changed'; v21Result: Field | null; note: string }
+	) & { source?: Source };
 
 export interface Operation {
 	service: ServiceName;

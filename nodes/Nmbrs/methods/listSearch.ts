@@ -1,11 +1,17 @@
-import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
 
-import { asRecords, nmbrsRequest } from '../helpers/request';
+import { asRecords, nmbrsRequest } from '../glue/request';
 
 function matches(filter: string | undefined, ...texts: unknown[]): boolean {
 	if (!filter) return true;
 	const needle = filter.trim().toLowerCase();
-	return texts.some((t) => t !== null && t !== undefined && String(t).toLowerCase().includes(needle));
+	return texts.some(
+		(t) => t !== null && t !== undefined && String(t).toLowerCase().includes(needle),
+	);
 }
 
 function byName(a: INodeListSearchItems, b: INodeListSearchItems): number {
@@ -21,7 +27,10 @@ export async function searchCompanies(
 	const results: INodeListSearchItems[] = [];
 	for (const row of rows) {
 		if (!matches(filter, row.Name, row.Number, row.ID)) continue;
-		results.push({ name: `${String(row.Name ?? '')} (${String(row.Number ?? row.ID)})`, value: String(row.ID) });
+		results.push({
+			name: `${String(row.Name ?? '')} (${String(row.Number ?? row.ID)})`,
+			value: String(row.ID),
+		});
 	}
 	return { results: results.sort(byName) };
 }
@@ -35,7 +44,10 @@ export async function searchDebtors(
 	const results: INodeListSearchItems[] = [];
 	for (const row of rows) {
 		if (!matches(filter, row.Name, row.Number, row.Id)) continue;
-		results.push({ name: `${String(row.Name ?? '')} (${String(row.Number ?? row.Id)})`, value: String(row.Id) });
+		results.push({
+			name: `${String(row.Name ?? '')} (${String(row.Number ?? row.Id)})`,
+			value: String(row.Id),
+		});
 	}
 	return { results: results.sort(byName) };
 }

@@ -1,9 +1,11 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { asRecords, nmbrsRequest } from '../helpers/request';
+import { asRecords, nmbrsRequest } from '../glue/request';
 
 /** The employee types of the environment (EmployeeService.EmployeeType_GetList). */
-export async function getEmployeeTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getEmployeeTypes(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	const rows = asRecords(await nmbrsRequest.call(this, 'EmployeeService.EmployeeType_GetList', {}));
 	const options: INodePropertyOptions[] = [];
 	for (const row of rows) {

@@ -1,10 +1,15 @@
 /**
  * Description pieces and output helpers shared by the operations.
  */
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import type { WireValue } from '../catalogue/wire/shape';
-import { parseId, parseLimit } from '../helpers/validate';
+import type { WireValue } from '../wire/shape';
+import { parseId, parseLimit } from '../glue/parameters';
 
 export const returnAllProperty: INodeProperties = {
 	displayName: 'Return All',
@@ -75,7 +80,8 @@ export function toJson(value: WireValue): IDataObject {
 		if (Array.isArray(v)) return v.map(convert);
 		if (v !== null && typeof v === 'object') {
 			const out: IDataObject = {};
-			for (const [key, inner] of Object.entries(v)) out[key] = convert(inner as WireValue) as IDataObject;
+			for (const [key, inner] of Object.entries(v))
+				out[key] = convert(inner as WireValue) as IDataObject;
 			return out;
 		}
 		return v;
@@ -93,7 +99,12 @@ export function readLocatorId(
 	itemIndex: number,
 ): number {
 	const label = parameter === 'companyId' ? 'Company ID' : 'Debtor ID';
-	return parseId(this.getNode(), this.getNodeParameter(parameter, itemIndex, '', { extractValue: true }), label, itemIndex);
+	return parseId(
+		this.getNode(),
+		this.getNodeParameter(parameter, itemIndex, '', { extractValue: true }),
+		label,
+		itemIndex,
+	);
 }
 
 /** Return All / Limit, read and checked for item i. */

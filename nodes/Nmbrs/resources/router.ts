@@ -6,12 +6,15 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { toNodeError } from '../helpers/request';
+import { toNodeError } from '../glue/request';
 import * as company from './company/Company.resource';
 import * as debtor from './debtor/Debtor.resource';
 import * as employee from './employee/Employee.resource';
 
-type OperationExecute = (this: IExecuteFunctions, itemIndex: number) => Promise<INodeExecutionData[]>;
+type OperationExecute = (
+	this: IExecuteFunctions,
+	itemIndex: number,
+) => Promise<INodeExecutionData[]>;
 
 const operations: Record<string, Record<string, OperationExecute>> = {
 	company: {

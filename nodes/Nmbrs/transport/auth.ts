@@ -1,8 +1,8 @@
 /**
  * Fills the empty auth header element that buildRequest writes. The credential's `authenticate`
- * and createPlainHttp() both use this, so the header is written in one place only.
+ * and the tests' plain HTTP client both use this, so the header is written in one place only.
  */
-import { escapeXml } from '../catalogue/wire/writeXml';
+import { escapeXml } from '../wire/writeXml';
 
 export interface AuthValues {
 	/** The API user's e-mail. */
@@ -31,7 +31,10 @@ export function fillAuthHeader(envelope: string, auth: AuthValues): string {
 		);
 	}
 	const [placeholder, element, namespace] = match as unknown as [string, string, string];
-	const domain = element === 'AuthHeaderWithDomain' && auth.domain ? `<Domain>${escapeXml(auth.domain)}</Domain>` : '';
+	const domain =
+		element === 'AuthHeaderWithDomain' && auth.domain
+			? `<Domain>${escapeXml(auth.domain)}</Domain>`
+			: '';
 	const filled =
 		`<${element} xmlns="${namespace}"><Username>${escapeXml(auth.email)}</Username>` +
 		`<Token>${escapeXml(auth.token)}</Token>${domain}</${element}>`;

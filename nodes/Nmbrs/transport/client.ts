@@ -1,17 +1,14 @@
 /**
  * One SOAP call: envelope from the catalogue, POST through the HTTP function given (n8n's
- * authenticated helper inside n8n, createPlainHttp elsewhere), fair-use limiting per user,
+ * authenticated helper inside n8n, test/support/plainHttp.ts in tests and benchmarks), fair-use limiting per user,
  * retries for reads only, and every failure as an NmbrsError that says what to fix.
  */
-import * as http from 'http';
-import * as https from 'https';
-
 import { catalogue as curatedCatalogue, resolveAnyOperation } from '../catalogue';
 import type { Catalogue, Operation, ServiceName } from '../catalogue/types';
 import { SERVICES, operationKey } from '../catalogue/types';
-import { WireError, excerptOf, type SoapVersion, type WireValue } from '../catalogue/wire/shape';
-import { buildRequest } from '../catalogue/wire/writeXml';
-import { readResponse } from '../catalogue/wire/readXml';
+import { WireError, excerptOf, type SoapVersion, type WireValue } from '../wire/shape';
+import { buildRequest } from '../wire/writeXml';
+import { readResponse } from '../wire/readXml';
 import { fillAuthHeader } from './auth';
 import { endpointUrl, targetFor, type NmbrsCredentials, type NmbrsTarget } from './connection';
 import { NmbrsError, faultError, lookupFailureFromMessage, scrub } from './errors';
@@ -64,11 +61,17 @@ export const DEFAULT_TIMEOUT_MS = 60_000;
 export const SLOW_TIMEOUT_MS = 300_000;
 
 /** The operation and the catalogue holding its types, from a 'Service.Op' key or an Operation. */
-export function resolveCall(operation: Operation | string, explicit?: Catalogue): { op: Operation; catalogue: Catalogue } {
+export function resolveCall(
+	operation: Operation | string,
+	explicit?: Catalogue,
+): { op: Operation; catalogue: Catalogue } {
 	if (typeof operation !== 'string') {
 		if (explicit) return { op: operation, catalogue: explicit };
 		const known = resolveAnyOperation(operation.service, operation.name);
-		return { op: operation, catalogue: known?.operation === operation ? known.catalogue : curatedCatalogue };
+		return {
+			op: operation,
+			catalogue: known?.operation === operation ? known.catalogue : curatedCatalogue,
+		};
 	}
 	const dot = operation.indexOf('.');
 	const service = operation.slice(0, dot) as ServiceName;
@@ -103,16 +106,28 @@ function describeBody(body: unknown): string {
 }
 
 /** A short, token-free description of a thrown transport error. */
-function describeThrown(error: unknown, secrets: readonly string[]): { code?: string; text: string } {
-	const record = (typeof error === 'object' && error !== null ? error : {}) as Record<string, unknown>;
+function describeThrown(
+	error: unknown,
+	secrets: readonly string[],
+): { code?: string; text: string } {
+	const record = (typeof error === 'object' && error !== null ? error : {}) as Record<
+		string,
+		unknown
+	>;
 	const candidate = record.code ?? (record.cause as Record<string, unknown> | undefined)?.code;
-	const code = typeof candidate === 'string' && /^[A-Z][A-Z_]+$/.test(candidate) ? candidate : undefined;
-	const message = typeof record.message === 'string' ? record.message.split('\n')[0] ?? '' : '';
+	const code =
+		typeof candidate === 'string' && /^[A-Z][A-Z_]+$/.test(candidate) ? candidate : undefined;
+	const message = typeof record.message === 'string' ? (record.message.split('\n')[0] ?? '') : '';
 	return { code, text: excerptOf(scrub(message, secrets), 160) };
 }
 
 function isTimeout(code: string | undefined, text: string): boolean {
-	return code === 'ETIMEDOUT' || code === 'ECONNABORTED' || code === 'ESOCKETTIMEDOUT' || /time(?:d)?\s*out/i.test(text);
+	return (
+		code === 'ETIMEDOUT' ||
+		code === 'ECONNABORTED' ||
+		code === 'ESOCKETTIMEDOUT' ||
+		/time(?:d)?\s*out/i.test(text)
+	);
 }
 
 interface AttemptContext {
@@ -136,7 +151,8 @@ const UNKNOWN_WRITE_OUTCOME =
  */
 function nmbrsErrorInside(error: unknown): NmbrsError | undefined {
 	for (let current = error, depth = 0; current && depth < 5; depth++) {
-		if (current instanceof NmbrsError || (current as Error).name === 'NmbrsError') return current as NmbrsError;
+		if (current instanceof NmbrsError || (current as Error).name === 'NmbrsError')
+			return current as NmbrsError;
 		current = (current as { cause?: unknown }).cause;
 	}
 	return undefined;
@@ -161,44 +177,59 @@ function errorFromThrown(error: unknown, ctx: AttemptContext): NmbrsError {
 	const { code, text } = describeThrown(error, ctx.secrets);
 	const isWrite = ctx.op.access === 'write';
 	if (isTimeout(code, text)) {
-		return new NmbrsError(`No answer from Nmbrs within ${Math.round(ctx.timeoutMs / 1000)} s for ${ctx.key}`, {
-			kind: 'timeout',
-			operation: ctx.key,
-			nmbrsMessage: text || undefined,
-			hint: isWrite
-				? `${UNKNOWN_WRITE_OUTCOME} Nmbrs or the network was slow; for large changes, give the call a longer timeout.`
-				: 'Nmbrs or the network is slow; try again later. For large companies or PDFs, give the call a longer timeout.',
-			retryable: !isWrite,
-		});
+		return new NmbrsError(
+			`No answer from Nmbrs within ${Math.round(ctx.timeoutMs / 1000)} s for ${ctx.key}`,
+			{
+				kind: 'timeout',
+				operation: ctx.key,
+				nmbrsMessage: text || undefined,
+				hint: isWrite
+					? `${UNKNOWN_WRITE_OUTCOME} Nmbrs or the network was slow; for large changes, give the call a longer timeout.`
+					: 'Nmbrs or the network is slow; try again later. For large companies or PDFs, give the call a longer timeout.',
+				retryable: !isWrite,
+			},
+		);
 	}
-	const check = "Check the credential's environment (and base URL for a custom one), the network and any proxy between n8n and Nmbrs.";
+	const check =
+		"Check the credential's environment (and base URL for a custom one), the network and any proxy between n8n and Nmbrs.";
 	// The system code (ECONNREFUSED...) stays in nmbrsMessage: in the headline n8n would swap our
 	// sentence, which names the URL and the call, for a generic one.
-	const reason = code ? NETWORK_REASONS[code] ?? 'network error' : undefined;
-	return new NmbrsError(`Could not reach Nmbrs at ${ctx.url} for ${ctx.key}${reason ? `: ${reason}` : ''}`, {
-		kind: 'network',
-		operation: ctx.key,
-		nmbrsMessage: text || undefined,
-		hint: isWrite ? `${UNKNOWN_WRITE_OUTCOME} ${check}` : check,
-		retryable: !isWrite,
-	});
+	const reason = code ? (NETWORK_REASONS[code] ?? 'network error') : undefined;
+	return new NmbrsError(
+		`Could not reach Nmbrs at ${ctx.url} for ${ctx.key}${reason ? `: ${reason}` : ''}`,
+		{
+			kind: 'network',
+			operation: ctx.key,
+			nmbrsMessage: text || undefined,
+			hint: isWrite ? `${UNKNOWN_WRITE_OUTCOME} ${check}` : check,
+			retryable: !isWrite,
+		},
+	);
 }
 
 function httpHint(status: number, url: string): string {
-	if (status === 404) return `Nothing answers at ${url}: check the base URL in the credential (it should end in /soap/v3/).`;
-	if (status === 401 || status === 403) return 'The server refused the request before Nmbrs read it; check the base URL and any proxy or firewall.';
-	if (status === 429 || status >= 500) return 'Nmbrs or a gateway in front of it had a problem; try again in a few minutes.';
+	if (status === 404)
+		return `Nothing answers at ${url}: check the base URL in the credential (it should end in /soap/v3/).`;
+	if (status === 401 || status === 403)
+		return 'The server refused the request before Nmbrs read it; check the base URL and any proxy or firewall.';
+	if (status === 429 || status >= 500)
+		return 'Nmbrs or a gateway in front of it had a problem; try again in a few minutes.';
 	return 'Nmbrs did not accept the request; check the base URL in the credential.';
 }
 
-function errorFromResponse(response: HttpResponse, ctx: AttemptContext): NmbrsError | { result: WireValue } {
+function errorFromResponse(
+	response: HttpResponse,
+	ctx: AttemptContext,
+): NmbrsError | { result: WireValue } {
 	const status = response.statusCode;
 	const ok = status >= 200 && status < 300;
 	const text = bodyText(response.body);
 	if (text !== undefined) {
 		try {
 			// The reader scrubs the whole text before cutting any excerpt from it.
-			const { result } = readResponse(text, ctx.op, ctx.catalogueForRead, { scrub: (t) => scrub(t, ctx.secrets) });
+			const { result } = readResponse(text, ctx.op, ctx.catalogueForRead, {
+				scrub: (t) => scrub(t, ctx.secrets),
+			});
 			if (ok) return { result };
 			// A complete SOAP answer under an error status: a gateway or Nmbrs itself says the call failed,
 			// so the result is not trusted. Only reads are tried again, and only for a server-side (5xx) status.
@@ -214,44 +245,57 @@ function errorFromResponse(response: HttpResponse, ctx: AttemptContext): NmbrsEr
 			);
 		} catch (error) {
 			if (!(error instanceof WireError)) throw error;
-			if (error.kind === 'fault') return faultError(ctx.key, scrub(error.faultString ?? '', ctx.secrets), status, ctx.params);
+			if (error.kind === 'fault')
+				return faultError(ctx.key, scrub(error.faultString ?? '', ctx.secrets), status, ctx.params);
 			const excerpt = error.excerpt === undefined ? undefined : scrub(error.excerpt, ctx.secrets);
 			if (ok) {
-				return new NmbrsError(`Nmbrs sent an unreadable answer to ${ctx.key}: ${scrub(error.message, ctx.secrets)}`, {
-					kind: 'malformed',
+				return new NmbrsError(
+					`Nmbrs sent an unreadable answer to ${ctx.key}: ${scrub(error.message, ctx.secrets)}`,
+					{
+						kind: 'malformed',
+						operation: ctx.key,
+						nmbrsMessage: excerpt,
+						hint: "The answer is not the SOAP message this operation returns; check the credential's base URL points at the Nmbrs SOAP v3 API, then try again.",
+						httpStatus: status,
+						retryable: false,
+					},
+				);
+			}
+			return new NmbrsError(
+				`Nmbrs answered ${ctx.key} with HTTP ${status}${excerpt ? `: ${excerpt}` : ''}`,
+				{
+					kind: 'http',
 					operation: ctx.key,
 					nmbrsMessage: excerpt,
-					hint: "The answer is not the SOAP message this operation returns; check the credential's base URL points at the Nmbrs SOAP v3 API, then try again.",
+					hint: httpHint(status, ctx.url),
 					httpStatus: status,
-					retryable: false,
-				});
-			}
-			return new NmbrsError(`Nmbrs answered ${ctx.key} with HTTP ${status}${excerpt ? `: ${excerpt}` : ''}`, {
-				kind: 'http',
-				operation: ctx.key,
-				nmbrsMessage: excerpt,
-				hint: httpHint(status, ctx.url),
-				httpStatus: status,
-				retryable: status >= 500 || status === 429 || status === 408,
-			});
+					retryable: status >= 500 || status === 429 || status === 408,
+				},
+			);
 		}
 	}
 	if (ok) {
-		return new NmbrsError(`Nmbrs answered ${ctx.key} with HTTP ${status}, but the answer reached the node already decoded, not as text`, {
-			kind: 'malformed',
-			operation: ctx.key,
-			hint: `The HTTP layer handed over the answer as ${describeBody(response.body)} instead of the XML text, so it cannot be read as SOAP; the request asks for text (json: false, encoding: 'text'): check that nothing between n8n and Nmbrs (a proxy, or a custom base URL pointing at a JSON API) rewrites the answer.`,
-			httpStatus: status,
-			retryable: false,
-		});
+		return new NmbrsError(
+			`Nmbrs answered ${ctx.key} with HTTP ${status}, but the answer reached the node already decoded, not as text`,
+			{
+				kind: 'malformed',
+				operation: ctx.key,
+				hint: `The HTTP layer handed over the answer as ${describeBody(response.body)} instead of the XML text, so it cannot be read as SOAP; the request asks for text (json: false, encoding: 'text'): check that nothing between n8n and Nmbrs (a proxy, or a custom base URL pointing at a JSON API) rewrites the answer.`,
+				httpStatus: status,
+				retryable: false,
+			},
+		);
 	}
-	return new NmbrsError(`Nmbrs answered ${ctx.key} with HTTP ${status} and a body that is not text`, {
-		kind: 'http',
-		operation: ctx.key,
-		hint: httpHint(status, ctx.url),
-		httpStatus: status,
-		retryable: status >= 500,
-	});
+	return new NmbrsError(
+		`Nmbrs answered ${ctx.key} with HTTP ${status} and a body that is not text`,
+		{
+			kind: 'http',
+			operation: ctx.key,
+			hint: httpHint(status, ctx.url),
+			httpStatus: status,
+			retryable: status >= 500,
+		},
+	);
 }
 
 /**
@@ -267,7 +311,9 @@ export async function callNmbrs(
 	options: CallOptions = {},
 ): Promise<WireValue> {
 	const { op, catalogue } = resolveCall(operation, options.catalogue);
-	const { body, headers } = buildRequest(op, params, catalogue, { soapVersion: options.soapVersion ?? '1.1' });
+	const { body, headers } = buildRequest(op, params, catalogue, {
+		soapVersion: options.soapVersion ?? '1.1',
+	});
 	const clock = options.clock ?? systemClock;
 	const limiter = options.limiter ?? limiterFor(target.userKey);
 	const ctx: AttemptContext = {
@@ -305,49 +351,4 @@ export async function callNmbrs(
 		if (!outcome.retryable || attempt >= attempts) throw outcome;
 		await clock.sleep(firstDelay * 2 ** (attempt - 1));
 	}
-}
-
-/**
- * An HttpFunction on node's http/https that fills the auth header itself (with fillAuthHeader,
- * like the n8n credential does). For tests, the bench and use outside n8n.
- */
-export function createPlainHttp(credentials: NmbrsCredentials): HttpFunction {
-	return (request) =>
-		new Promise<HttpResponse>((resolve, reject) => {
-			const body = fillAuthHeader(request.body, {
-				email: credentials.email,
-				token: credentials.token,
-				domain: credentials.subdomain,
-			});
-			const url = new URL(request.url);
-			const transport = url.protocol === 'https:' ? https : http;
-			const req = transport.request(
-				url,
-				{ method: request.method, headers: { ...request.headers, 'Content-Length': Buffer.byteLength(body) } },
-				(res) => {
-					const chunks: Buffer[] = [];
-					res.on('data', (chunk: Buffer) => chunks.push(chunk));
-					res.on('end', () => resolve({ statusCode: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-					res.on('error', () => reject(Object.assign(new Error('The connection broke while reading the answer'), { code: 'ECONNRESET' })));
-				},
-			);
-			req.setTimeout(request.timeout, () => {
-				req.destroy(Object.assign(new Error(`timeout of ${request.timeout}ms exceeded`), { code: 'ETIMEDOUT' }));
-			});
-			// Only the code and node's own message go on: node's errors never hold the request body.
-			req.on('error', (error: NodeJS.ErrnoException) =>
-				reject(Object.assign(new Error(error.message), { code: error.code })),
-			);
-			req.end(body);
-		});
-}
-
-/** callNmbrs with createPlainHttp: a complete client outside n8n. */
-export async function callWithCredentials(
-	credentials: NmbrsCredentials,
-	operation: Operation | string,
-	params: Record<string, unknown>,
-	options: CallOptions = {},
-): Promise<WireValue> {
-	return await callNmbrs(createPlainHttp(credentials), targetFor(credentials), operation, params, options);
 }

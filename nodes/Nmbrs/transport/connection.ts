@@ -32,8 +32,18 @@ export function normalizeSubdomain(input: string): string {
 	return text.replace(/\.$/, '');
 }
 
+/** Subdomains that are the API's own host, not a tenant: what a pasted API URL turns into. */
+const API_HOSTS = new Set(['api', 'api-sandbox']);
+
+/** Whether a (normalised) subdomain is the API's own host rather than a tenant's. */
+export function isApiHost(subdomain: string): boolean {
+	return API_HOSTS.has(subdomain);
+}
+
 /** The SOAP v3 base URL of the credential's environment, always ending in `/soap/v3/`. */
-export function resolveBaseUrl(creds: Pick<NmbrsCredentials, 'environment' | 'customBaseUrl'>): string {
+export function resolveBaseUrl(
+	creds: Pick<NmbrsCredentials, 'environment' | 'customBaseUrl'>,
+): string {
 	if (creds.environment === 'live') return LIVE_BASE_URL;
 	if (creds.environment === 'sandbox') return SANDBOX_BASE_URL;
 	const given = (creds.customBaseUrl ?? '').trim();
@@ -46,7 +56,9 @@ export function resolveBaseUrl(creds: Pick<NmbrsCredentials, 'environment' | 'cu
 		);
 	}
 	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-		throw new Error(`The custom base URL must start with http:// or https://, not ${url.protocol}//.`);
+		throw new Error(
+			`The custom base URL must start with http:// or https://, not ${url.protocol}//.`,
+		);
 	}
 	let pathname = url.pathname.replace(/\/[A-Za-z]+Service\.asmx$/i, '').replace(/\/+$/, '');
 	if (!/\/soap\/v3$/i.test(pathname)) pathname = `${pathname}/soap/v3`;
@@ -74,5 +86,9 @@ export interface NmbrsTarget {
 
 export function targetFor(creds: NmbrsCredentials): NmbrsTarget {
 	const baseUrl = resolveBaseUrl(creds);
-	return { baseUrl, userKey: userKey(baseUrl, creds.email), redact: creds.token ? [creds.token] : [] };
+	return {
+		baseUrl,
+		userKey: userKey(baseUrl, creds.email),
+		redact: creds.token ? [creds.token] : [],
+	};
 }

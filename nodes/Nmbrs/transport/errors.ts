@@ -88,12 +88,17 @@ function sentValue(code: number, params: Record<string, unknown>): string {
 	const pattern = RECORD_PARAMS[code];
 	if (!pattern) return '';
 	const entry = Object.entries(params).find(([name]) => pattern.test(name));
-	if (!entry || entry[1] === undefined || entry[1] === null || typeof entry[1] === 'object') return '';
+	if (!entry || entry[1] === undefined || entry[1] === null || typeof entry[1] === 'object')
+		return '';
 	return ` (${entry[0]} ${String(entry[1])} was sent)`;
 }
 
 /** What to do about each Nmbrs fault code. */
-export function hintFor(code: number | undefined, operation: string, params: Record<string, unknown> = {}): string {
+export function hintFor(
+	code: number | undefined,
+	operation: string,
+	params: Record<string, unknown> = {},
+): string {
 	switch (code) {
 		case 1001:
 			return "Nmbrs did not accept the credentials. Check in the n8n credential: the e-mail is the API user's login e-mail, the API token is the current one from User profile -> API token in Nmbrs (generating a new one voids the old), and the subdomain is the part before .nmbrs.nl of your Nmbrs address. A sandbox token only works from the day after it was made.";
@@ -149,8 +154,49 @@ export function faultError(
 	});
 }
 
-/** How the credential's failed subdomain lookup begins its message (see helpers/credentialSupport.ts). */
-export const SUBDOMAIN_LOOKUP_FAILED = 'Could not look up the Nmbrs subdomain';
+const SUBDOMAIN_LOOKUP = 'DebtorService.Environment_Get';
+/** How a failed subdomain lookup's message begins: the one text both directions below share. */
+const SUBDOMAIN_LOOKUP_FAILED = 'Could not look up the Nmbrs subdomain';
+const TYPE_THE_SUBDOMAIN =
+	'You can also type the subdomain (the part of your Nmbrs address before .nmbrs.nl) into the credential.';
+
+/**
+ * The error a failed subdomain lookup throws out of the credential's preAuthentication: one
+ * sentence with the likely causes and Nmbrs' exact answer, the NmbrsError (never retried) as
+ * `cause`. A plain Error without `code` or `response`, because n8n's credential test shows
+ * `cause.code` or the HTTP status instead of the message when the error it wraps has one.
+ */
+export function subdomainLookupError(failure: unknown, secrets: string[]): Error {
+	let fault: NmbrsError;
+	if (failure instanceof NmbrsError) {
+		fault = new NmbrsError(`${SUBDOMAIN_LOOKUP_FAILED}: ${failure.message}`, {
+			kind: failure.kind,
+			operation: failure.operation,
+			code: failure.code,
+			nmbrsMessage: failure.nmbrsMessage,
+			httpStatus: failure.httpStatus,
+			hint: `${failure.hint ? `${failure.hint} ` : ''}${TYPE_THE_SUBDOMAIN}`,
+			retryable: false,
+		});
+	} else {
+		const reason = scrub(failure instanceof Error ? failure.message : String(failure), secrets);
+		fault = new NmbrsError(`${SUBDOMAIN_LOOKUP_FAILED}: ${reason}`, {
+			kind: 'malformed',
+			operation: SUBDOMAIN_LOOKUP,
+			hint: `Check the environment and the base URL in the credential. ${TYPE_THE_SUBDOMAIN}`,
+			retryable: false,
+		});
+	}
+	// What Nmbrs (or the network) said, in a few words: "Nmbrs answered 1001 Invalid Authentication".
+	const exact =
+		fault.kind === 'fault'
+			? `Nmbrs answered ${fault.code ?? 'a fault'}${fault.nmbrsMessage ? ` ${fault.nmbrsMessage}` : ''}`
+			: fault.message.replace(`${SUBDOMAIN_LOOKUP_FAILED}: `, '');
+	return new Error(
+		`${SUBDOMAIN_LOOKUP_FAILED} (${exact}): check the e-mail and the API token, that the API user template allows ${SUBDOMAIN_LOOKUP}, or type the subdomain (the part of your Nmbrs address before .nmbrs.nl) into the credential.`,
+		{ cause: fault },
+	);
+}
 
 /**
  * The subdomain lookup's failure, recognised by its message. n8n wraps what preAuthentication
@@ -163,12 +209,11 @@ export function lookupFailureFromMessage(error: unknown): NmbrsError | undefined
 		if (typeof message === 'string' && message.startsWith(SUBDOMAIN_LOOKUP_FAILED)) {
 			const answered = /Nmbrs answered (\d{3,5})\b/.exec(message);
 			const code = answered ? Number(answered[1]) : undefined;
-			const operation = 'DebtorService.Environment_Get';
 			return new NmbrsError(message, {
 				kind: code === undefined ? 'malformed' : 'fault',
-				operation,
+				operation: SUBDOMAIN_LOOKUP,
 				code,
-				hint: `${code === undefined ? '' : `${hintFor(code, operation)} `}You can also type the subdomain (the part of your Nmbrs address before .nmbrs.nl) into the credential.`,
+				hint: `${code === undefined ? '' : `${hintFor(code, SUBDOMAIN_LOOKUP)} `}${TYPE_THE_SUBDOMAIN}`,
 				retryable: false,
 			});
 		}

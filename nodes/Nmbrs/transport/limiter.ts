@@ -49,7 +49,8 @@ export class FairUseLimiter {
 		this.maxConcurrent = options.maxConcurrent ?? 10;
 		this.windowMs = options.windowMs ?? DEFAULT_WINDOW_MS;
 		this.clock = options.clock ?? systemClock;
-		if (this.maxPerSecond < 1 || this.maxConcurrent < 1) throw new Error('Limiter bounds must be at least 1.');
+		if (this.maxPerSecond < 1 || this.maxConcurrent < 1)
+			throw new Error('Limiter bounds must be at least 1.');
 	}
 
 	/** Runs `task` when the fair-use budget and the concurrency bound allow. */

@@ -1,8 +1,16 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { asList, nmbrsRequest } from '../../helpers/request';
-import { debtorLocator, limitProperty, readLimit, readLocatorId, returnAllProperty, toItems, toJson } from '../common';
+import { asList, nmbrsRequest } from '../../glue/request';
+import {
+	debtorLocator,
+	limitProperty,
+	readLimit,
+	readLocatorId,
+	returnAllProperty,
+	toItems,
+	toJson,
+} from '../common';
 
 const properties: INodeProperties[] = [
 	{
@@ -26,13 +34,21 @@ export const description = updateDisplayOptions(
 );
 
 /** CompanyService.List_GetAll, or List_GetByDebtor for one debtor. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const scope = this.getNodeParameter('scope', itemIndex, 'all') as string;
 	const debtorId = scope === 'debtor' ? readLocatorId.call(this, 'debtorId', itemIndex) : undefined;
 	const limit = readLimit.call(this, itemIndex);
 	const result =
 		debtorId === undefined
 			? await nmbrsRequest.call(this, 'CompanyService.List_GetAll', {}, itemIndex)
-			: await nmbrsRequest.call(this, 'CompanyService.List_GetByDebtor', { DebtorId: debtorId }, itemIndex);
+			: await nmbrsRequest.call(
+					this,
+					'CompanyService.List_GetByDebtor',
+					{ DebtorId: debtorId },
+					itemIndex,
+				);
 	return toItems.call(this, asList(result).slice(0, limit).map(toJson), itemIndex);
 }

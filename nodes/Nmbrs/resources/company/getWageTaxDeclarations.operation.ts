@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { asList, nmbrsRequest } from '../../helpers/request';
-import { parseStatusList, parseYearOrCurrent } from '../../helpers/validate';
+import { asList, nmbrsRequest } from '../../glue/request';
+import { parseStatusList, parseYearOrCurrent } from '../../glue/parameters';
 import { companyLocator, readLocatorId, toItems, toJson } from '../common';
 
 const properties: INodeProperties[] = [
@@ -42,10 +42,18 @@ export const description = updateDisplayOptions(
 );
 
 /** CompanyService.WageTax_GetList: the wage tax declarations (loonaangifte) of a company in a year. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
 	const companyId = readLocatorId.call(this, 'companyId', itemIndex);
-	const year = parseYearOrCurrent(node, this.getNodeParameter('year', itemIndex, ''), 'Year', itemIndex);
+	const year = parseYearOrCurrent(
+		node,
+		this.getNodeParameter('year', itemIndex, ''),
+		'Year',
+		itemIndex,
+	);
 	const options = this.getNodeParameter('options', itemIndex, {}) as { statuses?: string };
 	const wanted = parseStatusList(options.statuses);
 	const rows = asList(

@@ -1,9 +1,17 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { asList, nmbrsRequest } from '../../helpers/request';
-import { parseNonNegative } from '../../helpers/validate';
-import { companyLocator, limitProperty, readLimit, readLocatorId, returnAllProperty, toItems, toJson } from '../common';
+import { asList, nmbrsRequest } from '../../glue/request';
+import { parseNonNegative } from '../../glue/parameters';
+import {
+	companyLocator,
+	limitProperty,
+	readLimit,
+	readLocatorId,
+	returnAllProperty,
+	toItems,
+	toJson,
+} from '../common';
 
 const properties: INodeProperties[] = [
 	companyLocator,
@@ -26,7 +34,10 @@ export const description = updateDisplayOptions(
 );
 
 /** EmployeeService.List_GetByCompany: the employees of one company and employee type. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
 	const companyId = readLocatorId.call(this, 'companyId', itemIndex);
 	const employeeType = parseNonNegative(

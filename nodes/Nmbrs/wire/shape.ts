@@ -2,7 +2,15 @@
  * What the reader and the writer share: the value model, the wire error, and how a catalogue
  * field is interpreted (its type, its fields including base types, its .NET default).
  */
-import type { Catalogue, ComplexType, Field, FieldType, Operation, ScalarType, ServiceName } from '../types';
+import type {
+	Catalogue,
+	ComplexType,
+	Field,
+	FieldType,
+	Operation,
+	ScalarType,
+	ServiceName,
+} from '../catalogue/types';
 
 export type WireValue = null | string | number | boolean | Buffer | WireObject | WireValue[];
 export interface WireObject {
@@ -53,7 +61,12 @@ export class WireError extends Error {
 	constructor(
 		kind: WireErrorKind,
 		message: string,
-		details: { faultString?: string; faultCode?: string; soapVersion?: SoapVersion; excerpt?: string } = {},
+		details: {
+			faultString?: string;
+			faultCode?: string;
+			soapVersion?: SoapVersion;
+			excerpt?: string;
+		} = {},
 	) {
 		super(message);
 		this.name = 'WireError';
@@ -67,7 +80,10 @@ export class WireError extends Error {
 
 /** A short, single-line piece of a response for error messages. */
 export function excerptOf(text: string, maxLength = 160): string {
-	const flat = text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '').replace(/\s+/g, ' ').trim();
+	const flat = text
+		.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
+		.replace(/\s+/g, ' ')
+		.trim();
 	return flat.length > maxLength ? `${flat.slice(0, maxLength)}…` : flat;
 }
 
@@ -92,10 +108,14 @@ export function fieldsOfType(typeName: string, catalogue: Catalogue): Field[] {
 	const chain: ComplexType[] = [];
 	let current: string | undefined = typeName;
 	while (current !== undefined) {
-		if (seen.has(current)) throw new Error(`Catalogue type ${typeName} has a cyclic base chain at ${current}.`);
+		if (seen.has(current))
+			throw new Error(`Catalogue type ${typeName} has a cyclic base chain at ${current}.`);
 		seen.add(current);
 		const type: ComplexType | undefined = catalogue.types[current];
-		if (!type) throw new Error(`Catalogue type "${current}" is referenced but not defined in catalogue.types.`);
+		if (!type)
+			throw new Error(
+				`Catalogue type "${current}" is referenced but not defined in catalogue.types.`,
+			);
 		chain.unshift(type);
 		current = type.base;
 	}
@@ -108,7 +128,8 @@ export function kindOf(type: FieldType, catalogue: Catalogue): FieldKind {
 	if (type.startsWith('enum:')) {
 		const name = type.slice('enum:'.length);
 		const values = catalogue.enums[name];
-		if (!values) throw new Error(`Catalogue enum "${name}" is referenced but not defined in catalogue.enums.`);
+		if (!values)
+			throw new Error(`Catalogue enum "${name}" is referenced but not defined in catalogue.enums.`);
 		return { kind: 'enum', name, values };
 	}
 	if (type.startsWith('type:')) {
@@ -122,7 +143,9 @@ export function kindOf(type: FieldType, catalogue: Catalogue): FieldKind {
 export function isValueType(kind: FieldKind): boolean {
 	if (kind.kind === 'enum') return true;
 	if (kind.kind === 'complex') return false;
-	return ['int', 'long', 'decimal', 'double', 'boolean', 'dateTime', 'date', 'guid'].includes(kind.scalar);
+	return ['int', 'long', 'decimal', 'double', 'boolean', 'dateTime', 'date', 'guid'].includes(
+		kind.scalar,
+	);
 }
 
 /**
@@ -166,7 +189,10 @@ export function adHocOperation(
 		name,
 		params: paramNames.map((paramName) => ({ name: paramName, type: 'anyType', optional: true })),
 		result: { name: `${name}Result`, type: 'anyType', optional: true },
-		auth: name === 'Environment_Get' && service === 'DebtorService' ? 'AuthHeader' : 'AuthHeaderWithDomain',
+		auth:
+			name === 'Environment_Get' && service === 'DebtorService'
+				? 'AuthHeader'
+				: 'AuthHeaderWithDomain',
 		access,
 		source: 'inferred',
 		sourceNote: 'ad hoc: not in the catalogue',

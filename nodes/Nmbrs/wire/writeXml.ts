@@ -3,9 +3,9 @@
  * with base-type fields first, null references omitted, null nullable values as xsi:nil, dates
  * without a zone, decimals in invariant culture, Buffers as base64, every text escaped.
  */
-import type { Catalogue, Field, Operation } from '../types';
-import { serviceNamespace, soapAction, operationKey } from '../types';
-import { isLeapYear } from '../periods';
+import type { Catalogue, Field, Operation } from '../catalogue/types';
+import { serviceNamespace, soapAction, operationKey } from '../catalogue/types';
+import { isLeapYear } from '../catalogue/periods';
 import {
 	EMPTY_GUID,
 	SOAP_CONTENT_TYPE,
@@ -39,7 +39,10 @@ function escapeText(text: string, path: string): string {
 	const bad = NOT_XML_CHARACTER.exec(text);
 	if (bad) {
 		const code = bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-		throw inputError(path, `contains the control character U+${code}, which XML cannot carry; remove it`);
+		throw inputError(
+			path,
+			`contains the control character U+${code}, which XML cannot carry; remove it`,
+		);
 	}
 	return escapeXml(text);
 }
@@ -49,7 +52,8 @@ function inputError(path: string, problem: string): WireError {
 }
 
 function describe(value: unknown): string {
-	if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+	if (typeof value === 'string')
+		return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
 	if (value instanceof Date) return 'a JavaScript Date';
 	if (Buffer.isBuffer(value)) return 'binary data';
 	if (Array.isArray(value)) return 'a list';
@@ -76,17 +80,29 @@ function parseLocalDateTime(
 					'has a time zone; Nmbrs dates are Dutch local time without a zone: give "YYYY-MM-DDTHH:mm:ss" as the local time',
 			};
 		}
-		return { problem: 'is not a date; give "YYYY-MM-DD" (or "YYYY-MM-DDTHH:mm:ss" for a date and time)' };
+		return {
+			problem: 'is not a date; give "YYYY-MM-DD" (or "YYYY-MM-DDTHH:mm:ss" for a date and time)',
+		};
 	}
 	const [, y, mo, d, h = '00', mi = '00', s = '00'] = match;
 	const year = Number(y);
 	const month = Number(mo);
 	const day = Number(d);
-	const daysInMonth = [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
-	if (year < 1 || month < 1 || month > 12 || daysInMonth === undefined || day < 1 || day > daysInMonth) {
+	const daysInMonth = [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][
+		month - 1
+	];
+	if (
+		year < 1 ||
+		month < 1 ||
+		month > 12 ||
+		daysInMonth === undefined ||
+		day < 1 ||
+		day > daysInMonth
+	) {
 		return { problem: 'is not an existing calendar date' };
 	}
-	if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return { problem: 'has an impossible time of day' };
+	if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59)
+		return { problem: 'has an impossible time of day' };
 	return { date: `${y}-${mo}-${d}`, time: `${h}:${mi}:${s}`, hasTime: match[4] !== undefined };
 }
 
@@ -101,7 +117,10 @@ function writeDate(value: unknown, path: string, withTime: boolean): string {
 	if ('problem' in parsed) throw inputError(path, `${parsed.problem} (got ${describe(value)})`);
 	if (!withTime) {
 		if (parsed.hasTime && parsed.time !== '00:00:00') {
-			throw inputError(path, `is a date without a time of day; give "${parsed.date}" (got ${describe(value)})`);
+			throw inputError(
+				path,
+				`is a date without a time of day; give "${parsed.date}" (got ${describe(value)})`,
+			);
 		}
 		return `${parsed.date}T00:00:00`;
 	}
@@ -120,7 +139,10 @@ function writeInteger(value: unknown, path: string, scalar: 'int' | 'long'): str
 		throw inputError(path, `must be a whole number, not ${describe(value)}`);
 	}
 	if (scalar === 'int' && (number < INT_RANGE.min || number > INT_RANGE.max)) {
-		throw inputError(path, `must fit a 32-bit integer (${INT_RANGE.min} to ${INT_RANGE.max}), not ${number}`);
+		throw inputError(
+			path,
+			`must fit a 32-bit integer (${INT_RANGE.min} to ${INT_RANGE.max}), not ${number}`,
+		);
 	}
 	if (scalar === 'long' && !Number.isSafeInteger(number)) {
 		throw inputError(path, `is too large to send exactly (${number})`);
@@ -131,7 +153,10 @@ function writeInteger(value: unknown, path: string, scalar: 'int' | 'long'): str
 function writeDecimal(value: unknown, path: string): string {
 	if (typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value)) return value.trim();
 	if (typeof value !== 'number' || !Number.isFinite(value)) {
-		throw inputError(path, `must be a number like 1234.56 (a dot as decimal separator), not ${describe(value)}`);
+		throw inputError(
+			path,
+			`must be a number like 1234.56 (a dot as decimal separator), not ${describe(value)}`,
+		);
 	}
 	const plain = String(value);
 	// .NET's decimal reader does not accept exponents (1e-7), so spell those out.
@@ -168,9 +193,14 @@ function writeScalar(kind: FieldKind & { kind: 'scalar' }, value: unknown, path:
 			}
 			return value.trim().toLowerCase();
 		case 'base64Binary':
-			if (Buffer.isBuffer(value) || value instanceof Uint8Array) return Buffer.from(value).toString('base64');
-			if (typeof value === 'string' && /^[A-Za-z0-9+/\s]*={0,2}\s*$/.test(value)) return value.replace(/\s+/g, '');
-			throw inputError(path, `must be binary data (a Buffer) or base64 text, not ${describe(value)}`);
+			if (Buffer.isBuffer(value) || value instanceof Uint8Array)
+				return Buffer.from(value).toString('base64');
+			if (typeof value === 'string' && /^[A-Za-z0-9+/\s]*={0,2}\s*$/.test(value))
+				return value.replace(/\s+/g, '');
+			throw inputError(
+				path,
+				`must be binary data (a Buffer) or base64 text, not ${describe(value)}`,
+			);
 		case 'string':
 		case 'xmlDocument':
 			if (typeof value === 'string') return escapeText(value, path);
@@ -189,15 +219,22 @@ function writeUntypedContent(value: unknown, path: string): string {
 	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
 	if (Buffer.isBuffer(value)) return value.toString('base64');
 	if (value instanceof Date) {
-		throw inputError(path, 'is a JavaScript Date; give the local date as text, "YYYY-MM-DDTHH:mm:ss"');
+		throw inputError(
+			path,
+			'is a JavaScript Date; give the local date as text, "YYYY-MM-DDTHH:mm:ss"',
+		);
 	}
 	if (Array.isArray(value)) {
-		throw inputError(path, 'is a list; wrap it in an object naming its item element, e.g. {"int": [1, 2]}');
+		throw inputError(
+			path,
+			'is a list; wrap it in an object naming its item element, e.g. {"int": [1, 2]}',
+		);
 	}
 	if (typeof value === 'object') {
 		return Object.entries(value as Record<string, unknown>)
 			.map(([name, child]) => {
-				if (!/^[A-Za-z_][\w.-]*$/.test(name)) throw inputError(`${path}.${name}`, 'is not a valid XML element name');
+				if (!/^[A-Za-z_][\w.-]*$/.test(name))
+					throw inputError(`${path}.${name}`, 'is not a valid XML element name');
 				const items = Array.isArray(child) ? child : [child];
 				return items
 					.map((item) => {
@@ -226,18 +263,32 @@ function writeContent(kind: FieldKind, value: unknown, path: string, catalogue: 
 	if (kind.kind === 'scalar') return writeScalar(kind, value, path);
 	if (kind.kind === 'enum') {
 		const text = typeof value === 'string' ? value.trim() : undefined;
-		const canonical = text === undefined ? undefined : kind.values.find((v) => v.toLowerCase() === text.toLowerCase());
+		const canonical =
+			text === undefined
+				? undefined
+				: kind.values.find((v) => v.toLowerCase() === text.toLowerCase());
 		if (canonical === undefined) {
 			throw inputError(path, `must be one of ${kind.values.join(', ')}; got ${describe(value)}`);
 		}
 		return escapeXml(canonical);
 	}
-	if (typeof value !== 'object' || value === null || Array.isArray(value) || Buffer.isBuffer(value) || value instanceof Date) {
-		throw inputError(path, `must be an object with the fields of ${kind.name}, not ${describe(value)}`);
+	if (
+		typeof value !== 'object' ||
+		value === null ||
+		Array.isArray(value) ||
+		Buffer.isBuffer(value) ||
+		value instanceof Date
+	) {
+		throw inputError(
+			path,
+			`must be an object with the fields of ${kind.name}, not ${describe(value)}`,
+		);
 	}
 	const record = value as Record<string, unknown>;
 	// Keys the type does not have (e.g. unknown elements kept by the reader) are not sent: .NET would ignore them.
-	return kind.fields.map((child) => writeField(child, record[child.name], `${path}.${child.name}`, catalogue)).join('');
+	return kind.fields
+		.map((child) => writeField(child, record[child.name], `${path}.${child.name}`, catalogue))
+		.join('');
 }
 
 function writeField(field: Field, value: unknown, path: string, catalogue: Catalogue): string {
@@ -248,7 +299,9 @@ function writeField(field: Field, value: unknown, path: string, catalogue: Catal
 		const itemName = field.listItem;
 		const items = value.map((item, index) => {
 			if (item === null || item === undefined) {
-				return isValueType(kind) ? element(itemName, escapeXml(dotnetDefaultText(kind))) : nilElement(itemName);
+				return isValueType(kind)
+					? element(itemName, escapeXml(dotnetDefaultText(kind)))
+					: nilElement(itemName);
 			}
 			return element(itemName, writeContent(kind, item, `${path}[${index}]`, catalogue));
 		});
@@ -310,7 +363,10 @@ export function buildRequest(
 	const known = new Set(op.params.map((p) => p.name));
 	const unknown = Object.keys(params).filter((name) => !known.has(name));
 	if (unknown.length > 0) {
-		const valid = op.params.length > 0 ? op.params.map((p) => p.name).join(', ') : 'none (it takes no parameters)';
+		const valid =
+			op.params.length > 0
+				? op.params.map((p) => p.name).join(', ')
+				: 'none (it takes no parameters)';
 		throw new WireError(
 			'input',
 			`${key} has no parameter ${unknown.map((n) => `"${n}"`).join(', ')}; its parameters are: ${valid} (names are case-sensitive).`,
@@ -319,9 +375,17 @@ export function buildRequest(
 	const body = op.params
 		.map((param) => {
 			const value = params[param.name];
-			if ((value === undefined || value === null) && !param.nillable && !param.optional && param.listItem === undefined) {
+			if (
+				(value === undefined || value === null) &&
+				!param.nillable &&
+				!param.optional &&
+				param.listItem === undefined
+			) {
 				if (isValueType(kindOf(param.type, catalogue))) {
-					throw new WireError('input', `${key} needs parameter ${param.name} (${param.type}); it was not given.`);
+					throw new WireError(
+						'input',
+						`${key} needs parameter ${param.name} (${param.type}); it was not given.`,
+					);
 				}
 			}
 			return writeField(param, value, param.name, catalogue);
@@ -341,7 +405,12 @@ export function buildRequest(
 }
 
 /** The answer ASMX gives for `op` with `result` (void operations: an empty `<OpResponse/>`). */
-export function buildResponse(op: Operation, result: unknown, catalogue: Catalogue, soapVersion: SoapVersion = '1.1'): string {
+export function buildResponse(
+	op: Operation,
+	result: unknown,
+	catalogue: Catalogue,
+	soapVersion: SoapVersion = '1.1',
+): string {
 	const namespace = serviceNamespace(op.service);
 	const content = op.result ? writeField(op.result, result, op.result.name, catalogue) : '';
 	const response =

@@ -51,7 +51,20 @@ export {
 	excerptOf,
 } from './shape';
 export type { WireValue, WireObject, SoapVersion, WireErrorKind } from './shape';
-export { escapeXml, writeValue, buildRequest, buildResponse, buildFault, nmbrsFaultMessage } from './writeXml';
+export {
+	escapeXml,
+	writeValue,
+	buildRequest,
+	buildResponse,
+	buildFault,
+	nmbrsFaultMessage,
+} from './writeXml';
 export type { BuildRequestOptions, BuiltRequest, FaultSpec } from './writeXml';
 export { readResponse, readRequest, xmlDocumentToJson } from './readXml';
-export type { ReadOptions, ReadResponseResult, ReadRequestResult, RequestAuthHeader, Scrub } from './readXml';
+export type {
+	ReadOptions,
+	ReadResponseResult,
+	ReadRequestResult,
+	RequestAuthHeader,
+	Scrub,
+} from './readXml';

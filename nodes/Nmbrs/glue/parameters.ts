@@ -18,7 +18,13 @@ function wholeNumber(value: unknown): number | undefined {
 	return undefined;
 }
 
-function parseWholeFrom(min: number, node: INode, value: unknown, field: string, itemIndex: number): number {
+function parseWholeFrom(
+	min: number,
+	node: INode,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+): number {
 	const n = wholeNumber(value);
 	if (n === undefined || n < min || !Number.isSafeInteger(n)) {
 		throw new NodeOperationError(node, `The ${field} ${shown(value)} is not valid`, {
@@ -35,7 +41,12 @@ export function parseId(node: INode, value: unknown, field: string, itemIndex: n
 }
 
 /** A whole number of 0 or more (e.g. an employee type ID). */
-export function parseNonNegative(node: INode, value: unknown, field: string, itemIndex: number): number {
+export function parseNonNegative(
+	node: INode,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+): number {
 	return parseWholeFrom(0, node, value, field, itemIndex);
 }
 
@@ -52,7 +63,12 @@ export function parseYear(node: INode, value: unknown, field: string, itemIndex:
 }
 
 /** A payroll year, or the current year (Dutch time) when the value is empty. */
-export function parseYearOrCurrent(node: INode, value: unknown, field: string, itemIndex: number): number {
+export function parseYearOrCurrent(
+	node: INode,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+): number {
 	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
 		return DateTime.now().setZone('Europe/Amsterdam').year;
 	}

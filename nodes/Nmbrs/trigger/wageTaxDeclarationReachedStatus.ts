@@ -17,10 +17,10 @@ import { DateTime } from 'luxon';
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { WireValue } from '../../catalogue/wire/shape';
-import { asList, nmbrsRequest } from '../../helpers/request';
-import { parseStatusList } from '../../helpers/validate';
-import { toJson } from '../common';
+import type { WireValue } from '../wire/shape';
+import { asList, nmbrsRequest } from '../glue/request';
+import { parseStatusList } from '../glue/parameters';
+import { toJson } from '../resources/common';
 
 interface TriggerState {
 	seen?: Record<string, string>;
@@ -98,7 +98,11 @@ async function fetchCompany(
 	}
 }
 
-async function fetchAll(this: IPollFunctions, companies: IDataObject[], years: number[]): Promise<CompanyResult[]> {
+async function fetchAll(
+	this: IPollFunctions,
+	companies: IDataObject[],
+	years: number[],
+): Promise<CompanyResult[]> {
 	const results: CompanyResult[] = new Array(companies.length);
 	let next = 0;
 	const worker = async () => {
@@ -124,7 +128,9 @@ export async function pollWageTaxDeclarations(this: IPollFunctions): Promise<IDa
 	}
 	const manual = this.getMode() === 'manual';
 	const years = yearsToWatch(DateTime.now());
-	const companies = asList(await nmbrsRequest.call(this, 'CompanyService.List_GetAll', {})).map(toJson);
+	const companies = asList(await nmbrsRequest.call(this, 'CompanyService.List_GetAll', {})).map(
+		toJson,
+	);
 	const results = await fetchAll.call(this, companies, years);
 	const matches = (d: Declaration) => statuses.includes(String(d.json.Status ?? '').toLowerCase());
 
@@ -145,7 +151,7 @@ export async function pollWageTaxDeclarations(this: IPollFunctions): Promise<IDa
 
 	const state = this.getWorkflowStaticData('node') as TriggerState;
 	const statusKey = [...new Set(statuses)].sort().join(',');
-	const baselined = new Set(state.statuses === statusKey ? state.baselined ?? [] : []);
+	const baselined = new Set(state.statuses === statusKey ? (state.baselined ?? []) : []);
 	const seen: Record<string, string> = {};
 	for (const [key, day] of Object.entries(state.seen ?? {})) {
 		if (years.includes(yearOfKey(key))) seen[key] = day;

@@ -14,11 +14,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, UserError } from 'n8n-workflow';
 
-import type { WireObject, WireValue } from '../catalogue/wire/shape';
+import type { WireObject, WireValue } from '../wire/shape';
 import { callNmbrs } from '../transport/client';
 import { targetFor } from '../transport/connection';
 import { NmbrsError, scrub } from '../transport/errors';
-import { STALE_SUBDOMAIN_HINT, credentialsFromData, staleSessionSubdomain } from './credentialSupport';
+import { STALE_SUBDOMAIN_HINT, credentialsFromData, staleSessionSubdomain } from './credentials';
 
 export type NmbrsContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
@@ -67,7 +67,8 @@ export function toNodeError(
 	}
 	return new NodeOperationError(node, scrub(raw, secrets) || 'The call to Nmbrs failed', {
 		itemIndex,
-		description: 'The request to Nmbrs did not complete; check the environment or base URL in the credential.',
+		description:
+			'The request to Nmbrs did not complete; check the environment or base URL in the credential.',
 	});
 }
 
@@ -83,10 +84,17 @@ export async function nmbrsRequest(
 	itemIndex?: number,
 	options: NmbrsRequestOptions = {},
 ): Promise<WireValue> {
-	const data: ICredentialDataDecryptedObject = await this.getCredentials(CREDENTIAL_NAME, itemIndex ?? 0);
+	const data: ICredentialDataDecryptedObject = await this.getCredentials(
+		CREDENTIAL_NAME,
+		itemIndex ?? 0,
+	);
 	const token = typeof data.token === 'string' ? data.token.trim() : undefined;
 	const http = async (options: IHttpRequestOptions) =>
-		(await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_NAME, options)) as never;
+		(await this.helpers.httpRequestWithAuthentication.call(
+			this,
+			CREDENTIAL_NAME,
+			options,
+		)) as never;
 	try {
 		const creds = credentialsFromData(data);
 		return await callNmbrs(
@@ -113,7 +121,9 @@ export function asList(value: WireValue): WireValue[] {
 
 /** Whether a wire value is a record (an object with fields, not a list or binary). */
 export function isRecord(value: WireValue): value is WireObject {
-	return value !== null && typeof value === 'object' && !Array.isArray(value) && !Buffer.isBuffer(value);
+	return (
+		value !== null && typeof value === 'object' && !Array.isArray(value) && !Buffer.isBuffer(value)
+	);
 }
 
 /** A list result's records (anything else in it is skipped). */

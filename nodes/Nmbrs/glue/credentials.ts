@@ -7,12 +7,10 @@ import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-wo
 import { UserError } from 'n8n-workflow';
 
 import { catalogue, getOperation } from '../catalogue';
-import { buildRequest } from '../catalogue/wire/writeXml';
-import { AUTH_PLACEHOLDER, fillAuthHeader } from '../transport/auth';
-import { callNmbrs } from '../transport/client';
+import { buildRequest } from '../wire/writeXml';
+import { AUTH_PLACEHOLDER } from '../transport/auth';
 import type { NmbrsCredentials } from '../transport/connection';
-import { normalizeSubdomain, resolveBaseUrl, targetFor, userKey } from '../transport/connection';
-import { NmbrsError, scrub, SUBDOMAIN_LOOKUP_FAILED } from '../transport/errors';
+import { isApiHost, normalizeSubdomain, resolveBaseUrl, userKey } from '../transport/connection';
 
 type Environment = NmbrsCredentials['environment'];
 
@@ -20,16 +18,13 @@ function text(value: unknown): string {
 	return typeof value === 'string' ? value.trim() : '';
 }
 
-/** Subdomains that are the API's own host, not a tenant: what a pasted API URL turns into. */
-const API_HOSTS = new Set(['api', 'api-sandbox']);
-
 /**
  * The subdomain field, normalised ('' when empty). Throws when it names the API's own host
  * (`https://api.nmbrs.nl/soap/v3/` pasted by mistake): Nmbrs would refuse every call with 1001.
  */
 export function typedSubdomain(data: ICredentialDataDecryptedObject): string {
 	const subdomain = normalizeSubdomain(text(data.subdomain));
-	if (API_HOSTS.has(subdomain)) {
+	if (isApiHost(subdomain)) {
 		throw new UserError(
 			`The subdomain "${subdomain}" is the address of the Nmbrs API, not of your environment: in the credential, type the part of YOUR Nmbrs address before .nmbrs.nl (e.g. mycompany for https://mycompany.nmbrs.nl), or leave the field empty to have it looked up.`,
 		);
@@ -89,7 +84,11 @@ export function effectiveSubdomain(data: ICredentialDataDecryptedObject): string
 export function staleSessionSubdomain(data: ICredentialDataDecryptedObject): boolean {
 	try {
 		const creds = credentialsFromData(data);
-		return creds.subdomain === undefined && text(data.sessionSubdomain) !== '' && cachedSubdomain(data, creds) === '';
+		return (
+			creds.subdomain === undefined &&
+			text(data.sessionSubdomain) !== '' &&
+			cachedSubdomain(data, creds) === ''
+		);
 	} catch {
 		return false;
 	}
@@ -131,89 +130,8 @@ export function hasAuthPlaceholder(body: unknown): body is string {
 }
 
 /** The envelope of the credential test: DebtorService.List_GetAll with an empty auth header. */
-export const placeholderEnvelope = buildRequest(getOperation('DebtorService.List_GetAll'), {}, catalogue);
-
-type PlainHttp = (options: IHttpRequestOptions) => Promise<unknown>;
-
-const LOOKUP = 'DebtorService.Environment_Get';
-const TYPE_IT = 'You can also type the subdomain (the part of your Nmbrs address before .nmbrs.nl) into the credential.';
-
-/** The lookup's failure as an NmbrsError that is never retried and says it was the lookup. */
-function lookupFault(error: unknown, secrets: string[]): NmbrsError {
-	if (error instanceof NmbrsError) {
-		return new NmbrsError(`${SUBDOMAIN_LOOKUP_FAILED}: ${error.message}`, {
-			kind: error.kind,
-			operation: error.operation,
-			code: error.code,
-			nmbrsMessage: error.nmbrsMessage,
-			httpStatus: error.httpStatus,
-			hint: `${error.hint ? `${error.hint} ` : ''}${TYPE_IT}`,
-			retryable: false,
-		});
-	}
-	const reason = scrub(error instanceof Error ? error.message : String(error), secrets);
-	return new NmbrsError(`${SUBDOMAIN_LOOKUP_FAILED}: ${reason}`, {
-		kind: 'malformed',
-		operation: LOOKUP,
-		hint: `Check the environment and the base URL in the credential. ${TYPE_IT}`,
-		retryable: false,
-	});
-}
-
-/** What Nmbrs (or the network) said, in a few words: "Nmbrs answered 1001 Invalid Authentication". */
-function exactFault(fault: NmbrsError): string {
-	if (fault.kind === 'fault') {
-		return `Nmbrs answered ${fault.code ?? 'a fault'}${fault.nmbrsMessage ? ` ${fault.nmbrsMessage}` : ''}`;
-	}
-	return fault.message.replace(`${SUBDOMAIN_LOOKUP_FAILED}: `, '');
-}
-
-/**
- * The error preAuthentication throws: one sentence with the likely causes and the exact fault,
- * the NmbrsError as `cause`. A plain Error without `code` or `response`, because n8n's credential
- * test shows `cause.code` or the HTTP status instead of the message when the error it wraps has
- * one; the node finds the NmbrsError through the cause chain and reports it with its fix.
- */
-function lookupError(fault: NmbrsError): Error {
-	return new Error(
-		`${SUBDOMAIN_LOOKUP_FAILED} (${exactFault(fault)}): check the e-mail and the API token, that the API user template allows ${LOOKUP}, or type the subdomain (the part of your Nmbrs address before .nmbrs.nl) into the credential.`,
-		{ cause: fault },
-	);
-}
-
-/**
- * Asks Nmbrs which subdomain the API user belongs to (DebtorService.Environment_Get, the one
- * call that takes the plain AuthHeader). Every failure, including an answer without a subdomain,
- * is thrown as lookupError (never retried by the node, never the token).
- */
-export async function discoverSubdomain(http: PlainHttp, creds: NmbrsCredentials): Promise<string> {
-	const secrets = creds.token ? [creds.token] : [];
-	const withAuth = async (options: IHttpRequestOptions) => {
-		const body =
-			typeof options.body === 'string'
-				? fillAuthHeader(options.body, { email: creds.email, token: creds.token, domain: '' })
-				: options.body;
-		return (await http({ ...options, body })) as never;
-	};
-	let result: unknown;
-	try {
-		result = await callNmbrs(withAuth, targetFor(creds), LOOKUP, {}, {});
-	} catch (error) {
-		throw lookupError(lookupFault(error, secrets));
-	}
-	const subdomain =
-		result !== null && typeof result === 'object' && 'SubDomain' in result
-			? normalizeSubdomain(text((result as { SubDomain: unknown }).SubDomain))
-			: '';
-	if (subdomain === '' || API_HOSTS.has(subdomain)) {
-		throw lookupError(
-			new NmbrsError(`${SUBDOMAIN_LOOKUP_FAILED}: Nmbrs answered ${LOOKUP} without a subdomain`, {
-				kind: 'malformed',
-				operation: LOOKUP,
-				hint: `Nmbrs did not say which environment this API user belongs to. ${TYPE_IT}`,
-				retryable: false,
-			}),
-		);
-	}
-	return subdomain;
-}
+export const placeholderEnvelope = buildRequest(
+	getOperation('DebtorService.List_GetAll'),
+	{},
+	catalogue,
+);

@@ -7,8 +7,8 @@
  */
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import type { Catalogue, Field, Operation, ServiceName } from '../types';
-import { operationKey } from '../types';
+import type { Catalogue, Field, Operation, ServiceName } from '../catalogue/types';
+import { operationKey } from '../catalogue/types';
 import {
 	DOTNET_MIN_DATE,
 	SOAP_ENVELOPE_NAMESPACE,
@@ -50,7 +50,11 @@ export type Scrub = (text: string) => string;
 const keep: Scrub = (text) => text;
 
 function malformed(message: string, source?: string, scrub: Scrub = keep): WireError {
-	return new WireError('malformed', message, source === undefined ? {} : { excerpt: excerptOf(scrub(source)) });
+	return new WireError(
+		'malformed',
+		message,
+		source === undefined ? {} : { excerpt: excerptOf(scrub(source)) },
+	);
 }
 
 function isNil(node: SaxesTagNS): boolean {
@@ -66,17 +70,26 @@ function isNil(node: SaxesTagNS): boolean {
 
 // ---------------------------------------------------------------- scalar conversion
 
-const READ_DATE_TIME = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/;
+const READ_DATE_TIME =
+	/^(\d{4}-\d{2}-\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/;
 
 function badValue(path: string, text: string, expected: string, scrub: Scrub): WireError {
-	return malformed(`Nmbrs sent ${JSON.stringify(excerptOf(scrub(text), 40))} for ${path}, which is not ${expected}.`);
+	return malformed(
+		`Nmbrs sent ${JSON.stringify(excerptOf(scrub(text), 40))} for ${path}, which is not ${expected}.`,
+	);
 }
 
 /**
  * One scalar from its element text. `zones`: whether a dateTime may carry a zone suffix (requests,
  * which .NET accepts); responses from Nmbrs never do, and dropping one would silently shift the time.
  */
-function convertScalar(kind: FieldKind, raw: string, path: string, scrub: Scrub = keep, zones = false): WireValue {
+function convertScalar(
+	kind: FieldKind,
+	raw: string,
+	path: string,
+	scrub: Scrub = keep,
+	zones = false,
+): WireValue {
 	if (kind.kind === 'enum') return raw.trim();
 	if (kind.kind !== 'scalar') throw new Error('convertScalar called for a complex type');
 	const text = raw.trim();
@@ -101,7 +114,12 @@ function convertScalar(kind: FieldKind, raw: string, path: string, scrub: Scrub 
 			if (!match) throw badValue(path, raw, 'a date', scrub);
 			const [, date, hours = '00', minutes = '00', seconds = '00', zone] = match;
 			if (zone !== undefined && !zones) {
-				throw badValue(path, raw, 'a Dutch local date and time without a time zone (Nmbrs never sends one; reading it would shift the time)', scrub);
+				throw badValue(
+					path,
+					raw,
+					'a Dutch local date and time without a time zone (Nmbrs never sends one; reading it would shift the time)',
+					scrub,
+				);
 			}
 			const local = `${date}T${hours}:${minutes}:${seconds}`;
 			if (local === DOTNET_MIN_DATE) return null;
@@ -143,7 +161,15 @@ class ScalarFrame implements Frame {
 		this.buffer += text;
 	}
 	close(): void {
-		this.assign(convertScalar(this.kind, this.buffer, this.path, this.mode.scrub, this.mode.purpose === 'request'));
+		this.assign(
+			convertScalar(
+				this.kind,
+				this.buffer,
+				this.path,
+				this.mode.scrub,
+				this.mode.purpose === 'request',
+			),
+		);
 	}
 }
 
@@ -177,7 +203,12 @@ function hasOwn(target: object, name: string): boolean {
  * `constructor` or `toString` becomes plain data and never reaches a prototype.
  */
 function setOwn(target: WireObject, name: string, value: WireValue): void {
-	Object.defineProperty(target, name, { value, enumerable: true, writable: true, configurable: true });
+	Object.defineProperty(target, name, {
+		value,
+		enumerable: true,
+		writable: true,
+		configurable: true,
+	});
 }
 
 /** A repeated element name becomes a list. */
@@ -216,7 +247,11 @@ function prepare(fields: Field[], mode: ReadMode): PreparedShape {
 			const kind = kindOf(field.type, mode.catalogue);
 			shape.byName.set(field.name, { field, kind });
 			const initial =
-				mode.purpose === 'request' ? requestDefault(field, kind) : field.listItem !== undefined ? [] : null;
+				mode.purpose === 'request'
+					? requestDefault(field, kind)
+					: field.listItem !== undefined
+						? []
+						: null;
 			shape.initial.push([field.name, initial]);
 		}
 		perFields[mode.purpose] = shape;
@@ -235,15 +270,25 @@ class ObjectFrame implements Frame {
 	) {
 		this.shape = prepare(fields, mode);
 		// Fresh arrays per object: the prepared [] must not be shared between records.
-		for (const [name, initial] of this.shape.initial) this.value[name] = Array.isArray(initial) ? [] : initial;
+		for (const [name, initial] of this.shape.initial)
+			this.value[name] = Array.isArray(initial) ? [] : initial;
 	}
 	child(node: SaxesTagNS): Frame {
 		const entry = node.uri === this.namespace ? this.shape.byName.get(node.local) : undefined;
 		if (entry) {
 			const name = entry.field.name;
-			return fieldFrame(entry.field, entry.kind, node, this.namespace, this.path, name, this.mode, (value) => {
-				this.value[name] = value;
-			});
+			return fieldFrame(
+				entry.field,
+				entry.kind,
+				node,
+				this.namespace,
+				this.path,
+				name,
+				this.mode,
+				(value) => {
+					this.value[name] = value;
+				},
+			);
 		}
 		if (this.mode.purpose === 'request' || this.shape.byName.has(node.local)) return SKIP;
 		return new GenericFrame((value) => addRepeatable(this.value, node.local, value));
@@ -299,7 +344,8 @@ function valueFrame(
 	mode: ReadMode,
 	assign: (value: WireValue) => void,
 ): Frame {
-	if (kind.kind === 'complex') return new ObjectValueFrame(kind.fields, namespace, path, mode, assign);
+	if (kind.kind === 'complex')
+		return new ObjectValueFrame(kind.fields, namespace, path, mode, assign);
 	if (kind.kind === 'scalar' && kind.scalar === 'anyType') return new GenericFrame(assign);
 	return new ScalarFrame(kind, path, mode, assign);
 }
@@ -319,7 +365,8 @@ function fieldFrame(
 		assign(field.listItem !== undefined ? [] : null);
 		return SKIP;
 	}
-	if (field.listItem !== undefined) return new ListFrame(field.listItem, kind, namespace, path, mode, assign);
+	if (field.listItem !== undefined)
+		return new ListFrame(field.listItem, kind, namespace, path, mode, assign);
 	return valueFrame(kind, namespace, path, mode, assign);
 }
 
@@ -342,7 +389,11 @@ function parse(text: string, root: Frame, scrub: Scrub): void {
 	const parser = new SaxesParser({ xmlns: true });
 	const stack: Frame[] = [root];
 	parser.on('doctype', () => {
-		throw malformed('Refused: the XML contains a DOCTYPE (entity declarations are not accepted from Nmbrs).', text, scrub);
+		throw malformed(
+			'Refused: the XML contains a DOCTYPE (entity declarations are not accepted from Nmbrs).',
+			text,
+			scrub,
+		);
 	});
 	parser.on('opentag', (node) => {
 		stack.push((stack[stack.length - 1] as Frame).child(node));
@@ -356,9 +407,12 @@ function parse(text: string, root: Frame, scrub: Scrub): void {
 		parser.write(text).close();
 	} catch (error) {
 		if (error instanceof WireError) {
-			throw error.excerpt === undefined && error.kind === 'malformed' ? malformed(error.message, text, scrub) : error;
+			throw error.excerpt === undefined && error.kind === 'malformed'
+				? malformed(error.message, text, scrub)
+				: error;
 		}
-		const reason = error instanceof Error ? error.message.replace(/^undefined:/, '') : String(error);
+		const reason =
+			error instanceof Error ? error.message.replace(/^undefined:/, '') : String(error);
 		throw malformed(`The response is not well-formed XML (${scrub(reason.trim())}).`, text, scrub);
 	}
 }
@@ -388,10 +442,15 @@ class EnvelopeFrame implements Frame {
 		return {
 			child: (part) => {
 				if (part.uri !== envelopeNamespace) return SKIP;
-				if (part.local === 'Header') return { child: this.onHeaderChild, text: () => undefined, close: () => undefined };
+				if (part.local === 'Header')
+					return { child: this.onHeaderChild, text: () => undefined, close: () => undefined };
 				if (part.local === 'Body') {
 					this.sawBody = true;
-					return { child: (inner) => this.onBodyChild(inner, version), text: () => undefined, close: () => undefined };
+					return {
+						child: (inner) => this.onBodyChild(inner, version),
+						text: () => undefined,
+						close: () => undefined,
+					};
 				}
 				return SKIP;
 			},
@@ -407,12 +466,15 @@ class EnvelopeFrame implements Frame {
 
 /** Response namespaces accepted for a service: v3 (what we send) or v2.1, production or sandbox host. */
 function isServiceNamespace(namespace: string, service: ServiceName): boolean {
-	const match = /^https?:\/\/api(?:-sandbox)?\.nmbrs\.nl\/soap\/v\d+(?:\.\d+)?\/([A-Za-z]+)$/.exec(namespace);
+	const match = /^https?:\/\/api(?:-sandbox)?\.nmbrs\.nl\/soap\/v\d+(?:\.\d+)?\/([A-Za-z]+)$/.exec(
+		namespace,
+	);
 	return match?.[1] === service;
 }
 
 function faultFromObject(fault: WireObject, soapVersion: SoapVersion): WireError {
-	const first = (value: WireValue | undefined): WireValue | undefined => (Array.isArray(value) ? value[0] : value);
+	const first = (value: WireValue | undefined): WireValue | undefined =>
+		Array.isArray(value) ? value[0] : value;
 	const textOf = (value: WireValue | undefined): string => {
 		const single = first(value);
 		return typeof single === 'string' ? single : '';
@@ -425,7 +487,10 @@ function faultFromObject(fault: WireObject, soapVersion: SoapVersion): WireError
 	} else {
 		const codeElement = first(fault.Code);
 		const reason = first(fault.Reason);
-		code = codeElement && typeof codeElement === 'object' ? textOf((codeElement as WireObject).Value) : '';
+		code =
+			codeElement && typeof codeElement === 'object'
+				? textOf((codeElement as WireObject).Value)
+				: '';
 		faultString = reason && typeof reason === 'object' ? textOf((reason as WireObject).Text) : '';
 	}
 	const faultCode = code.trim().replace(/^.*:/, '');
@@ -476,11 +541,18 @@ export function readResponse(
 		(node, soapVersion) => {
 			if (node.local === 'Fault' && node.uri === SOAP_ENVELOPE_NAMESPACE[soapVersion]) {
 				return new GenericFrame((value) => {
-					fault = faultFromObject(typeof value === 'object' && value !== null ? (value as WireObject) : {}, soapVersion);
+					fault = faultFromObject(
+						typeof value === 'object' && value !== null ? (value as WireObject) : {},
+						soapVersion,
+					);
 				});
 			}
 			if (node.local !== responseName) {
-				throw malformed(`Expected <${responseName}> in the answer to ${operationKey(op)} but got <${node.local}>.`, text, scrub);
+				throw malformed(
+					`Expected <${responseName}> in the answer to ${operationKey(op)} but got <${node.local}>.`,
+					text,
+					scrub,
+				);
 			}
 			if (!isServiceNamespace(node.uri, op.service)) {
 				throw malformed(
@@ -495,9 +567,18 @@ export function readResponse(
 				child: (inner) => {
 					if (!op.result || inner.local !== resultName || inner.uri !== namespace) return SKIP;
 					const field = op.result;
-					return fieldFrame(field, kindOf(field.type, catalogue), inner, namespace, '', resultName, mode, (value) => {
-						result = value;
-					});
+					return fieldFrame(
+						field,
+						kindOf(field.type, catalogue),
+						inner,
+						namespace,
+						'',
+						resultName,
+						mode,
+						(value) => {
+							result = value;
+						},
+					);
 				},
 				text: () => undefined,
 				close: () => undefined,
@@ -563,18 +644,34 @@ export function readRequest(
 		keep,
 		(node) => {
 			if (node.local !== 'AuthHeaderWithDomain' && node.local !== 'AuthHeader') return SKIP;
-			const header = { element: node.local, namespace: node.uri, username: null, token: null, domain: null } as RequestAuthHeader & {
+			const header = {
+				element: node.local,
+				namespace: node.uri,
+				username: null,
+				token: null,
+				domain: null,
+			} as RequestAuthHeader & {
 				namespace: string;
 			};
 			headers.push(header);
-			const targets: Record<string, 'username' | 'token' | 'domain'> = { Username: 'username', Token: 'token', Domain: 'domain' };
+			const targets: Record<string, 'username' | 'token' | 'domain'> = {
+				Username: 'username',
+				Token: 'token',
+				Domain: 'domain',
+			};
 			return {
 				child: (part) => {
-					const target = part.uri === node.uri && hasOwn(targets, part.local) ? targets[part.local] : undefined;
+					const target =
+						part.uri === node.uri && hasOwn(targets, part.local) ? targets[part.local] : undefined;
 					if (target === undefined) return SKIP;
-					return new ScalarFrame({ kind: 'scalar', scalar: 'string' }, `${node.local}.${part.local}`, mode, (value) => {
-						header[target] = value as string;
-					});
+					return new ScalarFrame(
+						{ kind: 'scalar', scalar: 'string' },
+						`${node.local}.${part.local}`,
+						mode,
+						(value) => {
+							header[target] = value as string;
+						},
+					);
 				},
 				text: () => undefined,
 				close: () => undefined,
@@ -591,11 +688,18 @@ export function readRequest(
 		},
 	);
 	parse(text, envelope, keep);
-	const matching = headers.find((header) => namespace !== undefined && header.namespace === namespace);
+	const matching = headers.find(
+		(header) => namespace !== undefined && header.namespace === namespace,
+	);
 	const result: ReadRequestResult = {
 		soapVersion: envelope.soapVersion as SoapVersion,
 		header: matching
-			? { element: matching.element, username: matching.username, token: matching.token, domain: matching.domain }
+			? {
+					element: matching.element,
+					username: matching.username,
+					token: matching.token,
+					domain: matching.domain,
+				}
 			: null,
 		params: paramsFrame?.value ?? {},
 	};
@@ -619,7 +723,10 @@ export function xmlDocumentToJson(xml: string): unknown {
 	}
 	const valid = XMLValidator.validate(xml);
 	if (valid !== true) {
-		throw malformed(`The XML document is not well-formed (line ${valid.err.line}: ${valid.err.msg}).`, xml);
+		throw malformed(
+			`The XML document is not well-formed (line ${valid.err.line}: ${valid.err.msg}).`,
+			xml,
+		);
 	}
 	const parser = new XMLParser({
 		ignoreAttributes: false,
