@@ -6,10 +6,9 @@ import type {
 } from 'n8n-workflow';
 
 import { listSearch, loadOptions } from './methods';
-import * as company from './resources/company/Company.resource';
-import * as debtor from './resources/debtor/Debtor.resource';
-import * as employee from './resources/employee/Employee.resource';
+import { resources } from './resources';
 import { router } from './resources/router';
+import { resourceOption, resourceProperties } from './resources/types';
 
 export class Nmbrs implements INodeType {
 	description: INodeTypeDescription = {
@@ -20,7 +19,7 @@ export class Nmbrs implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Read debtors, companies, employees and wage tax declarations from Visma Nmbrs payroll',
+			'Read and update debtors, companies, employees and payroll documents in Visma Nmbrs payroll',
 		defaults: { name: 'Nmbrs' },
 		usableAsTool: true,
 		inputs: ['main'],
@@ -32,22 +31,16 @@ export class Nmbrs implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [
-					{ name: 'Company', value: 'company' },
-					{ name: 'Debtor', value: 'debtor' },
-					{ name: 'Employee', value: 'employee' },
-				],
+				options: resources.map(resourceOption),
 				default: 'company',
 			},
-			...company.description,
-			...debtor.description,
-			...employee.description,
+			...resources.flatMap(resourceProperties),
 		],
 	};
 
 	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await router.call(this, resources);
 	}
 }

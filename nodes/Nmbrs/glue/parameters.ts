@@ -87,3 +87,44 @@ export function parseStatusList(value: unknown): string[] {
 export function parseLimit(node: INode, value: unknown, itemIndex: number): number {
 	return parseId(node, value, 'Limit', itemIndex);
 }
+
+/** A whole number between min and max (e.g. a period number, 1–53). */
+export function parseWholeInRange(
+	node: INode,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+	min: number,
+	max: number,
+): number {
+	const n = wholeNumber(value);
+	if (n === undefined || n < min || n > max) {
+		throw new NodeOperationError(node, `The ${field} ${shown(value)} is not valid`, {
+			itemIndex,
+			description: `${field} must be a whole number from ${min} to ${max}.`,
+		});
+	}
+	return n;
+}
+
+/**
+ * A yes/no parameter: true or false, or the text "true" / "false" an expression may give.
+ * Anything else ("no", 1, "false " mistyped as "flase") is an error rather than a guess.
+ */
+export function parseBoolean(
+	node: INode,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+): boolean {
+	if (typeof value === 'boolean') return value;
+	if (typeof value === 'string') {
+		const text = value.trim().toLowerCase();
+		if (text === 'true') return true;
+		if (text === 'false') return false;
+	}
+	throw new NodeOperationError(node, `The ${field} ${shown(value)} is not valid`, {
+		itemIndex,
+		description: `${field} must be true or false.`,
+	});
+}

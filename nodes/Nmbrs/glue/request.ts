@@ -14,6 +14,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, UserError } from 'n8n-workflow';
 
+import type { Operation } from '../catalogue/types';
 import type { WireObject, WireValue } from '../wire/shape';
 import { callNmbrs } from '../transport/client';
 import { targetFor } from '../transport/connection';
@@ -73,13 +74,14 @@ export function toNodeError(
 }
 
 /**
- * Calls one catalogue operation (`'Service.Operation'`) and returns its typed result.
+ * Calls one operation, a catalogue key (`'Service.Operation'`) or an Operation object (Custom
+ * Call builds one for operations the catalogue does not know), and returns its typed result.
  * Failures become NodeApiError (Nmbrs faults, with the code's meaning and the fix) or
  * NodeOperationError; the API token appears in neither.
  */
 export async function nmbrsRequest(
 	this: NmbrsContext,
-	operation: string,
+	operation: string | Operation,
 	params: Record<string, unknown>,
 	itemIndex?: number,
 	options: NmbrsRequestOptions = {},
@@ -129,4 +131,33 @@ export function isRecord(value: WireValue): value is WireObject {
 /** A list result's records (anything else in it is skipped). */
 export function asRecords(value: WireValue): WireObject[] {
 	return asList(value).filter(isRecord);
+}
+
+/** Answers kept for one execution of the node (its context object), see cachedRequest. */
+const executionCache = new WeakMap<object, Map<string, Promise<WireValue>>>();
+
+/**
+ * nmbrsRequest, but a read with the same parameters is made once per execution of the node:
+ * e.g. a company's current period or the company list, needed by every item. A failed call is
+ * not kept, so the next item tries again.
+ */
+export async function cachedRequest(
+	this: NmbrsContext,
+	operation: string,
+	params: Record<string, unknown>,
+	itemIndex?: number,
+): Promise<WireValue> {
+	let cache = executionCache.get(this);
+	if (cache === undefined) {
+		cache = new Map();
+		executionCache.set(this, cache);
+	}
+	const key = `${operation} ${JSON.stringify(params)}`;
+	let answer = cache.get(key);
+	if (answer === undefined) {
+		answer = nmbrsRequest.call(this, operation, params, itemIndex);
+		cache.set(key, answer);
+		answer.catch(() => cache.delete(key));
+	}
+	return await answer;
 }

@@ -1,57 +1,86 @@
 /**
- * Reads resource and operation, runs the operation once per input item (in input order),
- * and applies n8n's error conventions: NodeApiError / NodeOperationError with the item index,
- * or, with "continue on fail", an error item paired with its input.
+ * Runs the chosen operation for every input item and applies n8n's conventions: output in
+ * input order, pairedItem on every item, NodeApiError / NodeOperationError with the item index,
+ * and with "Continue On Fail" an error item in place of a failed one.
+ *
+ * Items run concurrently (the transport's limiter keeps each login under Nmbrs' fair use);
+ * items that write the same record run one after another. Without Continue On Fail, no new
+ * item starts after one failed, and the first failure in input order is thrown.
  */
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { toNodeError } from '../glue/request';
-import * as company from './company/Company.resource';
-import * as debtor from './debtor/Debtor.resource';
-import * as employee from './employee/Employee.resource';
+import type { NmbrsOperation, NmbrsResource } from './types';
 
-type OperationExecute = (
+/** Items in flight at once: the transport allows 10 calls in flight per login. */
+const CONCURRENT_ITEMS = 10;
+
+export function findOperation(
 	this: IExecuteFunctions,
-	itemIndex: number,
-) => Promise<INodeExecutionData[]>;
-
-const operations: Record<string, Record<string, OperationExecute>> = {
-	company: {
-		getMany: company.getMany.execute,
-		getWageTaxDeclarations: company.getWageTaxDeclarations.execute,
-	},
-	debtor: { getMany: debtor.getMany.execute },
-	employee: { getMany: employee.getMany.execute },
-};
-
-export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
-	const returnData: INodeExecutionData[] = [];
+	resources: readonly NmbrsResource[],
+): NmbrsOperation {
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
-	const run = operations[resource]?.[operation];
-	if (run === undefined) {
+	const found = resources.find((r) => r.value === resource)?.operations[operation];
+	if (found === undefined) {
 		throw new NodeOperationError(
 			this.getNode(),
 			`The operation "${operation}" of resource "${resource}" is not supported`,
 		);
 	}
+	return found;
+}
 
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+export async function router(
+	this: IExecuteFunctions,
+	resources: readonly NmbrsResource[],
+): Promise<INodeExecutionData[][]> {
+	const operation = findOperation.call(this, resources);
+	const count = this.getInputData().length;
+	const continueOnFail = this.continueOnFail();
+	const outcomes: Array<INodeExecutionData[] | Error | undefined> = new Array(count);
+	const lastWriteOf = new Map<string, Promise<unknown>>();
+	let failed = false;
+	let next = 0;
+
+	const runItem = async (itemIndex: number) => {
 		try {
-			returnData.push(...(await run.call(this, itemIndex)));
+			const key = operation.recordKey?.call(this, itemIndex);
+			const before = key === undefined ? undefined : lastWriteOf.get(key);
+			const run = (async () => {
+				await before?.catch(() => undefined);
+				return await operation.execute.call(this, itemIndex);
+			})();
+			if (key !== undefined) lastWriteOf.set(key, run);
+			outcomes[itemIndex] = await run;
 		} catch (caught) {
-			const error = toNodeError(this.getNode(), caught, undefined, itemIndex);
-			if (this.continueOnFail()) {
-				returnData.push({
-					json: { error: error.message, description: error.description ?? null },
-					pairedItem: { item: itemIndex },
-				});
-				continue;
-			}
-			throw error;
+			outcomes[itemIndex] = toNodeError(this.getNode(), caught, undefined, itemIndex);
+			if (!continueOnFail) failed = true;
 		}
+	};
+	const worker = async () => {
+		while (!failed && next < count) await runItem(next++);
+	};
+	// The first item runs alone: a credential without a subdomain looks it up on its first
+	// call and n8n stores it, so the items after it do not each look it up again.
+	if (count > 0) await runItem(next++);
+	await Promise.all(Array.from({ length: Math.min(CONCURRENT_ITEMS, count - 1) }, worker));
+
+	const returnData: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
+		const outcome = outcomes[itemIndex];
+		if (outcome === undefined) continue;
+		if (!(outcome instanceof Error)) {
+			returnData.push(...outcome);
+			continue;
+		}
+		if (!continueOnFail) throw outcome;
+		const error = outcome as Error & { description?: string | null };
+		returnData.push({
+			json: { error: error.message, description: error.description ?? null },
+			pairedItem: { item: itemIndex },
+		});
 	}
 	return [returnData];
 }

@@ -1,7 +1,7 @@
 /**
  * One SOAP call: envelope from the catalogue, POST through the HTTP function given (n8n's
- * authenticated helper inside n8n, test/support/plainHttp.ts in tests and benchmarks), fair-use limiting per user,
- * retries for reads only, and every failure as an NmbrsError that says what to fix.
+ * authenticated helper inside n8n; test/support/plainHttp.ts in tests and benchmarks), fair-use
+ * limiting per user, retries for reads only, and every failure as an NmbrsError that says what to fix.
  */
 import { catalogue as curatedCatalogue, resolveAnyOperation } from '../catalogue';
 import type { Catalogue, Operation, ServiceName } from '../catalogue/types';
@@ -9,8 +9,7 @@ import { SERVICES, operationKey } from '../catalogue/types';
 import { WireError, excerptOf, type SoapVersion, type WireValue } from '../wire/shape';
 import { buildRequest } from '../wire/writeXml';
 import { readResponse } from '../wire/readXml';
-import { fillAuthHeader } from './auth';
-import { endpointUrl, targetFor, type NmbrsCredentials, type NmbrsTarget } from './connection';
+import { endpointUrl, type NmbrsTarget } from './connection';
 import { NmbrsError, faultError, lookupFailureFromMessage, scrub } from './errors';
 import { limiterFor, systemClock, type Clock, type FairUseLimiter } from './limiter';
 

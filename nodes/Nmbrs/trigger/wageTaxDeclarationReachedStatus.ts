@@ -20,7 +20,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { WireValue } from '../wire/shape';
 import { asList, nmbrsRequest } from '../glue/request';
 import { parseStatusList } from '../glue/parameters';
-import { toJson } from '../resources/common';
+import { toJson } from '../resources/shared/rows';
 
 interface TriggerState {
 	seen?: Record<string, string>;

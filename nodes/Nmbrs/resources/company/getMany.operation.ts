@@ -1,54 +1,40 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
-
 import { asList, nmbrsRequest } from '../../glue/request';
-import {
-	debtorLocator,
-	limitProperty,
-	readLimit,
-	readLocatorId,
-	returnAllProperty,
-	toItems,
-	toJson,
-} from '../common';
+import { locatorProperty, readLocator } from '../shared/locators';
+import { readLimit, returnAllProperties, returnRows } from '../shared/rows';
+import type { NmbrsOperation } from '../types';
 
-const properties: INodeProperties[] = [
-	{
-		displayName: 'Companies',
-		name: 'scope',
-		type: 'options',
-		options: [
-			{ name: 'All', value: 'all', description: 'Every company the API user can see' },
-			{ name: 'Of One Debtor', value: 'debtor', description: 'The companies of one debtor' },
-		],
-		default: 'all',
+export const getMany: NmbrsOperation = {
+	name: 'Get Many',
+	description: 'Get many companies: all the API user can see, or those of one debtor',
+	action: 'Get many companies',
+	properties: [
+		{
+			displayName: 'Companies',
+			name: 'scope',
+			type: 'options',
+			options: [
+				{ name: 'All', value: 'all', description: 'Every company the API user can see' },
+				{ name: 'Of One Debtor', value: 'debtor', description: 'The companies of one debtor' },
+			],
+			default: 'all',
+		},
+		locatorProperty('debtor', { displayOptions: { show: { scope: ['debtor'] } } }),
+		...returnAllProperties,
+	],
+	calls: ['CompanyService.List_GetAll', 'CompanyService.List_GetByDebtor'],
+	async execute(itemIndex) {
+		const scope = this.getNodeParameter('scope', itemIndex, 'all') as string;
+		const debtorId = scope === 'debtor' ? readLocator.call(this, 'debtor', itemIndex) : undefined;
+		const limit = readLimit.call(this, itemIndex);
+		const result =
+			debtorId === undefined
+				? await nmbrsRequest.call(this, 'CompanyService.List_GetAll', {}, itemIndex)
+				: await nmbrsRequest.call(
+						this,
+						'CompanyService.List_GetByDebtor',
+						{ DebtorId: debtorId },
+						itemIndex,
+					);
+		return returnRows.call(this, asList(result), itemIndex, { limit });
 	},
-	{ ...debtorLocator, displayOptions: { show: { scope: ['debtor'] } } },
-	returnAllProperty,
-	limitProperty,
-];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['company'], operation: ['getMany'] } },
-	properties,
-);
-
-/** CompanyService.List_GetAll, or List_GetByDebtor for one debtor. */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
-	const scope = this.getNodeParameter('scope', itemIndex, 'all') as string;
-	const debtorId = scope === 'debtor' ? readLocatorId.call(this, 'debtorId', itemIndex) : undefined;
-	const limit = readLimit.call(this, itemIndex);
-	const result =
-		debtorId === undefined
-			? await nmbrsRequest.call(this, 'CompanyService.List_GetAll', {}, itemIndex)
-			: await nmbrsRequest.call(
-					this,
-					'CompanyService.List_GetByDebtor',
-					{ DebtorId: debtorId },
-					itemIndex,
-				);
-	return toItems.call(this, asList(result).slice(0, limit).map(toJson), itemIndex);
-}
+};

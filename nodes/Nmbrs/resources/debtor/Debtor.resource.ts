@@ -1,25 +1,9 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { NmbrsResource } from '../types';
+import { getMany } from './getMany.operation';
 
-import * as getMany from './getMany.operation';
-
-export { getMany };
-
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['debtor'] } },
-		options: [
-			{
-				name: 'Get Many',
-				value: 'getMany',
-				description: 'Get many debtors',
-				action: 'Get many debtors',
-			},
-		],
-		default: 'getMany',
-	},
-	...getMany.description,
-];
+export const debtor: NmbrsResource = {
+	value: 'debtor',
+	name: 'Debtor',
+	operations: { getMany },
+	defaultOperation: 'getMany',
+};

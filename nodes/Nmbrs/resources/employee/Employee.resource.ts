@@ -1,25 +1,9 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { NmbrsResource } from '../types';
+import { getMany } from './getMany.operation';
 
-import * as getMany from './getMany.operation';
-
-export { getMany };
-
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['employee'] } },
-		options: [
-			{
-				name: 'Get Many',
-				value: 'getMany',
-				description: 'Get many employees of a company',
-				action: 'Get many employees',
-			},
-		],
-		default: 'getMany',
-	},
-	...getMany.description,
-];
+export const employee: NmbrsResource = {
+	value: 'employee',
+	name: 'Employee',
+	operations: { getMany },
+	defaultOperation: 'getMany',
+};

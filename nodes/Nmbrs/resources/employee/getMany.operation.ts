@@ -1,63 +1,44 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
-
 import { asList, nmbrsRequest } from '../../glue/request';
 import { parseNonNegative } from '../../glue/parameters';
-import {
-	companyLocator,
-	limitProperty,
-	readLimit,
-	readLocatorId,
-	returnAllProperty,
-	toItems,
-	toJson,
-} from '../common';
+import { locatorProperty, readLocator } from '../shared/locators';
+import { readLimit, returnAllProperties, returnRows } from '../shared/rows';
+import type { NmbrsOperation } from '../types';
 
-const properties: INodeProperties[] = [
-	companyLocator,
-	{
-		displayName: 'Employee Type Name or ID',
-		name: 'employeeType',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getEmployeeTypes' },
-		default: 2,
-		description:
-			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-	},
-	returnAllProperty,
-	limitProperty,
-];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['employee'], operation: ['getMany'] } },
-	properties,
-);
-
-/** EmployeeService.List_GetByCompany: the employees of one company and employee type. */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
-	const node = this.getNode();
-	const companyId = readLocatorId.call(this, 'companyId', itemIndex);
-	const employeeType = parseNonNegative(
-		node,
-		this.getNodeParameter('employeeType', itemIndex, 2),
-		'Employee Type',
-		itemIndex,
-	);
-	const limit = readLimit.call(this, itemIndex);
-	const rows = asList(
-		await nmbrsRequest.call(
-			this,
-			'EmployeeService.List_GetByCompany',
-			{ CompanyId: companyId, EmployeeType: employeeType },
+export const getMany: NmbrsOperation = {
+	name: 'Get Many',
+	description: 'Get many employees of a company, of one employee type',
+	action: 'Get many employees',
+	properties: [
+		locatorProperty('company'),
+		{
+			displayName: 'Employee Type Name or ID',
+			name: 'employeeType',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getEmployeeTypes' },
+			default: 2,
+			description:
+				'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		},
+		...returnAllProperties,
+	],
+	calls: ['EmployeeService.List_GetByCompany'],
+	async execute(itemIndex) {
+		const companyId = readLocator.call(this, 'company', itemIndex);
+		const employeeType = parseNonNegative(
+			this.getNode(),
+			this.getNodeParameter('employeeType', itemIndex, 2),
+			'Employee Type',
 			itemIndex,
-		),
-	);
-	return toItems.call(
-		this,
-		rows.slice(0, limit).map((row) => ({ ...toJson(row), CompanyId: companyId })),
-		itemIndex,
-	);
-}
+		);
+		const limit = readLimit.call(this, itemIndex);
+		const rows = asList(
+			await nmbrsRequest.call(
+				this,
+				'EmployeeService.List_GetByCompany',
+				{ CompanyId: companyId, EmployeeType: employeeType },
+				itemIndex,
+			),
+		);
+		return returnRows.call(this, rows, itemIndex, { limit, extra: { CompanyId: companyId } });
+	},
+};

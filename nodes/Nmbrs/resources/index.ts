@@ -1,0 +1,7 @@
+/** Every resource of the action node, in the order the editor lists them. */
+import { company } from './company/Company.resource';
+import { debtor } from './debtor/Debtor.resource';
+import { employee } from './employee/Employee.resource';
+import type { NmbrsResource } from './types';
+
+export const resources: readonly NmbrsResource[] = [company, debtor, employee];

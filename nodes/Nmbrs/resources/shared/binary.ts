@@ -1,0 +1,87 @@
+/**
+ * Documents as n8n files: the binary prepared by n8n (so its binary-data mode applies), put in
+ * the field the user names, with a file name that says what the document is.
+ */
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+export const binaryFieldProperty: INodeProperties = {
+	displayName: 'Put Output File in Field',
+	name: 'binaryPropertyName',
+	type: 'string',
+	default: 'data',
+	required: true,
+	hint: 'The name of the output binary field to put the file in',
+};
+
+export const MIME = {
+	pdf: 'application/pdf',
+	xml: 'application/xml',
+} as const;
+
+/** A file name from its parts: `payslips_acme-bv_2026_11.pdf`; nothing a file system refuses. */
+export function fileName(
+	parts: Array<string | number | undefined | null>,
+	extension: string,
+): string {
+	const cleaned = parts
+		.filter((p) => p !== undefined && p !== null && String(p).trim() !== '')
+		.map((p) =>
+			String(p)
+				.normalize('NFKD')
+				.replace(/[\u0300-\u036f]/g, '')
+				.toLowerCase()
+				.replace(/[^a-z0-9]+/g, '-')
+				.replace(/^-|-$/g, ''),
+		)
+		.filter((p) => p !== '');
+	return `${cleaned.join('_') || 'document'}.${extension}`;
+}
+
+/** The output field named in "Put Output File in Field" for item i. */
+export function readBinaryField(this: IExecuteFunctions, itemIndex: number): string {
+	const field = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data') ?? '').trim();
+	if (field === '') {
+		throw new NodeOperationError(this.getNode(), 'Put Output File in Field is empty', {
+			itemIndex,
+			description: 'Name the output field the file goes into, e.g. data.',
+		});
+	}
+	return field;
+}
+
+export interface Document {
+	data: Buffer;
+	fileName: string;
+	mimeType: string;
+}
+
+/** One item holding a document as binary, with its describing JSON, paired with item i. */
+export async function documentItem(
+	this: IExecuteFunctions,
+	document: Document,
+	json: IDataObject,
+	itemIndex: number,
+	field: string,
+): Promise<INodeExecutionData> {
+	const binary = await this.helpers.prepareBinaryData(
+		document.data,
+		document.fileName,
+		document.mimeType,
+	);
+	return {
+		json: {
+			...json,
+			fileName: document.fileName,
+			mimeType: document.mimeType,
+			fileSize: document.data.length,
+		},
+		binary: { [field]: binary },
+		pairedItem: { item: itemIndex },
+	};
+}

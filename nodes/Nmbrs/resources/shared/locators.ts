@@ -1,0 +1,224 @@
+/**
+ * One table for the things a user picks in the editor: company, debtor, employee (within the
+ * chosen company), payroll run and wage tax declaration (of the chosen company and year). Each
+ * entry gives the resource locator property, the reader of the picked ID and the list search.
+ */
+import { DateTime } from 'luxon';
+import type {
+	IExecuteFunctions,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { asRecords, nmbrsRequest } from '../../glue/request';
+import { parseId } from '../../glue/parameters';
+import type { WireObject } from '../../wire';
+
+export type LocatorKind = 'company' | 'debtor' | 'employee' | 'run' | 'declaration';
+
+interface LocatorSpec {
+	/** The node parameter, e.g. 'companyId'. */
+	parameter: string;
+	displayName: string;
+	/** How errors name a wrong value, e.g. 'Company ID'. */
+	label: string;
+	description: string;
+	/** The list search method's name in `methods.listSearch`. */
+	searchMethod: string;
+	/** The call that lists the candidates, and its parameters from the parameters already set. */
+	list: (this: ILoadOptionsFunctions) => { call: string; params: Record<string, unknown> };
+	/** A candidate as the list shows it; `search` is what the typed filter matches. */
+	show: (row: WireObject) => { name: string; value: string; search: unknown[] };
+}
+
+/** A parameter already set on the node (locators give their ID), read while the editor searches. */
+function current(this: ILoadOptionsFunctions, name: string, label: string): number {
+	let value: unknown;
+	try {
+		value = this.getCurrentNodeParameter(name, { extractValue: true });
+	} catch {
+		value = undefined;
+	}
+	return parseId(this.getNode(), value, label, 0);
+}
+
+function currentYear(this: ILoadOptionsFunctions): number {
+	let value: unknown;
+	try {
+		value = this.getCurrentNodeParameter('year');
+	} catch {
+		value = undefined;
+	}
+	const year = Number(value);
+	return Number.isInteger(year) && year >= 2000 && year <= 2100
+		? year
+		: DateTime.now().setZone('Europe/Amsterdam').year;
+}
+
+export const LOCATORS: Record<LocatorKind, LocatorSpec> = {
+	company: {
+		parameter: 'companyId',
+		displayName: 'Company',
+		label: 'Company ID',
+		description: 'The company (employer) in Nmbrs',
+		searchMethod: 'searchCompanies',
+		list: () => ({ call: 'CompanyService.List_GetAll', params: {} }),
+		show: (row) => ({
+			name: `${String(row.Name ?? '')} (${String(row.Number ?? row.ID)})`,
+			value: String(row.ID),
+			search: [row.Name, row.Number, row.ID],
+		}),
+	},
+	debtor: {
+		parameter: 'debtorId',
+		displayName: 'Debtor',
+		label: 'Debtor ID',
+		description: 'The debtor (client administration) in Nmbrs',
+		searchMethod: 'searchDebtors',
+		list: () => ({ call: 'DebtorService.List_GetAll', params: {} }),
+		show: (row) => ({
+			name: `${String(row.Name ?? '')} (${String(row.Number ?? row.Id)})`,
+			value: String(row.Id),
+			search: [row.Name, row.Number, row.Id],
+		}),
+	},
+	employee: {
+		parameter: 'employeeId',
+		displayName: 'Employee',
+		label: 'Employee ID',
+		description: 'The employee in Nmbrs; the list shows the employees of the chosen company',
+		searchMethod: 'searchEmployees',
+		list() {
+			const companyId = current.call(this, 'companyId', 'Company ID');
+			// Employee type 2: employees on the payroll, the type integrations rely on.
+			return {
+				call: 'EmployeeService.List_GetByCompany',
+				params: { CompanyId: companyId, EmployeeType: 2 },
+			};
+		},
+		show: (row) => ({
+			name: `${String(row.DisplayName ?? '')} (${String(row.Number ?? row.Id)})`,
+			value: String(row.Id),
+			search: [row.DisplayName, row.Number, row.Id],
+		}),
+	},
+	run: {
+		parameter: 'runId',
+		displayName: 'Payroll Run',
+		label: 'Payroll Run ID',
+		description: 'A payroll run of the chosen company, in the chosen year',
+		searchMethod: 'searchRuns',
+		list() {
+			const companyId = current.call(this, 'companyId', 'Company ID');
+			return {
+				call: 'CompanyService.Run_GetList',
+				params: { CompanyId: companyId, Year: currentYear.call(this) },
+			};
+		},
+		show: (row) => ({
+			name: `${String(row.Year)} period ${String(row.PeriodStart)}: ${String(row.Description ?? `run ${String(row.Number)}`)}${row.IsLocked === true ? ' (locked)' : ''}`,
+			value: String(row.ID),
+			search: [row.Description, row.Number, row.ID, row.PeriodStart],
+		}),
+	},
+	declaration: {
+		parameter: 'declarationId',
+		displayName: 'Wage Tax Declaration',
+		label: 'Wage Tax Declaration ID',
+		description: 'A wage tax declaration (loonaangifte) of the chosen company, in the chosen year',
+		searchMethod: 'searchDeclarations',
+		list() {
+			const companyId = current.call(this, 'companyId', 'Company ID');
+			return {
+				call: 'CompanyService.WageTax_GetList',
+				params: { CompanyId: companyId, intYear: currentYear.call(this) },
+			};
+		},
+		show: (row) => ({
+			name: `${String(row.Year)} period ${String(row.Period)}: ${String(row.Status ?? '')} (${String(row.LoonaangifteID)})`,
+			value: String(row.LoonaangifteID),
+			search: [row.Status, row.Period, row.LoonaangifteID, row.PaymentReference],
+		}),
+	},
+};
+
+/** The resource locator property of a kind: pick from a searchable list, or type the ID. */
+export function locatorProperty(
+	kind: LocatorKind,
+	overrides: Partial<INodeProperties> = {},
+): INodeProperties {
+	const spec = LOCATORS[kind];
+	return {
+		displayName: spec.displayName,
+		name: spec.parameter,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: spec.description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: spec.searchMethod, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 12345',
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: '^\\s*\\d+\\s*$',
+							errorMessage: `Not a valid ${spec.label}`,
+						},
+					},
+				],
+			},
+		],
+		...overrides,
+	};
+}
+
+/** The ID picked or typed in a locator, checked, for item i. */
+export function readLocator(this: IExecuteFunctions, kind: LocatorKind, itemIndex: number): number {
+	const spec = LOCATORS[kind];
+	const value = this.getNodeParameter(spec.parameter, itemIndex, '', { extractValue: true });
+	return parseId(this.getNode(), value, spec.label, itemIndex);
+}
+
+function matches(filter: string | undefined, texts: unknown[]): boolean {
+	if (!filter) return true;
+	const needle = filter.trim().toLowerCase();
+	return texts.some(
+		(t) => t !== null && t !== undefined && String(t).toLowerCase().includes(needle),
+	);
+}
+
+function searchFor(kind: LocatorKind) {
+	const spec = LOCATORS[kind];
+	return async function (
+		this: ILoadOptionsFunctions,
+		filter?: string,
+	): Promise<INodeListSearchResult> {
+		const { call, params } = spec.list.call(this);
+		const results: INodeListSearchItems[] = [];
+		for (const row of asRecords(await nmbrsRequest.call(this, call, params))) {
+			const shown = spec.show(row);
+			if (matches(filter, shown.search)) results.push({ name: shown.name, value: shown.value });
+		}
+		return { results: results.sort((a, b) => a.name.localeCompare(b.name)) };
+	};
+}
+
+/** Every locator's list search, under the method names the properties refer to. */
+export const locatorSearches = Object.fromEntries(
+	(Object.keys(LOCATORS) as LocatorKind[]).map((kind) => [
+		LOCATORS[kind].searchMethod,
+		searchFor(kind),
+	]),
+);

@@ -1,0 +1,128 @@
+/**
+ * One period selector: "Current Period" (the company's, from Company_GetCurrentPeriod) or a
+ * period and year the user gives, checked against the company's period type before the call.
+ * The company's current period is fetched once per execution and company.
+ */
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { parsePeriod, periodsPerYear, type PeriodType } from '../../catalogue/periods';
+import { cachedRequest } from '../../glue/request';
+import { parseWholeInRange, parseYear } from '../../glue/parameters';
+
+export interface PayrollPeriod {
+	year: number;
+	period: number;
+	periodType: PeriodType;
+}
+
+const PERIOD_TYPE_WORDS: Record<PeriodType, string> = {
+	month: 'monthly',
+	'4weeks': 'every 4 weeks',
+	week: 'weekly',
+};
+
+/** The selector's properties; `what` names what the period is for, e.g. 'the personal info'. */
+export function periodProperties(what: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'Period',
+			name: 'periodChoice',
+			type: 'options',
+			options: [
+				{
+					name: 'Current Period',
+					value: 'current',
+					description: "The company's current payroll period",
+				},
+				{ name: 'Specific Period', value: 'specific', description: 'A period and year you give' },
+			],
+			default: 'current',
+			description: `Which payroll period ${what} is for`,
+		},
+		{
+			displayName: 'Year',
+			name: 'year',
+			type: 'number',
+			default: 2026,
+			typeOptions: { minValue: 2000, maxValue: 2100 },
+			displayOptions: { show: { periodChoice: ['specific'] } },
+			description: 'The payroll year (2000–2100)',
+		},
+		{
+			displayName: 'Period Number',
+			name: 'period',
+			type: 'number',
+			default: 1,
+			typeOptions: { minValue: 1, maxValue: 53 },
+			displayOptions: { show: { periodChoice: ['specific'] } },
+			description:
+				'The period in that year: 1–12 for a monthly company, 1–13 for 4-weekly, 1–52 or 53 for weekly',
+		},
+	];
+}
+
+/** A company's current period, asked once per execution. */
+export async function currentPeriod(
+	this: IExecuteFunctions,
+	companyId: number,
+	itemIndex: number,
+): Promise<PayrollPeriod> {
+	const text = await cachedRequest.call(
+		this,
+		'CompanyService.Company_GetCurrentPeriod',
+		{ CompanyId: companyId },
+		itemIndex,
+	);
+	try {
+		const { year, period, periodType } = parsePeriod(String(text ?? ''));
+		return { year, period, periodType };
+	} catch (error) {
+		throw new NodeOperationError(this.getNode(), (error as Error).message, {
+			itemIndex,
+			description: `Nmbrs answered Company_GetCurrentPeriod of company ${companyId} in a form this node cannot read.`,
+		});
+	}
+}
+
+/** Year and period number as typed, checked before any call (2000–2100, 1–53). */
+function typedPeriod(this: IExecuteFunctions, itemIndex: number): { year: number; period: number } {
+	const node = this.getNode();
+	const year = parseYear(node, this.getNodeParameter('year', itemIndex), 'Year', itemIndex);
+	const period = parseWholeInRange(
+		node,
+		this.getNodeParameter('period', itemIndex),
+		'Period Number',
+		itemIndex,
+		1,
+		53,
+	);
+	return { year, period };
+}
+
+/**
+ * The period the user chose for item i. A specific period is checked against the company's
+ * period type (13 is no period of a monthly company) with the message naming the periods it has.
+ */
+export async function readPeriod(
+	this: IExecuteFunctions,
+	companyId: number,
+	itemIndex: number,
+): Promise<PayrollPeriod> {
+	const choice = this.getNodeParameter('periodChoice', itemIndex, 'current') as string;
+	if (choice !== 'specific') return await currentPeriod.call(this, companyId, itemIndex);
+	const { year, period } = typedPeriod.call(this, itemIndex);
+	const { periodType } = await currentPeriod.call(this, companyId, itemIndex);
+	const last = periodsPerYear(periodType, year);
+	if (period > last) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Company ${companyId} has no period ${period} in ${year}`,
+			{
+				itemIndex,
+				description: `The company is paid ${PERIOD_TYPE_WORDS[periodType]}: its periods in ${year} are 1 to ${last}.`,
+			},
+		);
+	}
+	return { year, period, periodType };
+}
