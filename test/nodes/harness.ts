@@ -65,7 +65,9 @@ const credentialType = new NmbrsApi();
  * It sees every request the credential's functions send, preAuthentication's lookup included,
  * after authenticate (absolute URL, filled auth header). It may also throw (no answer).
  */
-export type Intercept = (options: IHttpRequestOptions) => FullResponse | undefined;
+export type Intercept = (
+	options: IHttpRequestOptions,
+) => FullResponse | undefined | Promise<FullResponse | undefined>;
 
 /**
  * What n8n-core's httpRequestWithAuthentication throws for anything that failed inside it:
@@ -98,7 +100,7 @@ export function authenticatedHttp(
 ) {
 	const http = plainHttp(sent);
 	const send = async (options: IHttpRequestOptions) =>
-		intercept?.(options) ?? (await http(options));
+		(await intercept?.(options)) ?? (await http(options));
 	return async (options: IHttpRequestOptions): Promise<FullResponse | string> => {
 		try {
 			if (stored.sessionSubdomain === '' || stored.sessionSubdomain === undefined) {
@@ -173,6 +175,16 @@ export interface ContextOptions {
 }
 
 const helpers = {
+	/** As n8n keeps a binary in its default (in-memory) mode. */
+	async prepareBinaryData(data: Buffer, fileName?: string, mimeType?: string) {
+		return {
+			data: data.toString('base64'),
+			mimeType: mimeType ?? 'application/octet-stream',
+			fileName,
+			fileExtension: fileName?.includes('.') ? fileName.split('.').pop() : undefined,
+			fileSize: `${data.length} B`,
+		};
+	},
 	returnJsonArray(data: IDataObject | IDataObject[]): INodeExecutionData[] {
 		return (Array.isArray(data) ? data : [data]).map((json) => ({ json }));
 	},

@@ -1,0 +1,5 @@
+import type { ResourceExamples } from '.';
+
+export const debtor: ResourceExamples = {
+	getMany: [() => ({ returnAll: true })],
+};
