@@ -73,6 +73,22 @@ export function toNodeError(
 	});
 }
 
+/** The credential per execution: n8n reads and decrypts it from its database at every call. */
+const credentialCache = new WeakMap<object, Promise<ICredentialDataDecryptedObject>>();
+
+async function credentialsOf(
+	context: NmbrsContext,
+	itemIndex: number | undefined,
+): Promise<ICredentialDataDecryptedObject> {
+	let data = credentialCache.get(context);
+	if (data === undefined) {
+		data = context.getCredentials(CREDENTIAL_NAME, itemIndex ?? 0);
+		credentialCache.set(context, data);
+		data.catch(() => credentialCache.delete(context));
+	}
+	return await data;
+}
+
 /**
  * Calls one operation, a catalogue key (`'Service.Operation'`) or an Operation object (Custom
  * Call builds one for operations the catalogue does not know), and returns its typed result.
@@ -86,10 +102,7 @@ export async function nmbrsRequest(
 	itemIndex?: number,
 	options: NmbrsRequestOptions = {},
 ): Promise<WireValue> {
-	const data: ICredentialDataDecryptedObject = await this.getCredentials(
-		CREDENTIAL_NAME,
-		itemIndex ?? 0,
-	);
+	const data = await credentialsOf(this, itemIndex);
 	const token = typeof data.token === 'string' ? data.token.trim() : undefined;
 	const http = async (options: IHttpRequestOptions) =>
 		(await this.helpers.httpRequestWithAuthentication.call(
