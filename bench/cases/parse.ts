@@ -4,15 +4,16 @@
  *   - our readResponse (saxes, typed straight from the catalogue),
  *   - fast-xml-parser (untyped JSON),
  *   - node-soap's reader (WSDL-driven, against the emulator's generated WSDL).
- * Run: npx ts-node --transpile-only bench/parse.ts [employees]
+ * Part of `npm run bench` (bench/index.ts).
  */
 import { XMLParser } from 'fast-xml-parser';
 import { WSDL } from 'soap';
-import { catalogue, getOperation } from '../nodes/Nmbrs/catalogue';
-import { buildResponse, readResponse } from '../nodes/Nmbrs/wire';
-import { generateWsdl } from '../emulator/wsdl';
+import { catalogue, getOperation } from '../../nodes/Nmbrs/catalogue';
+import { buildResponse, readResponse } from '../../nodes/Nmbrs/wire';
+import { generateWsdl } from '../../emulator/wsdl';
+import { ms, type BenchRow } from '../table';
 
-const EMPLOYEES = Number(process.argv[2] ?? 5000);
+const EMPLOYEES = 5000;
 const RUNS = 5;
 const op = getOperation('EmployeeService.PersonalInfo_GetAll_AllEmployeesByCompany');
 
@@ -48,24 +49,26 @@ function median(values: number[]): number {
 	return sorted[Math.floor(sorted.length / 2)] as number;
 }
 
-function time(label: string, fn: () => unknown): number {
+interface Timing {
+	ms: number;
+	/** Heap still in use right after the run, above the heap before it (the result included). */
+	heapMb: number;
+}
+
+function time(fn: () => unknown): Timing {
 	fn(); // warm-up
 	const runs: number[] = [];
-	let peak = 0;
+	let heap = 0;
 	for (let i = 0; i < RUNS; i++) {
 		if (global.gc) global.gc();
 		const before = process.memoryUsage().heapUsed;
 		const start = process.hrtime.bigint();
 		const result = fn();
 		runs.push(Number(process.hrtime.bigint() - start) / 1e6);
-		peak = Math.max(peak, process.memoryUsage().heapUsed - before);
-		if (result === undefined) throw new Error(`${label} returned nothing`);
+		heap = Math.max(heap, process.memoryUsage().heapUsed - before);
+		if (result === undefined) throw new Error('the reader returned nothing');
 	}
-	const ms = median(runs);
-	console.log(
-		`${label.padEnd(28)} ${ms.toFixed(0).padStart(6)} ms   heap growth ~${(peak / 1e6).toFixed(0)} MB`,
-	);
-	return ms;
+	return { ms: median(runs), heapMb: heap / 1e6 };
 }
 
 async function soapReader(): Promise<((xml: string) => unknown) | undefined> {
@@ -86,28 +89,28 @@ async function soapReader(): Promise<((xml: string) => unknown) | undefined> {
 	}
 }
 
-async function main(): Promise<void> {
+/** Case 2: one 5,000-employee batch response into typed objects, ours against two peers. */
+export async function parseCase(): Promise<BenchRow[]> {
 	const items = Array.from({ length: EMPLOYEES }, (_, i) => ({
 		EmployeeId: i + 1,
 		EmployeePersonalInfos: history(i + 1),
 	}));
 	const xml = buildResponse(op, items, catalogue);
-	console.log(
-		`PersonalInfo_GetAll_AllEmployeesByCompany: ${EMPLOYEES} employees, ${(Buffer.byteLength(xml) / 1e6).toFixed(1)} MB of XML`,
-	);
-	console.log(
-		`node ${process.version}, ${process.platform}/${process.arch}, median of ${RUNS} runs${global.gc ? '' : ' (run with node --expose-gc for steadier memory figures)'}\n`,
-	);
-
-	const ours = time('ours (readResponse, typed)', () => readResponse(xml, op, catalogue).result);
+	const payloadMb = Buffer.byteLength(xml) / 1e6;
+	const ours = time(() => readResponse(xml, op, catalogue).result);
 	const fxp = new XMLParser({ ignoreAttributes: false, removeNSPrefix: true });
-	const theirs = time('fast-xml-parser (untyped)', () => fxp.parse(xml));
+	const fast = time(() => fxp.parse(xml));
 	const soap = await soapReader();
-	const soapMs = soap ? time('node-soap xmlToObject', () => soap(xml)) : undefined;
-
-	console.log(`\nours vs fast-xml-parser: ${(theirs / ours).toFixed(1)}x faster`);
-	if (soapMs !== undefined)
-		console.log(`ours vs node-soap:       ${(soapMs / ours).toFixed(1)}x faster`);
+	const soapTiming = soap ? time(() => soap(xml)) : undefined;
+	const slowerPeer = Math.min(fast.ms, soapTiming?.ms ?? Infinity);
+	return [
+		{
+			case: `2. Parse (${EMPLOYEES} employees, ${payloadMb.toFixed(1)} MB)`,
+			figure: `${ms(ours.ms)}, heap ${ours.heapMb.toFixed(0)} MB`,
+			against: `fast-xml-parser ${ms(fast.ms)}; node-soap ${soapTiming ? ms(soapTiming.ms) : 'n/a'}`,
+			ratio: `${(slowerPeer / ours.ms).toFixed(1)}x faster than the faster peer; heap ${(ours.heapMb / payloadMb).toFixed(1)}x payload`,
+			goal: '>= 3x faster than both; heap < 4x payload',
+			met: slowerPeer / ours.ms >= 3 && ours.heapMb < 4 * payloadMb,
+		},
+	];
 }
-
-void main();
