@@ -15,23 +15,34 @@ const ENVELOPE = (ns: string) =>
 	`<Token>demo-token</Token><Domain>demo</Domain></AuthHeaderWithDomain></soap:Header>` +
 	`<soap:Body><List_GetAll xmlns="${ns}"/></soap:Body></soap:Envelope>`;
 
+/** The built emulator CLI in its own process, as a user starts it; resolves once it listens. */
+export async function spawnEmulator(args: string[]) {
+	const child = spawn(process.execPath, ['dist/emulator/cli.js', '--port', '0', ...args], {
+		cwd: ROOT,
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	const url = await new Promise<string>((resolve, reject) => {
+		let out = '';
+		child.stdout.on('data', (chunk: Buffer) => {
+			out += chunk.toString();
+			const found = /listening on (http:\/\/\S+)/.exec(out);
+			if (found) resolve(found[1]);
+		});
+		child.on('exit', (code) => reject(new Error(`the emulator exited with ${code}`)));
+	});
+	return {
+		url,
+		soapBaseUrl: `${url}/soap/v3/`,
+		adminUrl: `${url}/__admin`,
+		stop: () => child.kill('SIGINT'),
+	};
+}
+
 export async function emulatorStartCase(): Promise<BenchRow[]> {
 	const started = process.hrtime.bigint();
-	const child = spawn(
-		process.execPath,
-		['dist/emulator/cli.js', '--port', '0', '--companies', '200', '--employees', '20000'],
-		{ cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-	);
+	const emulator = await spawnEmulator(['--companies', '200', '--employees', '20000']);
 	try {
-		const url = await new Promise<string>((resolve, reject) => {
-			let out = '';
-			child.stdout.on('data', (chunk: Buffer) => {
-				out += chunk.toString();
-				const found = /listening on (http:\/\/\S+)/.exec(out);
-				if (found) resolve(found[1]);
-			});
-			child.on('exit', (code) => reject(new Error(`the emulator exited with ${code}`)));
-		});
+		const url = emulator.url;
 		const ns = 'https://api.nmbrs.nl/soap/v3/CompanyService';
 		const response = await fetch(`${url}/soap/v3/CompanyService.asmx`, {
 			method: 'POST',
@@ -52,6 +63,6 @@ export async function emulatorStartCase(): Promise<BenchRow[]> {
 			},
 		];
 	} finally {
-		child.kill('SIGINT');
+		emulator.stop();
 	}
 }

@@ -18,7 +18,8 @@ export type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 export const WORLD_NOW = '2026-11-25T09:00:00';
 export const TOKEN = 'demo-token';
 
-const node = new Nmbrs();
+/** The node under test; the benchmarks run the built one (see RunOptions.node). */
+let sourceNode: Nmbrs | undefined;
 
 export interface RunOptions {
 	items?: INodeExecutionData[];
@@ -26,6 +27,8 @@ export interface RunOptions {
 	sent?: SentRequest[];
 	credentials?: IDataObject;
 	intercept?: Intercept;
+	/** Another build of the node (default: the sources). */
+	node?: Pick<Nmbrs, 'execute'>;
 }
 
 /** Starts the demo world for the tests of one file; `emulator()` gives it to the tests. */
@@ -57,6 +60,7 @@ export async function runNode(
 		sent: options.sent,
 		intercept: options.intercept,
 	});
+	const node = options.node ?? (sourceNode ??= new Nmbrs());
 	const [output] = await node.execute.call(context);
 	return output;
 }
