@@ -23,7 +23,6 @@ const COMPANIES = 50;
 const EMPLOYEES = COMPANIES * 100;
 const LATENCY_MS = 30;
 // The built node, as n8n loads it.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { Nmbrs } =
 	require('../../dist/nodes/Nmbrs/Nmbrs.node.js') as typeof import('../../nodes/Nmbrs/Nmbrs.node');
 const builtNode = new Nmbrs();
