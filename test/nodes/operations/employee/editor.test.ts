@@ -1,6 +1,6 @@
 /**
  * What the editor asks while an employee operation is set up: the employee list of the chosen
- * company (employee type 2, searchable) and the company's default employee templates.
+ * company (employee type 2, searchable) and the company's default employee templates, and the employee types.
  */
 import type { ILoadOptionsFunctions } from 'n8n-workflow';
 
@@ -83,5 +83,15 @@ describe('the default employee templates of the chosen company', () => {
 		);
 		expect(options).toHaveLength(1);
 		expect(sent).toHaveLength(0);
+	});
+});
+
+describe('the employee types of Get Many', () => {
+	it('come from EmployeeType_GetList, by ID, 2 among them', async () => {
+		const sent: SentRequest[] = [];
+		const options = await loadOptions.getEmployeeTypes.call(editor({}, sent));
+		expect(callsOf(sent)).toEqual(['EmployeeService.EmployeeType_GetList']);
+		expect(options.map((o) => o.value)).toEqual([1, 2, 3, 4]);
+		expect(options.find((o) => o.value === 2)?.name).toMatch(/\(2\)$/);
 	});
 });
