@@ -8,9 +8,9 @@ import {
 	personAt,
 	versionAt,
 } from '../world/history';
-import type { Company, Employee, EmulatorUser, PersonalInfoVersion } from '../world/model';
+import type { Company, Debtor, Employee, EmulatorUser, PersonalInfoVersion } from '../world/model';
 import { userSeesDebtor } from '../world/users';
-import { addEmployee, employeesOfCompany, touch, type World } from '../world/world';
+import { addEmployee, employeesOfCompany, findDebtor, touch, type World } from '../world/world';
 import {
 	NmbrsFault,
 	requireCompany,
@@ -23,6 +23,7 @@ import { bool, handler, int, obj, str, type OperationHandler, type Params } from
 import {
 	absenceRecord,
 	addressV2Records,
+	assignmentV2Records,
 	bankAccountRecord,
 	contractRecord,
 	employeeListItem,
@@ -80,6 +81,12 @@ function perEmployee(
 		EmployeeId: employee.id,
 		[listName]: items(employee, company) as never,
 	}));
+}
+
+function debtorOf(world: World, company: Company): Debtor {
+	const debtor = findDebtor(world, company.debtorId);
+	if (!debtor) throw new Error(`the world has no debtor ${company.debtorId}`);
+	return debtor;
 }
 
 function bankAccountsAt(employee: Employee, ref: PeriodRef) {
@@ -182,8 +189,8 @@ function insertBasedOnDefault(world: World, user: EmulatorUser, params: Params):
 		companyId: company.id,
 		number: company.nextEmployeeNumber++,
 		kind: 'payroll',
-		departmentId: 0,
-		functionId: 0,
+		departments: [],
+		functions: [],
 		costCenterCode: company.costCenters[0]?.code ?? '100',
 		personalInfo: [
 			{
@@ -304,6 +311,16 @@ export const employeeHandlers: Array<[string, OperationHandler]> = [
 	handler('EmployeeService.Employment_GetAll_AllEmployeesByCompany', (world, { user, params }) =>
 		perEmployee(world, user, params, 'EmployeeEmployments', (e) =>
 			e.employments.map(employmentRecord),
+		),
+	),
+	handler('EmployeeService.Department_GetAll_AllEmployeesByCompany', (world, { user, params }) =>
+		perEmployee(world, user, params, 'EmployeeDepartments', (e, company) =>
+			assignmentV2Records(e.departments, debtorOf(world, company).departments),
+		),
+	),
+	handler('EmployeeService.Function_GetAll_AllEmployeesByCompany', (world, { user, params }) =>
+		perEmployee(world, user, params, 'EmployeeFunctions', (e, company) =>
+			assignmentV2Records(e.functions, debtorOf(world, company).functions),
 		),
 	),
 	handler('EmployeeService.Salary_GetCurrent', (world, { user, params }) => {

@@ -6,6 +6,7 @@ import { chronological } from '../world/history';
 import type {
 	AbsenceRecord,
 	AddressVersion,
+	AssignmentVersion,
 	BankAccountData,
 	Company,
 	ContractRecord,
@@ -203,6 +204,27 @@ export function addressV2Records(periodType: PeriodType, versions: AddressVersio
 			CreationDate: version.creationDate,
 			CountryISOCode: version.address.countryIsoCode,
 			Type: version.type,
+		};
+	});
+}
+
+/**
+ * Department_V2 / Function_V2 (batch calls): each version with the debtor's department or
+ * function it names, in the order Nmbrs lists them.
+ */
+export function assignmentV2Records(
+	versions: AssignmentVersion[],
+	choices: ReadonlyArray<{ id: number; code: number; description: string }>,
+): Row[] {
+	return chronological(versions).map((version) => {
+		const chosen = choices.find((c) => c.id === version.refId);
+		return {
+			Id: version.refId,
+			Code: chosen?.code ?? 0,
+			Description: chosen?.description ?? null,
+			CreationDate: version.creationDate,
+			StartPeriod: version.startPeriod,
+			StartYear: version.startYear,
 		};
 	});
 }

@@ -40,6 +40,7 @@ import {
 import { fakeBsn, fakeIban, fakeKvk, payrollTaxNumber } from './identifiers';
 import type {
 	AddressData,
+	AssignmentVersion,
 	BankAccountData,
 	Company,
 	ContractRecord,
@@ -237,6 +238,76 @@ function scheduleFields(random: Random): { hours: number[]; parttimePercentage: 
 		hours: [...week, ...week],
 		parttimePercentage: Math.round((weekly / 40) * 10_000) / 100,
 	};
+}
+
+/** Where an employee's department or function history may put its versions. */
+interface AssignmentTimeline {
+	ids: Ids;
+	refOf: (date: string) => PeriodRange;
+	/** The first version: when the employee was entered. */
+	start: PeriodRef;
+	createdAt: string;
+	/** A change in the past falls between these days (when at least 45 days apart). */
+	from: string;
+	until: string;
+	/** A change already entered for the next period (null for applicants and leavers). */
+	future: { ref: PeriodRef; today: string; force: boolean } | null;
+	/** Always a past change (and a future one while in service): every world has such cases. */
+	force: boolean;
+}
+
+/**
+ * A department or function history ending in `current` today: sometimes another one first (a move
+ * in the past), sometimes a move already entered for the next period (future-dated).
+ */
+function assignmentHistory(
+	random: Random,
+	choices: ReadonlyArray<{ id: number }>,
+	current: number,
+	timeline: AssignmentTimeline,
+	pastChance: number,
+): AssignmentVersion[] {
+	const stamp = (date: string) => dateTimeOf(date, time(random));
+	const other = () => random.pick(choices.filter((c) => c.id !== current)).id;
+	const canMove = choices.length > 1;
+	const span = dayNumber(timeline.until) - dayNumber(timeline.from);
+	const moved =
+		canMove && span >= 45 && (timeline.force || random.chance(pastChance))
+			? timeline.refOf(
+					dateOfDay(random.int(dayNumber(timeline.from) + 40, dayNumber(timeline.until))),
+				)
+			: null;
+	const versions: AssignmentVersion[] = [
+		{
+			id: timeline.ids.next('record'),
+			startYear: timeline.start.year,
+			startPeriod: timeline.start.period,
+			creationDate: timeline.createdAt,
+			refId: moved ? other() : current,
+		},
+	];
+	if (moved && (moved.year !== timeline.start.year || moved.period !== timeline.start.period)) {
+		versions.push({
+			id: timeline.ids.next('record'),
+			startYear: moved.year,
+			startPeriod: moved.period,
+			creationDate: stamp(moved.start),
+			refId: current,
+		});
+	} else if (moved) {
+		versions[0].refId = current;
+	}
+	const future = timeline.future;
+	if (canMove && future && (future.force || random.chance(0.08))) {
+		versions.push({
+			id: timeline.ids.next('record'),
+			startYear: future.ref.year,
+			startPeriod: future.ref.period,
+			creationDate: stamp(addDays(future.today, -random.int(1, 12))),
+			refId: other(),
+		});
+	}
+	return versions;
 }
 
 function makeEmployee(ctx: EmployeeContext, indexInCompany: number, globalIndex: number): Employee {
@@ -438,13 +509,40 @@ function makeEmployee(ctx: EmployeeContext, indexInCompany: number, globalIndex:
 		});
 	}
 
+	// Department and function history from a stream of its own, so the rest of the world stays as it was.
+	const org = createRandom(hashSeed(ctx.seed, 'org', company.id, indexInCompany));
+	const history: AssignmentTimeline = {
+		ids,
+		refOf,
+		start: startRef,
+		createdAt: personalInfo[0].creationDate,
+		from: createdOn,
+		until: activeUntil,
+		future:
+			kind !== 'applicant' && (lastEnd === null || lastEnd >= today)
+				? { ref: futureRef, today, force: forceHistory }
+				: null,
+		force: forceHistory,
+	};
 	const employee: Employee = {
 		id: ids.next('employee'),
 		companyId: company.id,
 		number: company.nextEmployeeNumber++,
 		kind,
-		departmentId: random.pick(debtor.departments).id,
-		functionId: random.pick(debtor.functions).id,
+		departments: assignmentHistory(
+			org,
+			debtor.departments,
+			random.pick(debtor.departments).id,
+			history,
+			0.25,
+		),
+		functions: assignmentHistory(
+			org,
+			debtor.functions,
+			random.pick(debtor.functions).id,
+			history,
+			0.3,
+		),
 		costCenterCode: random.pick(company.costCenters).code,
 		personalInfo,
 		addresses,

@@ -3,9 +3,9 @@
  * wage tax declarations. Plain data (JSON-safe apart from the clock and the users' Sets, which
  * persistence.ts handles), so a world can be saved and loaded. Money is kept in euro cents.
  *
- * Versioned employee data (personal info, address, salary, schedule, bank accounts) is a list of
- * versions, each valid from a period (startYear/startPeriod) until the next one starts; versions can
- * lie in the future. "Current" is always picked for a period: see history.ts.
+ * Versioned employee data (personal info, address, salary, schedule, bank accounts, department,
+ * function) is a list of versions, each valid from a period (startYear/startPeriod) until the next
+ * one starts; versions can lie in the future. "Current" is always picked for a period: see history.ts.
  */
 import type { PeriodType } from './calendar';
 
@@ -147,6 +147,12 @@ export interface BankAccountVersion extends VersionStart {
 	accounts: BankAccountData[];
 }
 
+/** A department or function the employee holds from a period on. */
+export interface AssignmentVersion extends VersionStart {
+	/** The debtor's department or function (Debtor.departments / Debtor.functions id). */
+	refId: number;
+}
+
 export interface EmploymentRecord {
 	id: number;
 	creationDate: string;
@@ -189,8 +195,10 @@ export interface Employee {
 	/** Personnel number within the company. */
 	number: number;
 	kind: EmployeeKind;
-	departmentId: number;
-	functionId: number;
+	/** Department history (ids from the debtor's departments); versions may lie in the future. */
+	departments: AssignmentVersion[];
+	/** Function (job title) history (ids from the debtor's functions); versions may lie in the future. */
+	functions: AssignmentVersion[];
 	costCenterCode: string;
 	personalInfo: PersonalInfoVersion[];
 	addresses: AddressVersion[];

@@ -286,55 +286,6 @@ describe('Nmbrs node: Company → Get Wage Tax Declarations', () => {
 	});
 });
 
-describe('Nmbrs node: Employee → Get Many', () => {
-	it('returns the active employees (type 2) of a company', async () => {
-		const [company] = await companies();
-		const items = await run({
-			resource: 'employee',
-			operation: 'getMany',
-			companyId: rl(String(company.ID)),
-			employeeType: 2,
-			returnAll: true,
-		});
-		expect(items.length).toBeGreaterThan(0);
-		for (const item of items) {
-			expect(typeof item.json.Id).toBe('number');
-			expect(typeof item.json.Number).toBe('number');
-			expect(typeof item.json.DisplayName).toBe('string');
-			expect(item.json.CompanyId).toBe(company.ID);
-			expect(item.pairedItem).toEqual({ item: 0 });
-		}
-		const limited = await run({
-			resource: 'employee',
-			operation: 'getMany',
-			companyId: rl(String(company.ID)),
-			employeeType: 2,
-			returnAll: false,
-			limit: 1,
-		});
-		expect(limited).toHaveLength(1);
-	});
-
-	it('refuses a non-numeric company ID before any call', async () => {
-		const sent: SentRequest[] = [];
-		const error = await failure(
-			run(
-				{
-					resource: 'employee',
-					operation: 'getMany',
-					companyId: rl('twelve'),
-					employeeType: 2,
-					returnAll: true,
-				},
-				{ sent },
-			),
-		);
-		expect(error).toBeInstanceOf(NodeOperationError);
-		expect(error.message).toContain('Company ID');
-		expect(sent).toHaveLength(0);
-	});
-});
-
 describe('Nmbrs node: credential without a subdomain', () => {
 	it('discovers the subdomain with one Environment_Get for a whole run, not once per call', async () => {
 		const sent: SentRequest[] = [];

@@ -251,6 +251,56 @@ export const complexTypes: Record<string, ComplexType> = {
 			},
 		],
 	},
+	Department_V2: {
+		name: 'Department_V2',
+		source: 'wsdl',
+		fields: [
+			{ name: 'Id', type: 'int' },
+			{ name: 'Code', type: 'int' },
+			{ name: 'Description', type: 'string', optional: true },
+			{ name: 'CreationDate', type: 'dateTime', nillable: true },
+			{ name: 'StartPeriod', type: 'int' },
+			{ name: 'StartYear', type: 'int' },
+		],
+	},
+	EmployeeDepartmentItem: {
+		name: 'EmployeeDepartmentItem',
+		source: 'wsdl',
+		fields: [
+			{ name: 'EmployeeId', type: 'int' },
+			{
+				name: 'EmployeeDepartments',
+				type: 'type:Department_V2',
+				listItem: 'Department_V2',
+				optional: true,
+			},
+		],
+	},
+	Function_V2: {
+		name: 'Function_V2',
+		source: 'wsdl',
+		fields: [
+			{ name: 'Id', type: 'int' },
+			{ name: 'Code', type: 'int' },
+			{ name: 'Description', type: 'string', optional: true },
+			{ name: 'CreationDate', type: 'dateTime', nillable: true },
+			{ name: 'StartPeriod', type: 'int' },
+			{ name: 'StartYear', type: 'int' },
+		],
+	},
+	EmployeeFunctionItem: {
+		name: 'EmployeeFunctionItem',
+		source: 'wsdl',
+		fields: [
+			{ name: 'EmployeeId', type: 'int' },
+			{
+				name: 'EmployeeFunctions',
+				type: 'type:Function_V2',
+				listItem: 'Function_V2',
+				optional: true,
+			},
+		],
+	},
 	EmployeeContract: {
 		name: 'EmployeeContract',
 		source: 'wsdl',

@@ -203,6 +203,28 @@ export const employeeOperations: Operation[] = [
 		description: 'Employments (in and out of service dates) of every employee of a company',
 	}),
 	entry({
+		name: 'Department_GetAll_AllEmployeesByCompany',
+		params: [{ name: 'CompanyID', type: 'int' }],
+		result: {
+			name: 'Department_GetAll_AllEmployeesByCompanyResult',
+			type: 'type:EmployeeDepartmentItem',
+			listItem: 'EmployeeDepartmentItem',
+			optional: true,
+		},
+		description: 'Department history of every employee of a company, in one call',
+	}),
+	entry({
+		name: 'Function_GetAll_AllEmployeesByCompany',
+		params: [{ name: 'CompanyID', type: 'int' }],
+		result: {
+			name: 'Function_GetAll_AllEmployeesByCompanyResult',
+			type: 'type:EmployeeFunctionItem',
+			listItem: 'EmployeeFunctionItem',
+			optional: true,
+		},
+		description: 'Function (job title) history of every employee of a company, in one call',
+	}),
+	entry({
 		name: 'Salary_GetCurrent',
 		params: [{ name: 'EmployeeId', type: 'int' }],
 		result: { name: 'Salary_GetCurrentResult', type: 'type:Salary', optional: true },

@@ -128,3 +128,28 @@ export function parseBoolean(
 		description: `${field} must be true or false.`,
 	});
 }
+
+/**
+ * A calendar date as 'YYYY-MM-DD': from the text "2024-03-31" (a time after it, as n8n's date
+ * picker gives, is ignored) or a Luxon date an expression gives. Empty gives null.
+ */
+export function parseDate(
+	node: INode,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+): string | null {
+	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
+		return null;
+	}
+	if (DateTime.isDateTime(value) && value.isValid) return value.toISODate();
+	const match =
+		typeof value === 'string' ? /^\s*(\d{4}-\d{2}-\d{2})(?:[T ].*)?$/.exec(value) : null;
+	if (match === null || !DateTime.fromISO(match[1]).isValid) {
+		throw new NodeOperationError(node, `The ${field} ${shown(value)} is not valid`, {
+			itemIndex,
+			description: `${field} must be a date like 2024-03-31.`,
+		});
+	}
+	return match[1];
+}

@@ -1,9 +1,69 @@
 import type { ResourceExamples } from '.';
+import type { Emulator } from '../runNode';
 import { rl } from '../runNode';
-import { firstCompany } from './world';
+import { activeEmployee, firstCompany } from './world';
+
+/** Company and employee locators for an employee on the payroll of the first company. */
+const ofEmployee = (emulator: Emulator) => ({
+	companyId: rl(firstCompany(emulator).id),
+	employeeId: rl(activeEmployee(emulator).id),
+});
+
+const specificPeriod = { periodChoice: 'specific', year: 2026, period: 5 };
 
 export const employee: ResourceExamples = {
-	getMany: [
-		(emulator) => ({ companyId: rl(firstCompany(emulator).id), employeeType: 2, returnAll: true }),
+	get: [
+		(emulator) => ({ ...ofEmployee(emulator), periodChoice: 'current', options: {} }),
+		(emulator) => ({ ...ofEmployee(emulator), ...specificPeriod, options: {} }),
 	],
+	getMany: [
+		(emulator) => ({
+			companyId: rl(firstCompany(emulator).id),
+			employeeType: 2,
+			returnAll: true,
+			options: {},
+		}),
+		(emulator) => ({
+			companyId: rl(firstCompany(emulator).id),
+			employeeType: 2,
+			returnAll: true,
+			periodChoice: 'current',
+			options: {
+				includePersonalInfo: true,
+				includeDepartment: true,
+				includeFunction: true,
+				includeEmployments: true,
+			},
+		}),
+	],
+	create: [
+		(emulator) => ({
+			companyId: rl(firstCompany(emulator).id),
+			template: '',
+			firstName: 'Anouk',
+			lastName: 'Visser',
+			options: {},
+		}),
+		(emulator) => ({
+			companyId: rl(firstCompany(emulator).id),
+			template: firstCompany(emulator).defaultEmployeeTemplates[1].id,
+			firstName: 'Daan',
+			lastName: 'Mulder',
+			options: {},
+		}),
+	],
+	updatePersonalInfo: [
+		(emulator) => ({
+			...ofEmployee(emulator),
+			fields: { telephoneWork: '020-5550123' },
+			options: {},
+		}),
+	],
+	getContracts: [(emulator) => ofEmployee(emulator)],
+	getEmployments: [(emulator) => ofEmployee(emulator)],
+	getSalary: [
+		(emulator) => ({ ...ofEmployee(emulator), periodChoice: 'current' }),
+		(emulator) => ({ ...ofEmployee(emulator), ...specificPeriod }),
+	],
+	getBankAccounts: [(emulator) => ofEmployee(emulator)],
 };

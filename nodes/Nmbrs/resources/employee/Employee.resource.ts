@@ -1,9 +1,25 @@
 import type { NmbrsResource } from '../types';
+import { create } from './create.operation';
+import { get } from './get.operation';
+import { getBankAccounts } from './getBankAccounts.operation';
+import { getContracts } from './getContracts.operation';
+import { getEmployments } from './getEmployments.operation';
 import { getMany } from './getMany.operation';
+import { getSalary } from './getSalary.operation';
+import { updatePersonalInfo } from './updatePersonalInfo.operation';
 
 export const employee: NmbrsResource = {
 	value: 'employee',
 	name: 'Employee',
-	operations: { getMany },
+	operations: {
+		get,
+		getMany,
+		create,
+		updatePersonalInfo,
+		getContracts,
+		getEmployments,
+		getSalary,
+		getBankAccounts,
+	},
 	defaultOperation: 'getMany',
 };

@@ -126,3 +126,36 @@ export async function readPeriod(
 	}
 	return { year, period, periodType };
 }
+
+/** A version of period-based history, as the batch calls list them (e.g. PersonalInfo_V2). */
+export interface PeriodVersion {
+	StartYear?: unknown;
+	StartPeriod?: unknown;
+	CreationDate?: unknown;
+}
+
+/**
+ * The version valid in a period: the latest that started in or before it (of two starting in the
+ * same period, the one entered last). Versions that start later (future-dated) are ignored; null
+ * when none had started yet.
+ */
+export function versionValidIn<T extends PeriodVersion>(
+	versions: readonly T[],
+	at: { year: number; period: number },
+): T | null {
+	const start = (v: PeriodVersion) => Number(v.StartYear) * 100 + Number(v.StartPeriod);
+	const wanted = at.year * 100 + at.period;
+	let best: T | null = null;
+	for (const version of versions) {
+		if (!(start(version) <= wanted)) continue;
+		if (
+			best === null ||
+			start(version) > start(best) ||
+			(start(version) === start(best) &&
+				String(version.CreationDate ?? '') >= String(best.CreationDate ?? ''))
+		) {
+			best = version;
+		}
+	}
+	return best;
+}

@@ -1,0 +1,157 @@
+import { NodeOperationError } from 'n8n-workflow';
+
+import { asRecords, cachedRequest, nmbrsRequest } from '../../glue/request';
+import { parseBoolean, parseDate } from '../../glue/parameters';
+import { locatorProperty, readLocator } from '../shared/locators';
+import { returnRows } from '../shared/rows';
+import type { NmbrsOperation } from '../types';
+import { readOptions } from './personalInfo';
+
+export const create: NmbrsOperation = {
+	name: 'Create',
+	description:
+		"Create an employee in a company from one of the company's default employee templates (the first one unless you choose); returns the new employee's ID",
+	action: 'Create an employee',
+	properties: [
+		locatorProperty('company'),
+		{
+			displayName: 'Default Employee Template Name or ID',
+			name: 'template',
+			type: 'options',
+			typeOptions: {
+				loadOptionsMethod: 'getDefaultEmployeeTemplates',
+				loadOptionsDependsOn: ['companyId.value'],
+			},
+			default: '',
+			description:
+				'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		},
+		{
+			displayName: 'First Name',
+			name: 'firstName',
+			type: 'string',
+			required: true,
+			default: '',
+		},
+		{
+			displayName: 'Last Name',
+			name: 'lastName',
+			type: 'string',
+			required: true,
+			default: '',
+			description: 'Surname, without the prefix (tussenvoegsel)',
+		},
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add option',
+			default: {},
+			options: [
+				{
+					displayName: 'Start Date',
+					name: 'startDate',
+					type: 'dateTime',
+					default: '',
+					description: "First day in service; empty: the first day of the company's current period",
+				},
+				{
+					displayName: 'Unprotected Mode',
+					name: 'unprotectedMode',
+					type: 'boolean',
+					default: false,
+					description:
+						'Whether to allow a start date in a period before the current one (Nmbrs refuses it with 2011 otherwise)',
+				},
+			],
+		},
+	],
+	calls: [
+		'CompanyService.DefaultEmployeeTemplates_GetByCompany',
+		'EmployeeService.Employee_InsertBasedOnDefault',
+	],
+	async execute(itemIndex) {
+		const node = this.getNode();
+		const companyId = readLocator.call(this, 'company', itemIndex);
+		const name = (parameter: string, label: string) => {
+			const value = String(this.getNodeParameter(parameter, itemIndex, '') ?? '').trim();
+			if (value === '') {
+				throw new NodeOperationError(node, `${label} is empty`, {
+					itemIndex,
+					description: `Give the new employee's ${label.toLowerCase()}. Nothing was created.`,
+				});
+			}
+			return value;
+		};
+		const firstName = name('firstName', 'First Name');
+		const lastName = name('lastName', 'Last Name');
+		const options = readOptions.call(this, itemIndex);
+		const startDate = parseDate(node, options.startDate, 'Start Date', itemIndex);
+		const unprotectedMode = parseBoolean(
+			node,
+			options.unprotectedMode ?? false,
+			'Unprotected Mode',
+			itemIndex,
+		);
+		let template = String(this.getNodeParameter('template', itemIndex, '') ?? '').trim();
+		if (template === '') {
+			const templates = asRecords(
+				await cachedRequest.call(
+					this,
+					'CompanyService.DefaultEmployeeTemplates_GetByCompany',
+					{ CompanyId: companyId },
+					itemIndex,
+				),
+			);
+			const firstTemplate = templates.find((t) => typeof t.DefaultEmployeeTemplateId === 'string');
+			if (firstTemplate === undefined) {
+				throw new NodeOperationError(
+					node,
+					`Company ${companyId} has no default employee template`,
+					{
+						itemIndex,
+						description:
+							'Set up a default employee template for the company in Nmbrs first. Nothing was created.',
+					},
+				);
+			}
+			template = String(firstTemplate.DefaultEmployeeTemplateId);
+		}
+		const employeeId = await nmbrsRequest.call(
+			this,
+			'EmployeeService.Employee_InsertBasedOnDefault',
+			{
+				CompanyId: companyId,
+				DefaultEmployeeTemplate: template,
+				FirstName: firstName,
+				LastName: lastName,
+				employment:
+					startDate === null
+						? null
+						: {
+								EmploymentId: 0,
+								CreationDate: null,
+								StartDate: startDate,
+								EndDate: null,
+								InitialStartDate: startDate,
+							},
+				UnprotectedMode: unprotectedMode,
+			},
+			itemIndex,
+		);
+		return returnRows.call(
+			this,
+			[
+				{
+					EmployeeId: employeeId as number,
+					CompanyId: companyId,
+					FirstName: firstName,
+					LastName: lastName,
+					DefaultEmployeeTemplate: template,
+					StartDate: startDate,
+				},
+			],
+			itemIndex,
+		);
+	},
+};
