@@ -1,7 +1,8 @@
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { nmbrsFaultCode, nmbrsRequest } from '../../glue/request';
 import { parseBoolean } from '../../glue/parameters';
+import type { WireValue } from '../../wire';
 import { locatorProperty, readLocator } from '../shared/locators';
 import { returnRows } from '../shared/rows';
 import type { NmbrsOperation } from '../types';
@@ -52,8 +53,9 @@ export const markWageTaxDeclarationSent: NmbrsOperation = {
 		);
 		const what = `wage tax declaration ${declarationId} of company ${companyId}`;
 		const result = { CompanyId: companyId, LoonaangifteID: declarationId };
+		let marked: WireValue;
 		try {
-			await nmbrsRequest.call(
+			marked = await nmbrsRequest.call(
 				this,
 				'CompanyService.WageTax_SetSentExternal',
 				{ LoonaangifteID: declarationId, CompanyId: companyId },
@@ -80,6 +82,18 @@ export const markWageTaxDeclarationSent: NmbrsOperation = {
 				error.description = `${error.description ? `${error.description} ` : ''}Nothing was changed: ${what} was not marked as sent externally.`;
 			}
 			throw error;
+		}
+		if (marked === false) {
+			// The call answers a boolean; what false means is not documented, so it is no success.
+			throw new NodeOperationError(
+				this.getNode(),
+				`Nmbrs did not mark ${what} as sent externally`,
+				{
+					itemIndex,
+					description:
+						'Nmbrs answered false: it reports the declaration as not marked. Check its status with Get Wage Tax Declarations before running this again.',
+				},
+			);
 		}
 		return returnRows.call(
 			this,

@@ -226,6 +226,25 @@ describe('Company → Mark Wage Tax Declaration as Sent Externally', () => {
 		expect(Object.keys(stub.calls[0].params)).toEqual(['LoonaangifteID', 'CompanyId']);
 	});
 
+	it('an answer of false is no success: the item fails saying the declaration was not marked (stub)', async () => {
+		const stub = stubNmbrs({ 'CompanyService.WageTax_SetSentExternal': false });
+		const error = await failure(
+			stub.run({
+				resource: 'company',
+				operation: 'markWageTaxDeclarationSent',
+				companyId: rl(50001),
+				year: '',
+				declarationId: rl(700022),
+				alreadySentIsOk: true,
+			}),
+		);
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error.message).toBe(
+			'Nmbrs did not mark wage tax declaration 700022 of company 50001 as sent externally',
+		);
+		expect((error as NodeOperationError).description).toContain('Get Wage Tax Declarations');
+	});
+
 	it('writes to one declaration never overlap; writes to others run alongside (stub)', async () => {
 		const inFlight = new Map<number, number>();
 		let mostAtOnce = 0;
