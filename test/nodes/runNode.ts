@@ -72,7 +72,7 @@ export async function searchList(
 	filter?: string,
 	options: Pick<RunOptions, 'sent' | 'credentials' | 'intercept'> = {},
 ): Promise<INodeListSearchResult> {
-	const search = node.methods.listSearch[method];
+	const search = new Nmbrs().methods.listSearch[method];
 	if (search === undefined) throw new Error(`the node has no list search ${method}`);
 	const context = loadOptionsContext({
 		params,
