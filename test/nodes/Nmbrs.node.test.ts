@@ -1,4 +1,3 @@
-import { DateTime, Settings } from 'luxon';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
@@ -7,7 +6,7 @@ import { catalogue, getOperation } from '../../nodes/Nmbrs/catalogue';
 import { buildFault, buildResponse, nmbrsFaultMessage } from '../../nodes/Nmbrs/wire/writeXml';
 import { Nmbrs } from '../../nodes/Nmbrs/Nmbrs.node';
 import type { Intercept, SentRequest } from './harness';
-import { admin, credentialsFor, executeContext } from './harness';
+import { credentialsFor, executeContext } from './harness';
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 
@@ -15,12 +14,9 @@ const node = new Nmbrs();
 const TOKEN = 'demo-token';
 
 let emulator: Emulator;
-let worldYear: number;
 
 beforeAll(async () => {
 	emulator = await startEmulator({ port: 0, world: 'demo', worldNow: '2026-11-25T09:00:00' });
-	const clock = (await admin(emulator.adminUrl, '/clock', undefined, 'GET')) as { now: string };
-	worldYear = Number(clock.now.slice(0, 4));
 });
 afterAll(async () => {
 	await emulator.close();
@@ -64,227 +60,6 @@ async function companies(): Promise<IDataObject[]> {
 		await run({ resource: 'company', operation: 'getMany', scope: 'all', returnAll: true })
 	).map((i) => i.json);
 }
-
-/** A company that has wage tax declarations in the world's current year. */
-async function companyWithDeclarations(): Promise<{ companyId: number; count: number }> {
-	const list = (await admin(emulator.adminUrl, '/declarations', undefined, 'GET')) as {
-		items: Array<{ companyId: number; year: number }>;
-	};
-	const inYear = list.items.filter((d) => d.year === worldYear);
-	const companyId = inYear[0].companyId;
-	return { companyId, count: inYear.filter((d) => d.companyId === companyId).length };
-}
-
-describe('Nmbrs node: Debtor → Get Many', () => {
-	it('returns every debtor as an item with typed fields, paired with the input item', async () => {
-		const items = await run({ resource: 'debtor', operation: 'getMany', returnAll: true });
-		expect(items.length).toBeGreaterThan(1);
-		for (const item of items) {
-			expect(typeof item.json.Id).toBe('number');
-			expect(typeof item.json.Name).toBe('string');
-			expect(item.pairedItem).toEqual({ item: 0 });
-		}
-	});
-
-	it('stops at the limit when Return All is off', async () => {
-		const items = await run({
-			resource: 'debtor',
-			operation: 'getMany',
-			returnAll: false,
-			limit: 1,
-		});
-		expect(items).toHaveLength(1);
-	});
-});
-
-describe('Nmbrs node: Company → Get Many', () => {
-	it('returns all companies, or only those of one debtor, in input order', async () => {
-		const all = await companies();
-		expect(all.length).toBeGreaterThan(1);
-		expect(typeof all[0].ID).toBe('number');
-		expect(typeof all[0].Number).toBe('number');
-
-		const debtors = (await run({ resource: 'debtor', operation: 'getMany', returnAll: true })).map(
-			(i) => i.json,
-		);
-		const [first, second] = debtors;
-		const items = await run(
-			{
-				resource: 'company',
-				operation: 'getMany',
-				scope: 'debtor',
-				returnAll: true,
-				debtorId: (i: number) => rl(String(debtors[i].Id)),
-			},
-			{ items: [{ json: {} }, { json: {} }] },
-		);
-		const pairedWith = (i: number) =>
-			items.filter((it) => (it.pairedItem as { item: number }).item === i);
-		const ofFirst = pairedWith(0);
-		const ofSecond = pairedWith(1);
-		expect(ofFirst.length).toBeGreaterThan(0);
-		expect(ofSecond.length).toBeGreaterThan(0);
-		// input order: every item of input 0 comes before every item of input 1
-		expect(items.indexOf(ofFirst[ofFirst.length - 1])).toBeLessThan(items.indexOf(ofSecond[0]));
-		expect(ofFirst.length + ofSecond.length).toBeLessThan(all.length + 1);
-		expect(first.Id).not.toEqual(second.Id);
-	});
-
-	it('refuses a negative or non-numeric debtor ID before any call', async () => {
-		for (const bad of ['-3', 'abc', '1.5']) {
-			const sent: SentRequest[] = [];
-			const error = await failure(
-				run(
-					{
-						resource: 'company',
-						operation: 'getMany',
-						scope: 'debtor',
-						returnAll: true,
-						debtorId: rl(bad),
-					},
-					{ sent },
-				),
-			);
-			expect(error).toBeInstanceOf(NodeOperationError);
-			expect(error.message).toContain('Debtor ID');
-			expect(sent).toHaveLength(0);
-		}
-	});
-});
-
-describe('Nmbrs node: Company → Get Wage Tax Declarations', () => {
-	it('returns the declarations of a company and year with typed fields and the company ID', async () => {
-		const { companyId, count } = await companyWithDeclarations();
-		const items = await run({
-			resource: 'company',
-			operation: 'getWageTaxDeclarations',
-			companyId: rl(companyId),
-			year: worldYear,
-			options: {},
-		});
-		expect(items).toHaveLength(count);
-		for (const item of items) {
-			expect(typeof item.json.LoonaangifteID).toBe('number');
-			expect(item.json.Year).toBe(worldYear);
-			expect(typeof item.json.Status).toBe('string');
-			expect(item.json.TijdvakStart).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-			expect(item.json.CompanyId).toBe(companyId);
-			expect(item.pairedItem).toEqual({ item: 0 });
-		}
-	});
-
-	it('filters on status, case-insensitively', async () => {
-		const { companyId } = await companyWithDeclarations();
-		const all = await run({
-			resource: 'company',
-			operation: 'getWageTaxDeclarations',
-			companyId: rl(companyId),
-			year: worldYear,
-			options: {},
-		});
-		const status = String(all[0].json.Status);
-		const filtered = await run({
-			resource: 'company',
-			operation: 'getWageTaxDeclarations',
-			companyId: rl(companyId),
-			year: worldYear,
-			options: { statuses: ` ${status.toUpperCase()} ` },
-		});
-		expect(filtered.length).toBe(
-			all.filter((i) => String(i.json.Status).toLowerCase() === status.toLowerCase()).length,
-		);
-		expect(
-			filtered.every((i) => String(i.json.Status).toLowerCase() === status.toLowerCase()),
-		).toBe(true);
-	});
-
-	it('uses the current year (Dutch time) when no year is given', async () => {
-		const { companyId, count } = await companyWithDeclarations();
-		const realNow = Settings.now;
-		// "Now" is the emulator world's clock, so the test does not change with the calendar.
-		const clock = (await admin(emulator.adminUrl, '/clock', undefined, 'GET')) as { now: string };
-		const worldNow = DateTime.fromISO(clock.now, { zone: 'Europe/Amsterdam' }).toMillis();
-		Settings.now = () => worldNow;
-		try {
-			// Empty, blank, cleared, or not set at all (the parameter's default).
-			for (const year of [{ year: '' }, { year: '  ' }, { year: null }, {}]) {
-				const sent: SentRequest[] = [];
-				const items = await run(
-					{
-						resource: 'company',
-						operation: 'getWageTaxDeclarations',
-						companyId: rl(companyId),
-						...year,
-						options: {},
-					},
-					{ sent },
-				);
-				expect(sent.at(-1)?.body).toContain(`<intYear>${worldYear}</intYear>`);
-				expect(items).toHaveLength(count);
-				expect(items.every((i) => i.json.Year === worldYear)).toBe(true);
-			}
-		} finally {
-			Settings.now = realNow;
-		}
-	});
-
-	it('refuses a year outside 2000–2100 before any call, naming the field', async () => {
-		for (const year of [1999, 2101, 'next year']) {
-			const sent: SentRequest[] = [];
-			const error = await failure(
-				run(
-					{
-						resource: 'company',
-						operation: 'getWageTaxDeclarations',
-						companyId: rl(1),
-						year,
-						options: {},
-					},
-					{ sent },
-				),
-			);
-			expect(error).toBeInstanceOf(NodeOperationError);
-			expect(error.message).toContain('Year');
-			expect(sent).toHaveLength(0);
-		}
-	});
-
-	it('reports a call switched off in the API user template (1002) with the call to enable', async () => {
-		const { companyId } = await companyWithDeclarations();
-		await admin(
-			emulator.adminUrl,
-			`/users/${encodeURIComponent('accountant@demo.example')}/template`,
-			{
-				disabled: ['CompanyService.WageTax_GetList'],
-			},
-		);
-		try {
-			const error = await failure(
-				run({
-					resource: 'company',
-					operation: 'getWageTaxDeclarations',
-					companyId: rl(companyId),
-					year: worldYear,
-					options: {},
-				}),
-			);
-			expect(error).toBeInstanceOf(NodeApiError);
-			const apiError = error as NodeApiError;
-			expect(apiError.message).toContain('1002');
-			expect(apiError.description).toContain('CompanyService.WageTax_GetList');
-			expect(apiError.description).toMatch(/API user template/i);
-			expect(apiError.httpCode).toBe('500');
-			expect(JSON.stringify(apiError)).not.toContain(TOKEN);
-			expect(`${apiError.message} ${apiError.description}`).not.toContain(TOKEN);
-		} finally {
-			await admin(
-				emulator.adminUrl,
-				`/users/${encodeURIComponent('accountant@demo.example')}/template`,
-				{ disabled: [] },
-			);
-		}
-	});
-});
 
 describe('Nmbrs node: credential without a subdomain', () => {
 	it('discovers the subdomain with one Environment_Get for a whole run, not once per call', async () => {

@@ -5,13 +5,15 @@
  *   the expirable field is empty (its output cached on the stored credential when it holds that
  *   field), then the credential's authenticate, then the request; anything thrown on the way is
  *   wrapped in a NodeApiError with the original as `cause`, as n8n does;
- * - executeContext / pollContext: IExecuteFunctions / IPollFunctions with the parts our nodes use.
+ * - executeContext / pollContext / loadOptionsContext: IExecuteFunctions / IPollFunctions /
+ *   ILoadOptionsFunctions with the parts our nodes use.
  */
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestOptions,
+	ILoadOptionsFunctions,
 	INode,
 	INodeExecutionData,
 	IPollFunctions,
@@ -222,6 +224,44 @@ export function executeContext(options: ContextOptions): IExecuteFunctions {
 		},
 	};
 	return context as unknown as IExecuteFunctions;
+}
+
+export interface LoadOptionsContextOptions {
+	/** The node's parameters as the editor holds them while the user searches (locators as values). */
+	params: Record<string, unknown>;
+	credentials: ICredentialDataDecryptedObject;
+	sent?: SentRequest[];
+	intercept?: Intercept;
+}
+
+/**
+ * ILoadOptionsFunctions with the parts list searches and load options use: the parameters
+ * already set (a parameter not set is undefined, as in the editor), the credential and its
+ * authenticated HTTP helper.
+ */
+export function loadOptionsContext(options: LoadOptionsContextOptions): ILoadOptionsFunctions {
+	const http = authenticatedHttp(options.credentials, options.sent, options.intercept, testNode);
+	const context = {
+		getCurrentNodeParameter: (name: string, opts?: { extractValue?: boolean }) => {
+			const value = options.params[name];
+			if (opts?.extractValue && value !== null && typeof value === 'object' && '__rl' in value) {
+				return (value as unknown as { value: unknown }).value;
+			}
+			return value;
+		},
+		getNode: () => testNode,
+		getCredentials: async (type: string) => {
+			if (type !== 'nmbrsApi') throw new Error(`unexpected credential type ${type}`);
+			return options.credentials;
+		},
+		helpers: {
+			httpRequestWithAuthentication: async function (type: string, req: IHttpRequestOptions) {
+				if (type !== 'nmbrsApi') throw new Error(`unexpected credential type ${type}`);
+				return await http(req);
+			},
+		},
+	};
+	return context as unknown as ILoadOptionsFunctions;
 }
 
 export interface PollOptions extends ContextOptions {

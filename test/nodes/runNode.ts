@@ -2,7 +2,7 @@
  * Runs the action node as n8n would, against the emulator (behaviour tests) or against a stub
  * that answers each call from a table (fast unit tests of the calls an operation makes).
  */
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeListSearchResult } from 'n8n-workflow';
 
 import { startEmulator } from '../../emulator';
 import { catalogue, findAnyOperation, getOperation } from '../../nodes/Nmbrs/catalogue';
@@ -10,7 +10,7 @@ import type { ServiceName } from '../../nodes/Nmbrs/catalogue/types';
 import { Nmbrs } from '../../nodes/Nmbrs/Nmbrs.node';
 import { buildFault, buildResponse, nmbrsFaultMessage, readRequest } from '../../nodes/Nmbrs/wire';
 import type { Intercept, SentRequest } from './harness';
-import { admin, credentialsFor, executeContext } from './harness';
+import { admin, credentialsFor, executeContext, loadOptionsContext } from './harness';
 
 export type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 
@@ -63,6 +63,28 @@ export async function runNode(
 	const node = options.node ?? (sourceNode ??= new Nmbrs());
 	const [output] = await node.execute.call(context);
 	return output;
+}
+
+/**
+ * Runs a list search of the node (`methods.listSearch[method]`) as the editor does, with the
+ * parameters already set on the node and the text typed in the search box.
+ */
+export async function searchList(
+	soapBaseUrl: string,
+	method: string,
+	params: Record<string, unknown>,
+	filter?: string,
+	options: Pick<RunOptions, 'sent' | 'credentials' | 'intercept'> = {},
+): Promise<INodeListSearchResult> {
+	const search = new Nmbrs().methods.listSearch[method];
+	if (search === undefined) throw new Error(`the node has no list search ${method}`);
+	const context = loadOptionsContext({
+		params,
+		credentials: credentialsFor(soapBaseUrl, options.credentials ?? {}),
+		sent: options.sent,
+		intercept: options.intercept,
+	});
+	return await search.call(context, filter);
 }
 
 /** The error a run throws (fails the test when it does not throw). */

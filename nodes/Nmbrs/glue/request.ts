@@ -174,3 +174,10 @@ export async function cachedRequest(
 	}
 	return await answer;
 }
+
+/** The Nmbrs fault code (e.g. 2012) of an error nmbrsRequest threw; undefined when it is no fault. */
+export function nmbrsFaultCode(error: unknown): number | undefined {
+	if (!(error instanceof NodeApiError)) return undefined;
+	const code = Number(error.errorResponse?.code);
+	return Number.isInteger(code) && code > 0 ? code : undefined;
+}

@@ -3,6 +3,7 @@ import { rl } from '../runNode';
 import { firstCompany } from './world';
 
 export const company: ResourceExamples = {
+	get: [(emulator) => ({ companyId: rl(firstCompany(emulator).id) })],
 	getMany: [
 		() => ({ scope: 'all', returnAll: true }),
 		(emulator) => ({
@@ -11,7 +12,25 @@ export const company: ResourceExamples = {
 			returnAll: true,
 		}),
 	],
+	getCurrentPeriod: [(emulator) => ({ companyId: rl(firstCompany(emulator).id) })],
+	getAddress: [(emulator) => ({ companyId: rl(firstCompany(emulator).id) })],
+	getPayrollRuns: [(emulator) => ({ companyId: rl(firstCompany(emulator).id), year: '2026' })],
 	getWageTaxDeclarations: [
 		(emulator) => ({ companyId: rl(firstCompany(emulator).id), year: '2026', options: {} }),
+	],
+	markWageTaxDeclarationSent: [
+		(emulator) => {
+			const companyId = firstCompany(emulator).id;
+			const declaration = emulator.world.declarations.find(
+				(d) => d.companyId === companyId && d.status === 'locked',
+			);
+			if (!declaration) throw new Error('the demo world has no locked declaration');
+			return {
+				companyId: rl(companyId),
+				year: String(declaration.year),
+				declarationId: rl(declaration.id),
+				alreadySentIsOk: true,
+			};
+		},
 	],
 };

@@ -1,10 +1,23 @@
 import type { NmbrsResource } from '../types';
+import { get } from './get.operation';
+import { getAddress } from './getAddress.operation';
+import { getCurrentPeriod } from './getCurrentPeriod.operation';
 import { getMany } from './getMany.operation';
+import { getPayrollRuns } from './getPayrollRuns.operation';
 import { getWageTaxDeclarations } from './getWageTaxDeclarations.operation';
+import { markWageTaxDeclarationSent } from './markWageTaxDeclarationSent.operation';
 
 export const company: NmbrsResource = {
 	value: 'company',
 	name: 'Company',
-	operations: { getMany, getWageTaxDeclarations },
+	operations: {
+		get,
+		getMany,
+		getCurrentPeriod,
+		getAddress,
+		getPayrollRuns,
+		getWageTaxDeclarations,
+		markWageTaxDeclarationSent,
+	},
 	defaultOperation: 'getMany',
 };

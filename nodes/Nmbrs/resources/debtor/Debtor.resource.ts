@@ -1,9 +1,12 @@
 import type { NmbrsResource } from '../types';
+import { get } from './get.operation';
+import { getDepartments } from './getDepartments.operation';
+import { getFunctions } from './getFunctions.operation';
 import { getMany } from './getMany.operation';
 
 export const debtor: NmbrsResource = {
 	value: 'debtor',
 	name: 'Debtor',
-	operations: { getMany },
+	operations: { get, getMany, getDepartments, getFunctions },
 	defaultOperation: 'getMany',
 };

@@ -62,27 +62,45 @@ export function periodProperties(what: string): INodeProperties[] {
 	];
 }
 
-/** A company's current period, asked once per execution. */
-export async function currentPeriod(
+/** A company's current period as Nmbrs gives it (`raw`, e.g. "2026-11-M") and as read from it. */
+export interface CurrentPeriod extends PayrollPeriod {
+	/** 12 for months, 13 for 4-week periods, 52 or 53 for weeks. */
+	periodsPerYear: number;
+	/** Nmbrs' own text, as Company_GetCurrentPeriod answered it. */
+	raw: string;
+}
+
+/** A company's current period with Nmbrs' text, asked once per execution. */
+export async function currentPeriodOf(
 	this: IExecuteFunctions,
 	companyId: number,
 	itemIndex: number,
-): Promise<PayrollPeriod> {
+): Promise<CurrentPeriod> {
 	const text = await cachedRequest.call(
 		this,
 		'CompanyService.Company_GetCurrentPeriod',
 		{ CompanyId: companyId },
 		itemIndex,
 	);
+	const raw = String(text ?? '');
 	try {
-		const { year, period, periodType } = parsePeriod(String(text ?? ''));
-		return { year, period, periodType };
+		return { ...parsePeriod(raw), raw };
 	} catch (error) {
 		throw new NodeOperationError(this.getNode(), (error as Error).message, {
 			itemIndex,
 			description: `Nmbrs answered Company_GetCurrentPeriod of company ${companyId} in a form this node cannot read.`,
 		});
 	}
+}
+
+/** A company's current period, asked once per execution. */
+export async function currentPeriod(
+	this: IExecuteFunctions,
+	companyId: number,
+	itemIndex: number,
+): Promise<PayrollPeriod> {
+	const { year, period, periodType } = await currentPeriodOf.call(this, companyId, itemIndex);
+	return { year, period, periodType };
 }
 
 /** Year and period number as typed, checked before any call (2000–2100, 1–53). */

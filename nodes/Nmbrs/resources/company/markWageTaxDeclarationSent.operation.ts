@@ -1,0 +1,111 @@
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { nmbrsFaultCode, nmbrsRequest } from '../../glue/request';
+import { parseBoolean } from '../../glue/parameters';
+import type { WireValue } from '../../wire';
+import { locatorProperty, readLocator } from '../shared/locators';
+import { returnRows } from '../shared/rows';
+import type { NmbrsOperation } from '../types';
+
+/** Nmbrs' fault for a declaration that was already sent (by Nmbrs or marked before). */
+const ALREADY_SENT = 2012;
+
+export const markWageTaxDeclarationSent: NmbrsOperation = {
+	name: 'Mark Wage Tax Declaration as Sent Externally',
+	description:
+		'Mark a wage tax declaration (loonaangifte) of a company as sent to the tax authority by another party, so Nmbrs does not send it. Output: which declaration was marked, or alreadySent true when it had been sent already.',
+	action: 'Mark a wage tax declaration as sent externally',
+	properties: [
+		locatorProperty('company'),
+		{
+			displayName: 'Year',
+			name: 'year',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 2025',
+			description:
+				'Only used to list the declarations to pick from: the year they are of. Empty lists the current year. A declaration given by ID needs no year.',
+		},
+		locatorProperty('declaration'),
+		{
+			displayName: 'Already Sent Is OK',
+			name: 'alreadySentIsOk',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether a declaration that was already sent counts as success (the item then says alreadySent: true) instead of an error. Keep it on so that running the workflow again does no harm.',
+		},
+	],
+	calls: ['CompanyService.WageTax_SetSentExternal'],
+	recordKey(itemIndex) {
+		const companyId = readLocator.call(this, 'company', itemIndex);
+		const declarationId = readLocator.call(this, 'declaration', itemIndex);
+		return `declaration:${companyId}:${declarationId}`;
+	},
+	async execute(itemIndex) {
+		const companyId = readLocator.call(this, 'company', itemIndex);
+		const declarationId = readLocator.call(this, 'declaration', itemIndex);
+		const alreadySentIsOk = parseBoolean(
+			this.getNode(),
+			this.getNodeParameter('alreadySentIsOk', itemIndex, true),
+			'Already Sent Is OK',
+			itemIndex,
+		);
+		const what = `wage tax declaration ${declarationId} of company ${companyId}`;
+		const result = { CompanyId: companyId, LoonaangifteID: declarationId };
+		let marked: WireValue;
+		try {
+			marked = await nmbrsRequest.call(
+				this,
+				'CompanyService.WageTax_SetSentExternal',
+				{ LoonaangifteID: declarationId, CompanyId: companyId },
+				itemIndex,
+			);
+		} catch (error) {
+			if (alreadySentIsOk && nmbrsFaultCode(error) === ALREADY_SENT) {
+				return returnRows.call(
+					this,
+					[
+						{
+							...result,
+							sentExternally: false,
+							alreadySent: true,
+							changed: `Nothing: ${what} was already sent.`,
+						},
+					],
+					itemIndex,
+				);
+			}
+			// A fault means Nmbrs refused the change; without an answer, the transport's message
+			// already says to check Nmbrs before running it again.
+			if (error instanceof NodeApiError && error.httpCode === '500') {
+				error.description = `${error.description ? `${error.description} ` : ''}Nothing was changed: ${what} was not marked as sent externally.`;
+			}
+			throw error;
+		}
+		if (marked === false) {
+			// The call answers a boolean; what false means is not documented, so it is no success.
+			throw new NodeOperationError(
+				this.getNode(),
+				`Nmbrs did not mark ${what} as sent externally`,
+				{
+					itemIndex,
+					description:
+						'Nmbrs answered false: it reports the declaration as not marked. Check its status with Get Wage Tax Declarations before running this again.',
+				},
+			);
+		}
+		return returnRows.call(
+			this,
+			[
+				{
+					...result,
+					sentExternally: true,
+					alreadySent: false,
+					changed: `Marked ${what} as sent externally.`,
+				},
+			],
+			itemIndex,
+		);
+	},
+};

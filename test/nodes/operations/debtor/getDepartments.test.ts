@@ -1,0 +1,105 @@
+/** Debtor → Get Departments: the departments defined for a debtor (DebtorService.Department_GetList). */
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import type { SentRequest } from '../../harness';
+import { callsOf, failure, rl, runNode, stubNmbrs, useEmulator } from '../../runNode';
+import { DEBTOR_LOGIN, withCallsDisabled } from '../helpers';
+
+const emulator = useEmulator();
+
+const run = (params: Record<string, unknown>, options: Parameters<typeof runNode>[2] = {}) =>
+	runNode(
+		emulator().soapBaseUrl,
+		{ resource: 'debtor', operation: 'getDepartments', returnAll: true, ...params },
+		options,
+	);
+
+describe('Debtor → Get Departments', () => {
+	it("returns every department of the debtor with typed fields and the debtor's ID", async () => {
+		const [debtor] = emulator().world.debtors;
+		const sent: SentRequest[] = [];
+		const items = await run({ debtorId: rl(debtor.id) }, { sent });
+		expect(items).toHaveLength(debtor.departments.length);
+		expect(items.length).toBeGreaterThan(1);
+		for (const [i, item] of items.entries()) {
+			expect(item.json).toEqual({
+				Id: debtor.departments[i].id,
+				Code: debtor.departments[i].code,
+				Description: debtor.departments[i].description,
+				DebtorId: debtor.id,
+			});
+			expect(typeof item.json.Id).toBe('number');
+			expect(typeof item.json.Code).toBe('number');
+			expect(typeof item.json.Description).toBe('string');
+			expect(item.pairedItem).toEqual({ item: 0 });
+		}
+		expect(callsOf(sent)).toEqual(['DebtorService.Department_GetList']);
+	});
+
+	it('stops at the limit when Return All is off', async () => {
+		const [debtor] = emulator().world.debtors;
+		const items = await run({ debtorId: rl(debtor.id), returnAll: false, limit: 2 });
+		expect(items).toHaveLength(2);
+	});
+
+	it('refuses a bad Debtor ID or Limit before any call', async () => {
+		for (const params of [
+			{ debtorId: rl('-1') },
+			{ debtorId: rl('twelve') },
+			{ debtorId: rl(48001), returnAll: false, limit: 0 },
+		]) {
+			const sent: SentRequest[] = [];
+			const error = await failure(run(params, { sent }));
+			expect(error).toBeInstanceOf(NodeOperationError);
+			expect(error.message).toMatch(/Debtor ID|Limit/);
+			expect(sent).toHaveLength(0);
+		}
+	});
+
+	it('an unknown debtor is 2009, a debtor outside the login is 1003', async () => {
+		const unknown = await failure(run({ debtorId: rl(999) }));
+		expect(unknown).toBeInstanceOf(NodeApiError);
+		expect(unknown.message).toContain('2009');
+		const [, other] = emulator().world.debtors;
+		const outside = await failure(run({ debtorId: rl(other.id) }, { credentials: DEBTOR_LOGIN }));
+		expect(outside).toBeInstanceOf(NodeApiError);
+		expect(outside.message).toContain('1003');
+	});
+
+	it('a call switched off in the API user template (1002) names the call to enable', async () => {
+		const [debtor] = emulator().world.debtors;
+		await withCallsDisabled(emulator(), ['DebtorService.Department_GetList'], async () => {
+			const error = await failure(run({ debtorId: rl(debtor.id) }));
+			expect(error).toBeInstanceOf(NodeApiError);
+			expect(error.message).toContain('1002');
+			expect((error as NodeApiError).description).toContain('DebtorService.Department_GetList');
+		});
+	});
+
+	it('with Continue On Fail, a failing item becomes an error item paired with it', async () => {
+		const [debtor] = emulator().world.debtors;
+		const ids = ['999', String(debtor.id)];
+		const items = await run(
+			{ debtorId: (i: number) => rl(ids[i]) },
+			{ items: [{ json: {} }, { json: {} }], continueOnFail: true },
+		);
+		expect(items[0]).toMatchObject({ pairedItem: { item: 0 } });
+		expect(String(items[0].json.error)).toContain('2009');
+		expect(items.slice(1)).toHaveLength(debtor.departments.length);
+		expect(items.slice(1).every((i) => (i.pairedItem as { item: number }).item === 1)).toBe(true);
+	});
+
+	it('sends DebtorId; no departments is no items (stub)', async () => {
+		const stub = stubNmbrs({ 'DebtorService.Department_GetList': [] });
+		const items = await stub.run({
+			resource: 'debtor',
+			operation: 'getDepartments',
+			debtorId: rl(12),
+			returnAll: true,
+		});
+		expect(stub.calls).toEqual([
+			{ operation: 'DebtorService.Department_GetList', params: { DebtorId: 12 } },
+		]);
+		expect(items).toEqual([]);
+	});
+});
