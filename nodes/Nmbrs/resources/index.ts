@@ -2,6 +2,7 @@
 import { company } from './company/Company.resource';
 import { debtor } from './debtor/Debtor.resource';
 import { employee } from './employee/Employee.resource';
+import { salaryDocument } from './salaryDocument/SalaryDocument.resource';
 import type { NmbrsResource } from './types';
 
-export const resources: readonly NmbrsResource[] = [company, debtor, employee];
+export const resources: readonly NmbrsResource[] = [company, debtor, employee, salaryDocument];

@@ -8,6 +8,7 @@ import type { Emulator } from '../runNode';
 import { company } from './company';
 import { debtor } from './debtor';
 import { employee } from './employee';
+import { salaryDocument } from './salaryDocument';
 
 /** Parameters of one run; may look things up in the emulator's world first. */
 export type Example = (
@@ -17,4 +18,9 @@ export type Example = (
 /** resource -> operation -> examples. */
 export type ResourceExamples = Record<string, Example[]>;
 
-export const examples: Record<string, ResourceExamples> = { company, debtor, employee };
+export const examples: Record<string, ResourceExamples> = {
+	company,
+	debtor,
+	employee,
+	salaryDocument,
+};
