@@ -6,6 +6,7 @@
  */
 import type { Emulator } from '../runNode';
 import { company } from './company';
+import { customCall } from './customCall';
 import { debtor } from './debtor';
 import { employee } from './employee';
 import { salaryDocument } from './salaryDocument';
@@ -20,6 +21,7 @@ export type ResourceExamples = Record<string, Example[]>;
 
 export const examples: Record<string, ResourceExamples> = {
 	company,
+	customCall,
 	debtor,
 	employee,
 	salaryDocument,

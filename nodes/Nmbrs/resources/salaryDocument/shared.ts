@@ -13,6 +13,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { asRecords, cachedRequest, isRecord } from '../../glue/request';
 import { parseBoolean, parseYearOrCurrent } from '../../glue/parameters';
 import { WireError, xmlDocumentToJson, type WireObject, type WireValue } from '../../wire';
+import { includeBsnProperty, withoutBsn } from '../shared/bsn';
 import { MIME, binaryFieldProperty, documentItem, readBinaryField } from '../shared/binary';
 import { locatorProperty, readLocator } from '../shared/locators';
 
@@ -167,10 +168,7 @@ export function xmlOutputProperties(options: { bsn?: boolean } = {}): INodePrope
 	];
 	if (options.bsn) {
 		properties.push({
-			displayName: 'Include BSN',
-			name: 'includeBsn',
-			type: 'boolean',
-			default: false,
+			...includeBsnProperty,
 			displayOptions: { show: { outputAs: ['json'] } },
 			description:
 				'Whether to keep the citizen service numbers (BSN, SofiNr) in the parsed JSON; off leaves them out. The file always holds the document as Nmbrs made it.',
@@ -201,19 +199,6 @@ export function readXmlOutput(this: IExecuteFunctions, itemIndex: number): XmlOu
 				itemIndex,
 			),
 	};
-}
-
-const BSN_KEYS = new Set(['sofinr', 'bsn', 'burgerservicenummer']);
-
-/** The value without any BSN field, at any depth. */
-export function withoutBsn(value: unknown): unknown {
-	if (Array.isArray(value)) return value.map(withoutBsn);
-	if (value === null || typeof value !== 'object') return value;
-	const out: Record<string, unknown> = {};
-	for (const [key, inner] of Object.entries(value)) {
-		if (!BSN_KEYS.has(key.toLowerCase())) out[key] = withoutBsn(inner);
-	}
-	return out;
 }
 
 /**
