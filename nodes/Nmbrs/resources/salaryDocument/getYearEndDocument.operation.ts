@@ -15,33 +15,61 @@ import { companyName, payrollRun, pdfOf, readRun, runJson, runProperties } from 
 
 const PREFIX = 'SalaryDocuments_AnnualDocument_';
 
-/** The reports as the editor lists them: value = the operation name after the prefix. */
-const REPORTS: Array<{ name: string; value: string; description: string }> = [
-	['AnualStatement', 'Annual Statements (Jaaropgaven)'],
-	['CompanyWageComponentsCumulative', 'Company Wage Components (Cumulative)'],
-	['JournalEntriesCompanyrCumulative', 'Journal Entries per Company (Cumulative)'],
-	['JournalEntriesCostCenterCumulative', 'Journal Entries per Cost Centre (Cumulative)'],
-	['JournalEntriesDepartmentCumulative', 'Journal Entries per Department (Cumulative)'],
-	['JournalEntriesEmployeeCumulative', 'Journal Entries per Employee (Cumulative)'],
-	['LeaveSaldos', 'Leave Balances'],
-	['PaymentListCumulative', 'Payment List (Cumulative)'],
-	['PayrollRegister', 'Payroll Register (Loonjournaal)'],
-	['PayrollRegisterAllEmployees', 'Payroll Register of All Employees'],
-	['PayrollRegisterSummaryCumulative', 'Payroll Register Summary (Cumulative)'],
-	['ReservationSaldos', 'Reservation Balances'],
-	['SentWageTaxDeclarations', 'Sent Wage Tax Declarations'],
-	['WageTaxDeclarationOverviewByPeriod', 'Wage Tax Declaration Overview by Period'],
-	['WageTaxDeclarationOverviewCumulative', 'Wage Tax Declaration Overview (Cumulative)'],
-].map(([value, name]) => ({
+/** The reports as the editor lists them: value = the operation name after the prefix; file = its file name. */
+const REPORTS: Array<{ name: string; value: string; description: string; file: string }> = [
+	['AnualStatement', 'Annual Statements (Jaaropgaven)', 'annual-statements'],
+	['CompanyWageComponentsCumulative', 'Company Wage Components (Cumulative)', 'wage-components'],
+	[
+		'JournalEntriesCompanyrCumulative',
+		'Journal Entries per Company (Cumulative)',
+		'journal-entries',
+	],
+	[
+		'JournalEntriesCostCenterCumulative',
+		'Journal Entries per Cost Centre (Cumulative)',
+		'journal-entries-per-cost-centre',
+	],
+	[
+		'JournalEntriesDepartmentCumulative',
+		'Journal Entries per Department (Cumulative)',
+		'journal-entries-per-department',
+	],
+	[
+		'JournalEntriesEmployeeCumulative',
+		'Journal Entries per Employee (Cumulative)',
+		'journal-entries-per-employee',
+	],
+	['LeaveSaldos', 'Leave Balances', 'leave-balances'],
+	['PaymentListCumulative', 'Payment List (Cumulative)', 'payment-list'],
+	['PayrollRegister', 'Payroll Register (Loonjournaal)', 'payroll-register'],
+	[
+		'PayrollRegisterAllEmployees',
+		'Payroll Register of All Employees',
+		'payroll-register-all-employees',
+	],
+	[
+		'PayrollRegisterSummaryCumulative',
+		'Payroll Register Summary (Cumulative)',
+		'payroll-register-summary',
+	],
+	['ReservationSaldos', 'Reservation Balances', 'reservation-balances'],
+	['SentWageTaxDeclarations', 'Sent Wage Tax Declarations', 'sent-wage-tax-declarations'],
+	[
+		'WageTaxDeclarationOverviewByPeriod',
+		'Wage Tax Declaration Overview by Period',
+		'wage-tax-declarations-by-period',
+	],
+	[
+		'WageTaxDeclarationOverviewCumulative',
+		'Wage Tax Declaration Overview (Cumulative)',
+		'wage-tax-declarations',
+	],
+].map(([value, name, file]) => ({
 	name,
 	value,
+	file,
 	description: ANNUAL_DOCUMENTS.find(([op]) => op === `${PREFIX}${value}`)?.[1] ?? name,
 }));
-
-/** File names say which report: 'PayrollRegisterSummaryCumulative' -> 'payroll-register-summary-cumulative'. */
-function reportSlug(report: string): string {
-	return report.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
-}
 
 export const getYearEndDocument: NmbrsOperation = {
 	name: 'Get Year-End Document',
@@ -54,7 +82,7 @@ export const getYearEndDocument: NmbrsOperation = {
 			displayName: 'Report',
 			name: 'report',
 			type: 'options',
-			options: REPORTS,
+			options: REPORTS.map(({ name, value, description }) => ({ name, value, description })),
 			default: 'PayrollRegisterSummaryCumulative',
 			description:
 				'Which year-end report; each is its own call in the API user template (SalaryDocuments_AnnualDocument_…)',
@@ -134,7 +162,7 @@ export const getYearEndDocument: NmbrsOperation = {
 				this,
 				{
 					data: pdf,
-					fileName: fileName([reportSlug(report), company, run.year, run.period], 'pdf'),
+					fileName: fileName([known.file, company, run.year, run.period], 'pdf'),
 					mimeType: MIME.pdf,
 				},
 				{ ...runJson(companyId, run), Report: known.name, RunIsLocked: run.isLocked },
