@@ -115,6 +115,17 @@ export const call: NmbrsOperation = {
 		},
 	],
 	calls: [],
+	// Which record a write changes is not known here: writes (and unknown operations, which may
+	// write) of one operation run one after another; reads run concurrently.
+	recordKey(itemIndex) {
+		const service = String(this.getNodeParameter('service', itemIndex, ''));
+		const name = String(
+			this.getNodeParameter('operationName', itemIndex, '', { extractValue: true }) ?? '',
+		).trim();
+		if (!SERVICES.includes(service as ServiceName) || !OPERATION_NAME.test(name)) return undefined;
+		const known = resolveAnyOperation(service as ServiceName, name);
+		return known?.operation.access === 'read' ? undefined : `customCall:${service}.${name}`;
+	},
 	async execute(itemIndex) {
 		const node = this.getNode();
 		const service = this.getNodeParameter('service', itemIndex, '') as string;

@@ -212,6 +212,31 @@ describe('Custom Call → Call (calls)', () => {
 		expect(items).toEqual([{ json: { result: '2026-11-month' }, pairedItem: { item: 0 } }]);
 	});
 
+	it('runs the items of a write one after another, and those of a read concurrently', async () => {
+		const inFlight = { now: 0, max: 0 };
+		const tracked = (answer: unknown) => async () => {
+			inFlight.now++;
+			inFlight.max = Math.max(inFlight.max, inFlight.now);
+			await new Promise((resolve) => setImmediate(resolve));
+			inFlight.now--;
+			return answer;
+		};
+		const items = Array.from({ length: 4 }, () => ({ json: {} }));
+		const writes = stubNmbrs({ 'CompanyService.WageTax_SetSentExternal': tracked(true) });
+		await writes.run(
+			custom('CompanyService', 'WageTax_SetSentExternal', { LoonaangifteID: 1, CompanyId: 7 }),
+			{ items },
+		);
+		expect(writes.calls).toHaveLength(4);
+		expect(inFlight.max).toBe(1);
+		inFlight.max = 0;
+		const reads = stubNmbrs({ 'CompanyService.Run_GetList': tracked([]) });
+		await reads.run(custom('CompanyService', 'Run_GetList', { CompanyId: 7, Year: 2026 }), {
+			items,
+		});
+		expect(inFlight.max).toBeGreaterThan(1);
+	});
+
 	it('passes an Nmbrs fault on as a NodeApiError with its meaning', async () => {
 		const stub = stubNmbrs({ 'CompanyService.Address_GetCurrent': { fault: 2004 } });
 		const error = await failure(
