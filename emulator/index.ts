@@ -8,6 +8,7 @@ import type { AddressInfo } from 'net';
 import { resolveAnyOperation } from '../nodes/Nmbrs/catalogue';
 import { createAdminHandler, type WorldChoice } from './admin/routes';
 import { handlers } from './operations';
+import { findV3Only, v3OnlyHandlers } from './operations/v3Only';
 import { operationsOf } from './served';
 import type { EmulatorContext } from './server/context';
 import { FaultInjector } from './server/faultInjection';
@@ -95,7 +96,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
 	const ctx: EmulatorContext = {
 		world: () => world,
-		handlers,
+		handlers: { ...handlers, ...v3OnlyHandlers },
 		options: {
 			strictSoapAction: options.strictSoapAction ?? false,
 			requireDomain: options.requireDomain ?? true,
@@ -108,7 +109,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 		sleep: options.sleep ?? sleep,
 		logLine: options.log ?? (() => undefined),
 		operationsOf,
-		findOperation: (service, name) => resolveAnyOperation(service, name),
+		findOperation: (service, name) =>
+			resolveAnyOperation(service, name) ?? findV3Only(service, name),
 	};
 
 	const admin = createAdminHandler({

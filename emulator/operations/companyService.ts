@@ -3,6 +3,8 @@ import { periodOf, periodString } from '../world/calendar';
 import { DECLARATION_STATUSES, SENT_STATUSES } from '../world/declarations';
 import {
 	allPayslipsPdf,
+	ANNUAL_REPORTS,
+	annualDocumentPdf,
 	declarationXml,
 	journalXml,
 	payslipPdf,
@@ -114,6 +116,17 @@ export const companyHandlers: Array<[string, OperationHandler]> = [
 			requireRun(world, company, int(params, 'RunId'), int(params, 'intYear')),
 		);
 	}),
+	// The year-end documents (jaarwerk): one PDF per report, cumulative up to the run.
+	...ANNUAL_REPORTS.map((report) =>
+		handler(
+			`CompanyService.SalaryDocuments_AnnualDocument_${report}`,
+			(world, { user, params }) => {
+				const company = requireCompany(world, user, int(params, 'CompanyId'));
+				const run = requireRun(world, company, int(params, 'RunId'), int(params, 'Year'));
+				return { PDF: annualDocumentPdf(world, run, report) };
+			},
+		),
+	),
 	handler('CompanyService.DefaultEmployeeTemplates_GetByCompany', (world, { user, params }) =>
 		requireCompany(world, user, int(params, 'CompanyId')).defaultEmployeeTemplates.map((t) => ({
 			DefaultEmployeeTemplateId: t.id,

@@ -5,9 +5,11 @@
  * throws: that is a bug in a handler, and the operation tests find it.
  */
 import {
+	operationKey,
 	resolveAnyOperation,
 	type Catalogue,
 	type Field,
+	type ResolvedOperation,
 	type ServiceName,
 } from '../../nodes/Nmbrs/catalogue';
 import { fieldsOfType, type WireValue } from '../../nodes/Nmbrs/wire';
@@ -77,7 +79,12 @@ export function shapeResult(key: string, value: Loose): WireValue | undefined {
 	const [service, name] = key.split('.') as [ServiceName, string];
 	const resolved = resolveAnyOperation(service, name);
 	if (!resolved) throw new Error(`No catalogue entry for ${key}`);
+	return shapeResultOf(resolved, value);
+}
+
+/** Shapes `value` as the result of an operation the caller resolved (e.g. a v3-only one). */
+export function shapeResultOf(resolved: ResolvedOperation, value: Loose): WireValue | undefined {
 	const result = resolved.operation.result;
 	if (!result) return undefined;
-	return shapeField(result, value, resolved.catalogue, key);
+	return shapeField(result, value, resolved.catalogue, operationKey(resolved.operation));
 }

@@ -525,3 +525,223 @@ export function journalXml(world: World, run: Run): string {
 	out.push('</Journal>');
 	return `${out.join('\n')}\n`;
 }
+
+// ---------------------------------------------------------------- year-end documents (jaarwerk)
+
+/** The year-end reports, keyed by the part of the operation name after `SalaryDocuments_AnnualDocument_`. */
+const ANNUAL_REPORT_TITLES: Record<string, string> = {
+	AnualStatement: 'Jaaropgaven',
+	CompanyWageComponentsCumulative: 'Looncomponenten bedrijf cumulatief',
+	JournalEntriesCompanyrCumulative: 'Journaalposten bedrijf cumulatief',
+	JournalEntriesCostCenterCumulative: 'Journaalposten per kostenplaats cumulatief',
+	JournalEntriesDepartmentCumulative: 'Journaalposten per afdeling cumulatief',
+	JournalEntriesEmployeeCumulative: 'Journaalposten per werknemer cumulatief',
+	LeaveSaldos: 'Verlofsaldi',
+	PaymentListCumulative: 'Betaallijst cumulatief',
+	PayrollRegister: 'Loonjournaal',
+	PayrollRegisterAllEmployees: 'Loonjournaal alle werknemers',
+	PayrollRegisterSummaryCumulative: 'Loonjournaal samenvatting cumulatief',
+	ReservationSaldos: 'Reserveringssaldi',
+	SentWageTaxDeclarations: 'Verzonden loonaangiften',
+	WageTaxDeclarationOverviewByPeriod: 'Overzicht loonaangiften per periode',
+	WageTaxDeclarationOverviewCumulative: 'Overzicht loonaangiften cumulatief',
+};
+
+export const ANNUAL_REPORTS: readonly string[] = Object.keys(ANNUAL_REPORT_TITLES);
+
+function amountLine(label: string, cents: number): string {
+	return `${label.padEnd(44, '.')} EUR ${euros(cents).padStart(12)}`;
+}
+
+/**
+ * A year-end report of a company (`report` as in ANNUAL_REPORTS), cumulative over the runs of the
+ * run's year up to and including it: the payslips, declarations and balances it sums are the
+ * world's own, so the figures agree with the payslips, journals and declarations.
+ */
+export function annualDocumentPdf(world: World, run: Run, report: string): Buffer {
+	const title = ANNUAL_REPORT_TITLES[report];
+	if (title === undefined) throw new Error(`no year-end report ${report}`);
+	const company = findCompany(world, run.companyId) as Company;
+	const runs = runsOfCompany(world, company.id).filter(
+		(r) =>
+			r.year === run.year &&
+			comparePeriods(r, run) <= 0 &&
+			(r.period < run.period || r.number <= run.number),
+	);
+	const slips = runs.flatMap((r) =>
+		employeesOfRun(world, r).map((employee) => ({
+			employee,
+			run: r,
+			slip: computePayslip(world, r, employee),
+		})),
+	);
+	const sum = (list: typeof slips, key: keyof Payslip) =>
+		list.reduce((acc, { slip }) => acc + (slip[key] as number), 0);
+	const header = [
+		`# ${title} ${run.year}`,
+		`${company.name}  -  loonheffingennummer ${company.payrollTaxNumber}`,
+		`Tot en met ${run.description} (run ${run.number}, periode ${run.period}/${run.year})${run.isLocked ? '' : '  -  LET OP: run niet afgesloten'}`,
+		'',
+	];
+	const byEmployee = new Map<number, typeof slips>();
+	for (const entry of slips) {
+		const list = byEmployee.get(entry.employee.id) ?? [];
+		list.push(entry);
+		byEmployee.set(entry.employee.id, list);
+	}
+	const employeeName = (employee: Employee) =>
+		`${employee.number} ${displayName(personAt(employee, run))}`;
+	const pages: PdfPage[] = [];
+	const perEmployee = (
+		lines: (list: typeof slips) => string[],
+		only: typeof slips = slips,
+	): string[] => {
+		const out: string[] = [];
+		const seen = new Set<number>();
+		for (const { employee } of only) {
+			if (seen.has(employee.id)) continue;
+			seen.add(employee.id);
+			out.push(
+				`Werknemer ${employeeName(employee)}`,
+				...lines(byEmployee.get(employee.id) ?? []),
+				'',
+			);
+		}
+		return out;
+	};
+	const totals = (list: typeof slips) => [
+		amountLine('Brutoloon', sum(list, 'grossCents')),
+		amountLine('Pensioenpremie werknemer', sum(list, 'pensionEmployeeCents')),
+		amountLine('Loon voor de loonheffing', sum(list, 'taxableCents')),
+		amountLine('Loonheffing', sum(list, 'wageTaxCents')),
+		amountLine('Nettoloon', sum(list, 'netCents')),
+	];
+	const employerCosts = (list: typeof slips) => [
+		amountLine('Pensioenpremie werkgever', sum(list, 'pensionEmployerCents')),
+		amountLine('Premie AWf', sum(list, 'awfCents')),
+		amountLine('Premie Aof', sum(list, 'aofCents')),
+		amountLine('Premie Whk', sum(list, 'whkCents')),
+		amountLine('Werkgeversheffing Zvw', sum(list, 'zvwCents')),
+	];
+	let body: string[];
+	switch (report) {
+		case 'AnualStatement':
+			for (const [employeeId, list] of byEmployee) {
+				const employee = findEmployee(world, employeeId) as Employee;
+				pages.push({
+					lines: [
+						...header,
+						`Werknemer: ${employeeName(employee)}`,
+						`BSN: ${personAt(employee, run)?.BSN ?? '-'}`,
+						...totals(list),
+						`Aantal loonstroken: ${list.length}`,
+					],
+				});
+			}
+			body = [];
+			break;
+		case 'PayrollRegister':
+			body = perEmployee(
+				totals,
+				slips.filter((s) => s.run.id === run.id),
+			);
+			break;
+		case 'PayrollRegisterAllEmployees':
+			body = perEmployee(totals);
+			break;
+		case 'PayrollRegisterSummaryCumulative':
+		case 'CompanyWageComponentsCumulative':
+			body = [
+				...totals(slips),
+				'',
+				...employerCosts(slips),
+				'',
+				`Aantal loonstroken: ${slips.length}`,
+			];
+			break;
+		case 'PaymentListCumulative':
+			body = perEmployee((list) => [
+				amountLine('Uitbetaald netto', sum(list, 'netCents')),
+				`Betalingen: ${list.length}`,
+			]);
+			break;
+		case 'JournalEntriesCompanyrCumulative':
+			body = [
+				amountLine('4000 Brutolonen (debet)', sum(slips, 'grossCents')),
+				amountLine(
+					'4100 Sociale lasten werkgever (debet)',
+					sum(slips, 'awfCents') +
+						sum(slips, 'aofCents') +
+						sum(slips, 'whkCents') +
+						sum(slips, 'zvwCents'),
+				),
+				amountLine('4200 Pensioenlasten werkgever (debet)', sum(slips, 'pensionEmployerCents')),
+				amountLine('1620 Netto lonen te betalen (credit)', sum(slips, 'netCents')),
+			];
+			break;
+		case 'JournalEntriesCostCenterCumulative':
+		case 'JournalEntriesDepartmentCumulative': {
+			const groups = new Map<string, typeof slips>();
+			for (const entry of slips) {
+				const key =
+					report === 'JournalEntriesCostCenterCumulative'
+						? `Kostenplaats ${entry.employee.costCenterCode}`
+						: `Afdeling ${versionAt(entry.employee.departments, { year: entry.run.year, period: entry.run.period })?.refId ?? '-'}`;
+				groups.set(key, [...(groups.get(key) ?? []), entry]);
+			}
+			body = [...groups.entries()]
+				.sort(([a], [b]) => a.localeCompare(b))
+				.flatMap(([key, list]) => [
+					key,
+					amountLine('4000 Brutolonen (debet)', sum(list, 'grossCents')),
+					amountLine('4200 Pensioenlasten werkgever (debet)', sum(list, 'pensionEmployerCents')),
+					'',
+				]);
+			break;
+		}
+		case 'JournalEntriesEmployeeCumulative':
+			body = perEmployee((list) => [
+				amountLine('4000 Brutolonen (debet)', sum(list, 'grossCents')),
+				amountLine('1620 Netto lonen te betalen (credit)', sum(list, 'netCents')),
+			]);
+			break;
+		case 'LeaveSaldos':
+		case 'ReservationSaldos':
+			body = perEmployee((list) =>
+				report === 'LeaveSaldos'
+					? [`Opgebouwd verlof: ${(list.length * (200 / 12)).toFixed(2)} uur`]
+					: [
+							amountLine(
+								'Reservering vakantiegeld (8%)',
+								Math.round(sum(list, 'grossCents') * 0.08),
+							),
+						],
+			);
+			break;
+		default: {
+			// The three wage tax declaration reports.
+			const declarations = declarationsOfCompany(world, company.id)
+				.filter((d) => d.year === run.year && d.period <= run.period)
+				.filter(
+					(d) => report !== 'SentWageTaxDeclarations' || d.status !== DECLARATION_STATUSES.open,
+				);
+			const lines = declarations.map((d) => {
+				const c = declarationAmounts(world, d).collective;
+				return `Periode ${String(d.period).padStart(2)} ${d.status.padEnd(14)} loonheffing EUR ${String(c.wageTax).padStart(8)}  te betalen EUR ${String(c.totalToPay).padStart(8)}`;
+			});
+			const total = declarations.reduce(
+				(acc, d) => acc + declarationAmounts(world, d).collective.totalToPay,
+				0,
+			);
+			body =
+				report === 'WageTaxDeclarationOverviewCumulative'
+					? [`Aangiften: ${declarations.length}`, `Totaal te betalen: EUR ${total}`]
+					: [...lines, '', `Totaal te betalen: EUR ${total}`];
+		}
+	}
+	if (pages.length === 0) pages.push({ lines: [...header, ...body] });
+	return buildPdf(pages, {
+		title: `${title} ${company.name} ${run.year}`,
+		creationDate: run.runAt,
+	});
+}

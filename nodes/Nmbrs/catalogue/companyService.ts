@@ -4,6 +4,73 @@ import type { Operation } from './types';
 
 const entry = curatedEntries('CompanyService', 'CompanyService WSDL (2020, v2.1)');
 
+/**
+ * The year-end documents (jaarwerk): company reports of a payroll run, cumulative up to it, each a
+ * PDF. Names exactly as in the WSDL, misspellings included (AnualStatement, CompanyrCumulative).
+ */
+export const ANNUAL_DOCUMENTS: ReadonlyArray<readonly [string, string]> = [
+	[
+		'SalaryDocuments_AnnualDocument_AnualStatement',
+		"Annual statements of all employees (jaaropgaven) of a run's year, as a PDF",
+	],
+	[
+		'SalaryDocuments_AnnualDocument_CompanyWageComponentsCumulative',
+		'Wage components of the company, cumulative up to a run, as a PDF',
+	],
+	[
+		'SalaryDocuments_AnnualDocument_JournalEntriesCompanyrCumulative',
+		'Journal entries of the company, cumulative up to a run, as a PDF',
+	],
+	[
+		'SalaryDocuments_AnnualDocument_JournalEntriesCostCenterCumulative',
+		'Journal entries per cost centre, cumulative up to a run, as a PDF',
+	],
+	[
+		'SalaryDocuments_AnnualDocument_JournalEntriesDepartmentCumulative',
+		'Journal entries per department, cumulative up to a run, as a PDF',
+	],
+	[
+		'SalaryDocuments_AnnualDocument_JournalEntriesEmployeeCumulative',
+		'Journal entries per employee, cumulative up to a run, as a PDF',
+	],
+	[
+		'SalaryDocuments_AnnualDocument_LeaveSaldos',
+		'Leave balances of the employees at a run, as a PDF',
+	],
+	[
+		'SalaryDocuments_AnnualDocument_PaymentListCumulative',
+		'Payment list (net salaries paid), cumulative up to a run, as a PDF',
+	],
+	[
+		'SalaryDocuments_AnnualDocument_PayrollRegister',
+		'Payroll register (loonjournaal) of a run, as a PDF',
+	],
+	[
+		'SalaryDocuments_AnnualDocument_PayrollRegisterAllEmployees',
+		"Payroll register of every employee of a run's year, as a PDF",
+	],
+	[
+		'SalaryDocuments_AnnualDocument_PayrollRegisterSummaryCumulative',
+		'Payroll register summary, cumulative up to a run, as a PDF',
+	],
+	[
+		'SalaryDocuments_AnnualDocument_ReservationSaldos',
+		'Reservation balances (holiday pay and other reservations) at a run, as a PDF',
+	],
+	[
+		'SalaryDocuments_AnnualDocument_SentWageTaxDeclarations',
+		"Wage tax declarations sent in a run's year, as a PDF",
+	],
+	[
+		'SalaryDocuments_AnnualDocument_WageTaxDeclarationOverviewByPeriod',
+		"Wage tax declaration overview per period of a run's year, as a PDF",
+	],
+	[
+		'SalaryDocuments_AnnualDocument_WageTaxDeclarationOverviewCumulative',
+		'Wage tax declaration overview, cumulative up to a run, as a PDF',
+	],
+];
+
 export const companyOperations: Operation[] = [
 	entry({
 		name: 'List_GetAll',
@@ -154,6 +221,19 @@ export const companyOperations: Operation[] = [
 		result: { name: 'Journals_GetByRunCompany_v2Result', type: 'xmlDocument', optional: true },
 		description: 'Journal entries (journaalposten) of a payroll run, as XML',
 	}),
+	...ANNUAL_DOCUMENTS.map(([name, description]) =>
+		entry({
+			name,
+			params: [
+				{ name: 'CompanyId', type: 'int' },
+				{ name: 'RunId', type: 'int' },
+				{ name: 'Year', type: 'int' },
+			],
+			result: { name: `${name}Result`, type: 'type:SalaryDocument', optional: true },
+			slow: true,
+			description,
+		}),
+	),
 	entry({
 		name: 'DefaultEmployeeTemplates_GetByCompany',
 		params: [{ name: 'CompanyId', type: 'int' }],

@@ -14,6 +14,7 @@ import { operationKey } from './types';
 export * from './types';
 export { generatedCatalogue, GENERATED_SERVICES } from './generatedCatalogue';
 export { parsePeriod } from './periods';
+export { ANNUAL_DOCUMENTS } from './companyService';
 export type { ParsedPeriod, PeriodType } from './periods';
 
 /** The curated operations and the complex types and enums they use. */

@@ -1,2 +1,5 @@
-/** The list searches of the resource locators (company, debtor, employee, run, declaration). */
-export { locatorSearches as listSearch } from '../resources/shared/locators';
+/** The list searches: the resource locators (company, debtor, employee, run, declaration) and Custom Call's operations. */
+import { searchOperations } from '../resources/customCall/searchOperations';
+import { locatorSearches, type ListSearch } from '../resources/shared/locators';
+
+export const listSearch: Record<string, ListSearch> = { ...locatorSearches, searchOperations };

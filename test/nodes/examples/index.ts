@@ -6,8 +6,10 @@
  */
 import type { Emulator } from '../runNode';
 import { company } from './company';
+import { customCall } from './customCall';
 import { debtor } from './debtor';
 import { employee } from './employee';
+import { salaryDocument } from './salaryDocument';
 
 /** Parameters of one run; may look things up in the emulator's world first. */
 export type Example = (
@@ -17,4 +19,10 @@ export type Example = (
 /** resource -> operation -> examples. */
 export type ResourceExamples = Record<string, Example[]>;
 
-export const examples: Record<string, ResourceExamples> = { company, debtor, employee };
+export const examples: Record<string, ResourceExamples> = {
+	company,
+	customCall,
+	debtor,
+	employee,
+	salaryDocument,
+};

@@ -1,4 +1,5 @@
 /** IDs from the emulator's demo world, for examples and tests. */
+import { employeesOfRun } from '../../../emulator/world/payroll';
 import type { Emulator } from '../runNode';
 
 export function firstCompany(emulator: Emulator) {
@@ -17,5 +18,41 @@ export function activeEmployee(emulator: Emulator) {
 			e.employments.some((employment) => employment.endDate === null),
 	);
 	if (!employee) throw new Error('the first company has no employee in service');
+	return employee;
+}
+
+/** The last locked regular run of the first company in 2026 (it paid employees). */
+export function lockedRun(emulator: Emulator) {
+	const company = firstCompany(emulator);
+	const runs = emulator.world.runs.filter(
+		(run) => run.companyId === company.id && run.year === 2026 && run.isLocked && run.number === 1,
+	);
+	const run = runs[runs.length - 1];
+	if (!run) throw new Error('the demo world has no locked run in 2026');
+	return run;
+}
+
+/** A run of the first company that is not locked yet. */
+export function openRun(emulator: Emulator) {
+	const company = firstCompany(emulator);
+	const run = emulator.world.runs.find((r) => r.companyId === company.id && !r.isLocked);
+	if (!run) throw new Error('the demo world has no open run');
+	return run;
+}
+
+/** A wage tax declaration of the first company in 2026. */
+export function declarationOf(emulator: Emulator) {
+	const company = firstCompany(emulator);
+	const declaration = emulator.world.declarations.find(
+		(d) => d.companyId === company.id && d.year === 2026,
+	);
+	if (!declaration) throw new Error('the demo world has no declaration in 2026');
+	return declaration;
+}
+
+/** An employee of the first company paid in the locked run. */
+export function paidEmployee(emulator: Emulator) {
+	const employee = employeesOfRun(emulator.world, lockedRun(emulator))[0];
+	if (!employee) throw new Error('the locked run paid nobody');
 	return employee;
 }

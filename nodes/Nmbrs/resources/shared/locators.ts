@@ -215,8 +215,13 @@ function searchFor(kind: LocatorKind) {
 	};
 }
 
+export type ListSearch = (
+	this: ILoadOptionsFunctions,
+	filter?: string,
+) => Promise<INodeListSearchResult>;
+
 /** Every locator's list search, under the method names the properties refer to. */
-export const locatorSearches = Object.fromEntries(
+export const locatorSearches: Record<string, ListSearch> = Object.fromEntries(
 	(Object.keys(LOCATORS) as LocatorKind[]).map((kind) => [
 		LOCATORS[kind].searchMethod,
 		searchFor(kind),

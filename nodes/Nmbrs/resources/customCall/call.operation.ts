@@ -1,0 +1,188 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { resolveAnyOperation, SERVICES, type Operation, type ServiceName } from '../../catalogue';
+import { asList, nmbrsRequest } from '../../glue/request';
+import { parseBoolean } from '../../glue/parameters';
+import { WireError, adHocOperation, buildRequest, type WireValue } from '../../wire';
+import { includeBsnProperty, withoutBsn } from '../shared/bsn';
+import { toJson } from '../shared/rows';
+import type { NmbrsOperation } from '../types';
+
+const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** The Parameters as an object: JSON text (or an object an expression gave), checked before any call. */
+function readParameters(this: IExecuteFunctions, itemIndex: number) {
+	const raw = this.getNodeParameter('parameters', itemIndex, '{}') as unknown;
+	let value: unknown = raw;
+	if (typeof raw === 'string') {
+		const text = raw.trim() === '' ? '{}' : raw;
+		try {
+			value = JSON.parse(text);
+		} catch (error) {
+			throw new NodeOperationError(this.getNode(), 'The Parameters are not valid JSON', {
+				itemIndex,
+				description: `${(error as Error).message}. Give the parameters as a JSON object, e.g. {"CompanyId": 12345, "intYear": 2025}.`,
+			});
+		}
+	}
+	if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+		throw new NodeOperationError(this.getNode(), 'The Parameters must be a JSON object', {
+			itemIndex,
+			description:
+				'Give the parameters by name, e.g. {"CompanyId": 12345, "intYear": 2025}; {} for an operation without parameters.',
+		});
+	}
+	return value as Record<string, unknown>;
+}
+
+/** A result as items: a list gives one item per entry, anything else one item. */
+function resultJson(result: WireValue): IDataObject[] {
+	if (Array.isArray(result)) return asList(result).map(toJson);
+	if (result === null || typeof result !== 'object' || Buffer.isBuffer(result)) {
+		return [{ result: toJson(result).value ?? null }];
+	}
+	return [toJson(result)];
+}
+
+export const call: NmbrsOperation = {
+	name: 'Call',
+	description:
+		'Call any Nmbrs SOAP operation by name with parameters as JSON, for what the other operations do not cover. Known operations have their parameters checked and typed; unknown ones are sent as given and never retried.',
+	action: 'Call an Nmbrs API operation',
+	properties: [
+		{
+			displayName:
+				'Operations the node knows (listed) get their parameters checked, ordered and typed. An operation typed by name that it does not know is sent with the parameters in your order, its answer comes back as plain JSON text, and it is never retried: it may write.',
+			name: 'customCallNotice',
+			type: 'notice',
+			default: '',
+		},
+		{
+			displayName: 'Service',
+			name: 'service',
+			type: 'options',
+			options: SERVICES.map((service) => ({ name: service, value: service })),
+			default: 'CompanyService',
+			description: 'The Nmbrs SOAP service the operation belongs to',
+		},
+		{
+			displayName: 'Operation Name',
+			name: 'operationName',
+			type: 'resourceLocator',
+			default: { mode: 'list', value: '' },
+			required: true,
+			description: 'The SOAP operation, exactly as Nmbrs spells it (case matters)',
+			modes: [
+				{
+					displayName: 'From List',
+					name: 'list',
+					type: 'list',
+					typeOptions: { searchListMethod: 'searchOperations', searchable: true },
+				},
+				{
+					displayName: 'By Name',
+					name: 'name',
+					type: 'string',
+					placeholder: 'e.g. Run_GetList',
+					validation: [
+						{
+							type: 'regex',
+							properties: {
+								regex: '^\\s*[A-Za-z_][A-Za-z0-9_]*\\s*$',
+								errorMessage: 'Not a valid operation name',
+							},
+						},
+					],
+				},
+			],
+		},
+		{
+			displayName: 'Parameters',
+			name: 'parameters',
+			type: 'json',
+			default: '{}',
+			description:
+				'The operation\'s parameters as a JSON object by name, e.g. {"CompanyId": 12345, "Year": 2025}. Dates as text: "2025-03-31" or "2025-03-31T14:30:00".',
+		},
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add option',
+			default: {},
+			options: [includeBsnProperty],
+		},
+	],
+	calls: [],
+	// Which record a write changes is not known here: writes (and unknown operations, which may
+	// write) of one operation run one after another; reads run concurrently.
+	recordKey(itemIndex) {
+		const service = String(this.getNodeParameter('service', itemIndex, ''));
+		const name = String(
+			this.getNodeParameter('operationName', itemIndex, '', { extractValue: true }) ?? '',
+		).trim();
+		if (!SERVICES.includes(service as ServiceName) || !OPERATION_NAME.test(name)) return undefined;
+		const known = resolveAnyOperation(service as ServiceName, name);
+		return known?.operation.access === 'read' ? undefined : `customCall:${service}.${name}`;
+	},
+	async execute(itemIndex) {
+		const node = this.getNode();
+		const service = this.getNodeParameter('service', itemIndex, '') as string;
+		if (!SERVICES.includes(service as ServiceName)) {
+			throw new NodeOperationError(node, `The Service "${service}" is not valid`, {
+				itemIndex,
+				description: `Service must be one of ${SERVICES.join(', ')}.`,
+			});
+		}
+		const name = String(
+			this.getNodeParameter('operationName', itemIndex, '', { extractValue: true }) ?? '',
+		).trim();
+		if (!OPERATION_NAME.test(name)) {
+			throw new NodeOperationError(node, `The Operation Name "${name}" is not valid`, {
+				itemIndex,
+				description:
+					'Operation Name must be a SOAP operation name such as Run_GetList: letters, digits and underscores.',
+			});
+		}
+		const params = readParameters.call(this, itemIndex);
+		const options = this.getNodeParameter('options', itemIndex, {}) as { includeBsn?: unknown };
+		const includeBsn = parseBoolean(node, options.includeBsn ?? false, 'Include BSN', itemIndex);
+
+		const known = resolveAnyOperation(service as ServiceName, name);
+		let operation: Operation;
+		if (known) {
+			operation = known.operation;
+			const names = operation.params.map((p) => p.name);
+			const unknown = Object.keys(params).filter((key) => !names.includes(key));
+			if (unknown.length > 0) {
+				throw new NodeOperationError(
+					node,
+					`${service}.${name} has no parameter ${unknown.map((key) => `"${key}"`).join(', ')}`,
+					{
+						itemIndex,
+						description: `Its parameters are: ${names.join(', ') || 'none'} (names are case-sensitive).`,
+					},
+				);
+			}
+			// Types and missing values are checked by writing the request, before anything is sent.
+			try {
+				buildRequest(operation, params, known.catalogue);
+			} catch (error) {
+				if (!(error instanceof WireError)) throw error;
+				throw new NodeOperationError(node, `The Parameters do not fit ${service}.${name}`, {
+					itemIndex,
+					description: error.message,
+				});
+			}
+		} else {
+			// Unknown: sent as given, answered as generic JSON, never retried (it may write).
+			operation = adHocOperation(service as ServiceName, name, Object.keys(params), 'write');
+		}
+		const result = await nmbrsRequest.call(this, operation, params, itemIndex);
+		const rows = resultJson(result).map((row) => (includeBsn ? row : withoutBsn(row)));
+		return this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(rows), {
+			itemData: { item: itemIndex },
+		});
+	},
+};

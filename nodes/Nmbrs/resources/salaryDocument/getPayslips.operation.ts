@@ -1,0 +1,140 @@
+import type { INodeExecutionData } from 'n8n-workflow';
+
+import { asList, asRecords, nmbrsRequest } from '../../glue/request';
+import {
+	MIME,
+	binaryFieldProperty,
+	documentItem,
+	fileName,
+	readBinaryField,
+} from '../shared/binary';
+import type { NmbrsOperation } from '../types';
+import { companyName, payrollRun, pdfOf, readRun, runJson, runProperties } from './shared';
+
+export const getPayslips: NmbrsOperation = {
+	name: 'Get Payslips',
+	description:
+		'Get the payslips (loonstroken) of a payroll run as PDF files: all in one PDF, or one file per payslip of each employee the run paid',
+	action: 'Get payslips of a payroll run',
+	properties: [
+		...runProperties,
+		{
+			displayName: 'Output',
+			name: 'split',
+			type: 'options',
+			options: [
+				{
+					name: 'All in One PDF',
+					value: 'all',
+					description: 'One item with one PDF holding every payslip of the run',
+				},
+				{
+					name: 'One File per Employee',
+					value: 'employee',
+					description:
+						'One item per payslip of each employee the run paid, with the employee ID and number (numbered when an employee has several)',
+				},
+			],
+			default: 'all',
+		},
+		binaryFieldProperty,
+	],
+	calls: [
+		'CompanyService.List_GetAll',
+		'CompanyService.Run_GetList',
+		'CompanyService.SalaryDocuments_GetAllPayslipsPDFByRunCompany_v2',
+		'CompanyService.Run_GetEmployeesByRunCompany',
+		'CompanyService.SalaryDocuments_GetEmployeePayslipsPDFByRunCompany_v2',
+	],
+	async execute(itemIndex) {
+		const { companyId, runId, year } = readRun.call(this, itemIndex);
+		const split = this.getNodeParameter('split', itemIndex, 'all') === 'employee';
+		const field = readBinaryField.call(this, itemIndex);
+		const run = await payrollRun.call(this, companyId, runId, year, itemIndex);
+		const company = await companyName.call(this, companyId, itemIndex);
+		if (!split) {
+			const pdf = pdfOf(
+				await nmbrsRequest.call(
+					this,
+					'CompanyService.SalaryDocuments_GetAllPayslipsPDFByRunCompany_v2',
+					{ CompanyId: companyId, RunID: runId, intYear: year },
+					itemIndex,
+				),
+			);
+			// A run that paid nobody has no payslips: no item rather than an empty file.
+			if (pdf === null) return [];
+			return [
+				await documentItem.call(
+					this,
+					{
+						data: pdf,
+						fileName: fileName(
+							['payslips', company, run.year, run.period, `run ${run.number}`],
+							'pdf',
+						),
+						mimeType: MIME.pdf,
+					},
+					runJson(companyId, run),
+					itemIndex,
+					field,
+				),
+			];
+		}
+		const employees = asRecords(
+			await nmbrsRequest.call(
+				this,
+				'CompanyService.Run_GetEmployeesByRunCompany',
+				{ CompanyId: companyId, RunId: runId, Year: year },
+				itemIndex,
+			),
+		);
+		const perEmployee = await Promise.all(
+			employees.map(async (employee) => {
+				const employeeId = Number(employee.EmployeeId);
+				const pdfs = asList(
+					await nmbrsRequest.call(
+						this,
+						'CompanyService.SalaryDocuments_GetEmployeePayslipsPDFByRunCompany_v2',
+						{ EmployeeID: employeeId, CompanyId: companyId, RunID: runId, intYear: year },
+						itemIndex,
+					),
+				)
+					.map(pdfOf)
+					.filter((pdf): pdf is Buffer => pdf !== null);
+				const items: INodeExecutionData[] = [];
+				for (const [index, pdf] of pdfs.entries()) {
+					items.push(
+						await documentItem.call(
+							this,
+							{
+								data: pdf,
+								fileName: fileName(
+									[
+										'payslip',
+										company,
+										run.year,
+										run.period,
+										employee.EmployeeNumber as number,
+										pdfs.length > 1 ? index + 1 : undefined,
+									],
+									'pdf',
+								),
+								mimeType: MIME.pdf,
+							},
+							{
+								...runJson(companyId, run),
+								EmployeeId: employeeId,
+								EmployeeNumber: employee.EmployeeNumber as number,
+								...(pdfs.length > 1 ? { PayslipNumber: index + 1, PayslipCount: pdfs.length } : {}),
+							},
+							itemIndex,
+							field,
+						),
+					);
+				}
+				return items;
+			}),
+		);
+		return perEmployee.flat();
+	},
+};

@@ -1,0 +1,82 @@
+import { asRecords, cachedRequest, nmbrsRequest } from '../../glue/request';
+import { fileName } from '../shared/binary';
+import { locatorProperty, readLocator } from '../shared/locators';
+import type { NmbrsOperation } from '../types';
+import {
+	companyName,
+	readXmlOutput,
+	readYear,
+	xmlDocumentItem,
+	xmlOutputProperties,
+	yearProperty,
+} from './shared';
+
+export const getWageTaxDeclarationXml: NmbrsOperation = {
+	name: 'Get Wage Tax Declaration XML',
+	description:
+		'Get the XML message of a wage tax declaration (loonaangifte) as an XML file, or parsed as JSON (BSNs left out unless asked for)',
+	action: 'Get the XML of a wage tax declaration',
+	properties: [
+		locatorProperty('company'),
+		yearProperty,
+		locatorProperty('declaration'),
+		...xmlOutputProperties({ bsn: true }),
+	],
+	calls: [
+		'CompanyService.List_GetAll',
+		'CompanyService.WageTax_GetList',
+		'CompanyService.WageTax_GetXML',
+	],
+	async execute(itemIndex) {
+		const companyId = readLocator.call(this, 'company', itemIndex);
+		const year = readYear.call(this, itemIndex);
+		const declarationId = readLocator.call(this, 'declaration', itemIndex);
+		const output = readXmlOutput.call(this, itemIndex);
+		const xml = await nmbrsRequest.call(
+			this,
+			'CompanyService.WageTax_GetXML',
+			{ LoonaangifteID: declarationId, CompanyId: companyId },
+			itemIndex,
+		);
+		// The declaration's period for the file name, from the year's list (read once per execution);
+		// a declaration typed by ID with another year is named without it.
+		const declaration = asRecords(
+			await cachedRequest.call(
+				this,
+				'CompanyService.WageTax_GetList',
+				{ CompanyId: companyId, intYear: year },
+				itemIndex,
+			),
+		).find((row) => Number(row.LoonaangifteID) === declarationId);
+		const company = await companyName.call(this, companyId, itemIndex);
+		const period = declaration === undefined ? undefined : Number(declaration.Period);
+		return [
+			await xmlDocumentItem.call(
+				this,
+				xml,
+				output,
+				{
+					fileName: fileName(
+						[
+							'wage-tax-declaration',
+							company,
+							declaration === undefined ? undefined : year,
+							period,
+							declarationId,
+						],
+						'xml',
+					),
+					json: {
+						CompanyId: companyId,
+						LoonaangifteID: declarationId,
+						Year: declaration === undefined ? null : year,
+						Period: period ?? null,
+						Status: declaration === undefined ? null : String(declaration.Status ?? ''),
+					},
+					what: `XML of wage tax declaration ${declarationId}`,
+				},
+				itemIndex,
+			),
+		];
+	},
+};

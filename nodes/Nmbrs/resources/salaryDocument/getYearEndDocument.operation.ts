@@ -1,0 +1,174 @@
+import { NodeOperationError } from 'n8n-workflow';
+
+import { ANNUAL_DOCUMENTS } from '../../catalogue';
+import { nmbrsRequest } from '../../glue/request';
+import { parseBoolean } from '../../glue/parameters';
+import {
+	MIME,
+	binaryFieldProperty,
+	documentItem,
+	fileName,
+	readBinaryField,
+} from '../shared/binary';
+import type { NmbrsOperation } from '../types';
+import { companyName, payrollRun, pdfOf, readRun, runJson, runProperties } from './shared';
+
+const PREFIX = 'SalaryDocuments_AnnualDocument_';
+
+/** The reports as the editor lists them: value = the operation name after the prefix; file = its file name. */
+const REPORTS: Array<{ name: string; value: string; description: string; file: string }> = [
+	['AnualStatement', 'Annual Statements (Jaaropgaven)', 'annual-statements'],
+	['CompanyWageComponentsCumulative', 'Company Wage Components (Cumulative)', 'wage-components'],
+	[
+		'JournalEntriesCompanyrCumulative',
+		'Journal Entries per Company (Cumulative)',
+		'journal-entries',
+	],
+	[
+		'JournalEntriesCostCenterCumulative',
+		'Journal Entries per Cost Centre (Cumulative)',
+		'journal-entries-per-cost-centre',
+	],
+	[
+		'JournalEntriesDepartmentCumulative',
+		'Journal Entries per Department (Cumulative)',
+		'journal-entries-per-department',
+	],
+	[
+		'JournalEntriesEmployeeCumulative',
+		'Journal Entries per Employee (Cumulative)',
+		'journal-entries-per-employee',
+	],
+	['LeaveSaldos', 'Leave Balances', 'leave-balances'],
+	['PaymentListCumulative', 'Payment List (Cumulative)', 'payment-list'],
+	['PayrollRegister', 'Payroll Register (Loonjournaal)', 'payroll-register'],
+	[
+		'PayrollRegisterAllEmployees',
+		'Payroll Register of All Employees',
+		'payroll-register-all-employees',
+	],
+	[
+		'PayrollRegisterSummaryCumulative',
+		'Payroll Register Summary (Cumulative)',
+		'payroll-register-summary',
+	],
+	['ReservationSaldos', 'Reservation Balances', 'reservation-balances'],
+	['SentWageTaxDeclarations', 'Sent Wage Tax Declarations', 'sent-wage-tax-declarations'],
+	[
+		'WageTaxDeclarationOverviewByPeriod',
+		'Wage Tax Declaration Overview by Period',
+		'wage-tax-declarations-by-period',
+	],
+	[
+		'WageTaxDeclarationOverviewCumulative',
+		'Wage Tax Declaration Overview (Cumulative)',
+		'wage-tax-declarations',
+	],
+].map(([value, name, file]) => ({
+	name,
+	value,
+	file,
+	description: ANNUAL_DOCUMENTS.find(([op]) => op === `${PREFIX}${value}`)?.[1] ?? name,
+}));
+
+export const getYearEndDocument: NmbrsOperation = {
+	name: 'Get Year-End Document',
+	description:
+		"Get a year-end document (jaarwerk) of a company as a PDF file: one of Nmbrs' annual reports (payroll register, journal entries, wage tax declaration overviews, balances), cumulative up to a locked payroll run, usually the last run of the year",
+	action: 'Get a year-end document of a company',
+	properties: [
+		...runProperties,
+		{
+			displayName: 'Report',
+			name: 'report',
+			type: 'options',
+			options: REPORTS.map(({ name, value, description }) => ({ name, value, description })),
+			default: 'PayrollRegisterSummaryCumulative',
+			description:
+				'Which year-end report; each is its own call in the API user template (SalaryDocuments_AnnualDocument_…)',
+		},
+		binaryFieldProperty,
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add option',
+			default: {},
+			options: [
+				{
+					displayName: 'Allow Unlocked Run',
+					name: 'allowUnlocked',
+					type: 'boolean',
+					default: false,
+					description:
+						'Whether to fetch the report of a run that is not locked yet; its figures can still change',
+				},
+			],
+		},
+	],
+	calls: [
+		'CompanyService.List_GetAll',
+		'CompanyService.Run_GetList',
+		...ANNUAL_DOCUMENTS.map(([name]) => `CompanyService.${name}`),
+	],
+	async execute(itemIndex) {
+		const node = this.getNode();
+		const { companyId, runId, year } = readRun.call(this, itemIndex);
+		const report = String(this.getNodeParameter('report', itemIndex, ''));
+		const known = REPORTS.find((r) => r.value === report);
+		if (known === undefined) {
+			throw new NodeOperationError(node, `The Report "${report}" is not valid`, {
+				itemIndex,
+				description: `Report must be one of: ${REPORTS.map((r) => r.value).join(', ')}.`,
+			});
+		}
+		const options = this.getNodeParameter('options', itemIndex, {}) as { allowUnlocked?: unknown };
+		const allowUnlocked = parseBoolean(
+			node,
+			options.allowUnlocked ?? false,
+			'Allow Unlocked Run',
+			itemIndex,
+		);
+		const field = readBinaryField.call(this, itemIndex);
+		const run = await payrollRun.call(this, companyId, runId, year, itemIndex);
+		if (!run.isLocked && !allowUnlocked) {
+			throw new NodeOperationError(
+				node,
+				`Payroll run ${runId} of company ${companyId} is not locked`,
+				{
+					itemIndex,
+					description:
+						'Year-end documents are made from a locked run (usually the last run of the year): the figures of an open run can still change. Pick a locked run, or turn on the option Allow Unlocked Run.',
+				},
+			);
+		}
+		const pdf = pdfOf(
+			await nmbrsRequest.call(
+				this,
+				`CompanyService.${PREFIX}${report}`,
+				{ CompanyId: companyId, RunId: runId, Year: year },
+				itemIndex,
+			),
+		);
+		if (pdf === null) {
+			throw new NodeOperationError(node, `Nmbrs sent no ${known.name} for run ${runId}`, {
+				itemIndex,
+				description: 'The answer held no PDF: the report has no content for this run.',
+			});
+		}
+		const company = await companyName.call(this, companyId, itemIndex);
+		return [
+			await documentItem.call(
+				this,
+				{
+					data: pdf,
+					fileName: fileName([known.file, company, run.year, run.period], 'pdf'),
+					mimeType: MIME.pdf,
+				},
+				{ ...runJson(companyId, run), Report: known.name, RunIsLocked: run.isLocked },
+				itemIndex,
+				field,
+			),
+		];
+	},
+};

@@ -1,0 +1,247 @@
+/**
+ * What the salary document operations share: the company, year and payroll run they are about,
+ * the names their files get, and XML documents returned as a file or parsed as JSON.
+ */
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { asRecords, cachedRequest, isRecord } from '../../glue/request';
+import { parseBoolean, parseYearOrCurrent } from '../../glue/parameters';
+import { WireError, xmlDocumentToJson, type WireObject, type WireValue } from '../../wire';
+import { includeBsnProperty, withoutBsn } from '../shared/bsn';
+import { MIME, binaryFieldProperty, documentItem, readBinaryField } from '../shared/binary';
+import { locatorProperty, readLocator } from '../shared/locators';
+
+/** The payroll year a run or declaration is picked from; empty is the current year. */
+export const yearProperty: INodeProperties = {
+	displayName: 'Year',
+	name: 'year',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. 2025',
+	description:
+		'The payroll year (2000–2100) of the run or declaration; the list shows those of this year. Leave empty for the current year (Dutch time).',
+};
+
+/** Company, year and payroll run, in the order the list searches need them. */
+export const runProperties: INodeProperties[] = [
+	locatorProperty('company'),
+	yearProperty,
+	locatorProperty('run'),
+];
+
+/** The year typed (empty: the current one), checked before any call. */
+export function readYear(this: IExecuteFunctions, itemIndex: number): number {
+	return parseYearOrCurrent(
+		this.getNode(),
+		this.getNodeParameter('year', itemIndex, ''),
+		'Year',
+		itemIndex,
+	);
+}
+
+/** A company's name for file names (the company list, read once per execution). */
+export async function companyName(
+	this: IExecuteFunctions,
+	companyId: number,
+	itemIndex: number,
+): Promise<string> {
+	const companies = asRecords(
+		await cachedRequest.call(this, 'CompanyService.List_GetAll', {}, itemIndex),
+	);
+	const company = companies.find((row) => Number(row.ID) === companyId);
+	return typeof company?.Name === 'string' && company.Name.trim() !== ''
+		? company.Name
+		: `company ${companyId}`;
+}
+
+export interface PayrollRun {
+	id: number;
+	number: number;
+	year: number;
+	period: number;
+	description: string;
+	/** 'YYYY-MM-DD' */
+	runDate: string | null;
+	isLocked: boolean;
+}
+
+/** A run of the company in the year (the year's runs, read once per execution); an error when there is none. */
+export async function payrollRun(
+	this: IExecuteFunctions,
+	companyId: number,
+	runId: number,
+	year: number,
+	itemIndex: number,
+): Promise<PayrollRun> {
+	const runs = asRecords(
+		await cachedRequest.call(
+			this,
+			'CompanyService.Run_GetList',
+			{ CompanyId: companyId, Year: year },
+			itemIndex,
+		),
+	);
+	const run = runs.find((row) => Number(row.ID) === runId);
+	if (run === undefined) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Company ${companyId} has no payroll run ${runId} in ${year}`,
+			{
+				itemIndex,
+				description: `Check the Payroll Run and the Year: the runs of ${year} are ${
+					runs.map((row) => `${String(row.ID)} (period ${String(row.PeriodStart)})`).join(', ') ||
+					'none'
+				}.`,
+			},
+		);
+	}
+	return {
+		id: runId,
+		number: Number(run.Number),
+		year,
+		period: Number(run.PeriodStart),
+		description: String(run.Description ?? ''),
+		runDate: typeof run.RunAt === 'string' ? run.RunAt.slice(0, 10) : null,
+		isLocked: run.IsLocked === true,
+	};
+}
+
+/** The fields every document item about a run carries. */
+export function runJson(companyId: number, run: PayrollRun): IDataObject {
+	return {
+		CompanyId: companyId,
+		RunId: run.id,
+		Year: run.year,
+		Period: run.period,
+		RunDescription: run.description,
+	};
+}
+
+/** The company, run and year of item i, checked before any call. */
+export function readRun(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): { companyId: number; runId: number; year: number } {
+	const companyId = readLocator.call(this, 'company', itemIndex);
+	const year = readYear.call(this, itemIndex);
+	const runId = readLocator.call(this, 'run', itemIndex);
+	return { companyId, runId, year };
+}
+
+/** The PDF in a Payslip / SalaryDocument record, or null when Nmbrs sent none. */
+export function pdfOf(value: WireValue): Buffer | null {
+	const pdf = isRecord(value) ? (value as WireObject).PDF : null;
+	return Buffer.isBuffer(pdf) && pdf.length > 0 ? pdf : null;
+}
+
+// ---------------------------------------------------------------- XML documents
+
+/** "Output As" (file or parsed JSON), the file's field and, for declarations, "Include BSN". */
+export function xmlOutputProperties(options: { bsn?: boolean } = {}): INodeProperties[] {
+	const properties: INodeProperties[] = [
+		{
+			displayName: 'Output As',
+			name: 'outputAs',
+			type: 'options',
+			options: [
+				{
+					name: 'File',
+					value: 'file',
+					description: 'The XML document as a binary file, e.g. to store or upload it',
+				},
+				{
+					name: 'Parsed JSON',
+					value: 'json',
+					description:
+						'The XML document parsed into JSON fields (values stay text, attributes get an @_ prefix)',
+				},
+			],
+			default: 'file',
+		},
+		{ ...binaryFieldProperty, displayOptions: { show: { outputAs: ['file'] } } },
+	];
+	if (options.bsn) {
+		properties.push({
+			...includeBsnProperty,
+			displayOptions: { show: { outputAs: ['json'] } },
+			description:
+				'Whether to keep the citizen service numbers (BSN, SofiNr) in the parsed JSON; off leaves them out. The file always holds the document as Nmbrs made it.',
+		});
+	}
+	return properties;
+}
+
+export interface XmlOutput {
+	asJson: boolean;
+	/** The binary field, for file output. */
+	field: string;
+	includeBsn: boolean;
+}
+
+/** Output As and its options for item i, checked before any call. */
+export function readXmlOutput(this: IExecuteFunctions, itemIndex: number): XmlOutput {
+	const asJson = this.getNodeParameter('outputAs', itemIndex, 'file') === 'json';
+	return {
+		asJson,
+		field: asJson ? 'data' : readBinaryField.call(this, itemIndex),
+		includeBsn:
+			asJson &&
+			parseBoolean(
+				this.getNode(),
+				this.getNodeParameter('includeBsn', itemIndex, false),
+				'Include BSN',
+				itemIndex,
+			),
+	};
+}
+
+/**
+ * One item with an XML document: as a file (application/xml) or parsed into `document`. `what`
+ * names the document in the error when Nmbrs sent none or an unreadable one.
+ */
+export async function xmlDocumentItem(
+	this: IExecuteFunctions,
+	xml: WireValue,
+	output: XmlOutput,
+	document: { fileName: string; json: IDataObject; what: string },
+	itemIndex: number,
+): Promise<INodeExecutionData> {
+	if (typeof xml !== 'string' || xml.trim() === '') {
+		throw new NodeOperationError(this.getNode(), `Nmbrs sent no ${document.what}`, {
+			itemIndex,
+			description: `The answer was empty: Nmbrs has no ${document.what} for these parameters.`,
+		});
+	}
+	if (!output.asJson) {
+		return await documentItem.call(
+			this,
+			{ data: Buffer.from(xml, 'utf8'), fileName: document.fileName, mimeType: MIME.xml },
+			document.json,
+			itemIndex,
+			output.field,
+		);
+	}
+	let parsed: unknown;
+	try {
+		parsed = xmlDocumentToJson(xml);
+	} catch (error) {
+		if (!(error instanceof WireError)) throw error;
+		throw new NodeOperationError(this.getNode(), `The ${document.what} cannot be parsed as XML`, {
+			itemIndex,
+			description: `${error.message} Choose Output As: File to get the document as Nmbrs sent it.`,
+		});
+	}
+	return {
+		json: {
+			...document.json,
+			document: (output.includeBsn ? parsed : withoutBsn(parsed)) as IDataObject,
+		},
+		pairedItem: { item: itemIndex },
+	};
+}
