@@ -3,7 +3,7 @@
  * request URL, and discovering the subdomain. Kept here so the credential file stays a
  * description and the logic is testable on its own. No secrets leave these functions.
  */
-import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { UserError } from 'n8n-workflow';
 
 import { catalogue, getOperation } from '../catalogue';

@@ -9,8 +9,7 @@ import { SERVICES, operationKey } from '../catalogue/types';
 import { WireError, excerptOf, type SoapVersion, type WireValue } from '../wire/shape';
 import { buildRequest } from '../wire/writeXml';
 import { readResponse } from '../wire/readXml';
-import { fillAuthHeader } from './auth';
-import { endpointUrl, targetFor, type NmbrsCredentials, type NmbrsTarget } from './connection';
+import { endpointUrl, type NmbrsTarget } from './connection';
 import { NmbrsError, faultError, lookupFailureFromMessage, scrub } from './errors';
 import { limiterFor, systemClock, type Clock, type FairUseLimiter } from './limiter';
 
