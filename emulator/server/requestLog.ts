@@ -2,6 +2,8 @@
  * What the emulator saw: one entry per request, for tests and the admin API
  * (`GET /__admin/requests`). The API token never reaches the log.
  */
+import { redactTokenElements } from '../../nodes/Nmbrs/wire';
+
 export interface RequestLogEntry {
 	/** Increasing number, so a test can ask for "everything after entry N". */
 	seq: number;
@@ -29,13 +31,6 @@ export interface RequestLogEntry {
 const MAX_ENTRIES = 20_000;
 const MAX_BODY_CHARS = 16_384;
 
-const TOKEN_ELEMENT =
-	/(<(?:[A-Za-z_][\w.-]*:)?Token(?:\s[^>]*)?>)([\s\S]*?)(<\/(?:[A-Za-z_][\w.-]*:)?Token\s*>)/g;
-
-export function redactToken(xml: string): string {
-	return xml.replace(TOKEN_ELEMENT, '$1***$3');
-}
-
 export class RequestLog {
 	private entries: RequestLogEntry[] = [];
 	private nextSeq = 1;
@@ -43,7 +38,8 @@ export class RequestLog {
 	add(
 		entry: Omit<RequestLogEntry, 'seq' | 'requestBody'> & { requestBody: string },
 	): RequestLogEntry {
-		let body = redactToken(entry.requestBody);
+		// Every Token element's content, comments and CDATA inside it too, becomes ***.
+		let body = redactTokenElements(entry.requestBody);
 		if (body.length > MAX_BODY_CHARS)
 			body = `${body.slice(0, MAX_BODY_CHARS)}... [${body.length} chars]`;
 		const full: RequestLogEntry = { ...entry, seq: this.nextSeq++, requestBody: body };
