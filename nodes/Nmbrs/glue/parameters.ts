@@ -18,6 +18,9 @@ function wholeNumber(value: unknown): number | undefined {
 	return undefined;
 }
 
+/** Nmbrs IDs are .NET ints: 32-bit signed, so nothing above this reaches a record. */
+export const MAX_INT32 = 2_147_483_647;
+
 function parseWholeFrom(
 	min: number,
 	node: INode,
@@ -26,10 +29,10 @@ function parseWholeFrom(
 	itemIndex: number,
 ): number {
 	const n = wholeNumber(value);
-	if (n === undefined || n < min || !Number.isSafeInteger(n)) {
+	if (n === undefined || n < min || n > MAX_INT32) {
 		throw new NodeOperationError(node, `The ${field} ${shown(value)} is not valid`, {
 			itemIndex,
-			description: `${field} must be a whole number of ${min} or more${min === 1 ? ', e.g. 12345' : ''}.`,
+			description: `${field} must be a whole number from ${min} to ${MAX_INT32}${min === 1 ? ', e.g. 12345' : ''}.`,
 		});
 	}
 	return n;
@@ -86,4 +89,26 @@ export function parseStatusList(value: unknown): string[] {
 /** The limit of a Get Many: a whole number of 1 or more. */
 export function parseLimit(node: INode, value: unknown, itemIndex: number): number {
 	return parseId(node, value, 'Limit', itemIndex);
+}
+
+/**
+ * A boolean parameter, which an expression may have turned into anything: only true/false or the
+ * text "true"/"false" (any case, trimmed) count; the text "false" is false, never a truthy string.
+ */
+export function parseBoolean(
+	node: INode,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+): boolean {
+	if (typeof value === 'boolean') return value;
+	if (typeof value === 'string') {
+		const text = value.trim().toLowerCase();
+		if (text === 'true') return true;
+		if (text === 'false') return false;
+	}
+	throw new NodeOperationError(node, `The ${field} ${shown(value)} is not valid`, {
+		itemIndex,
+		description: `${field} must be true or false.`,
+	});
 }

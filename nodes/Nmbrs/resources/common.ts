@@ -9,7 +9,7 @@ import type {
 } from 'n8n-workflow';
 
 import type { WireValue } from '../wire/shape';
-import { parseId, parseLimit } from '../glue/parameters';
+import { parseBoolean, parseId, parseLimit } from '../glue/parameters';
 
 export const returnAllProperty: INodeProperties = {
 	displayName: 'Return All',
@@ -109,8 +109,8 @@ export function readLocatorId(
 
 /** Return All / Limit, read and checked for item i. */
 export function readLimit(this: IExecuteFunctions, itemIndex: number): number | undefined {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	if (returnAll) return undefined;
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false);
+	if (parseBoolean(this.getNode(), returnAll, 'Return All', itemIndex)) return undefined;
 	return parseLimit(this.getNode(), this.getNodeParameter('limit', itemIndex, 50), itemIndex);
 }
 
