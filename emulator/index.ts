@@ -109,7 +109,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 		},
 		throttle: new FairUseThrottle(clockMs),
 		faults: new FaultInjector(world.seed),
-		requestLog: new RequestLog(),
+		requestLog: new RequestLog(() => world.users.map((user) => user.token)),
 		clockMs,
 		sleep: options.sleep ?? sleep,
 		logLine: options.log ?? (() => undefined),

@@ -502,7 +502,7 @@ class EnvelopeFrame implements Frame {
 		const version = soapVersionOf(node.uri);
 		if (node.local !== 'Envelope' || version === undefined) {
 			throw malformed(
-				`Expected a SOAP envelope but the answer starts with <${node.name}>${node.local.toLowerCase() === 'html' ? ' (an HTML page, e.g. a proxy or gateway error)' : ''}.`,
+				`Expected a SOAP envelope but the answer starts with <${excerptOf(this.scrub(node.name), 80)}>${node.local.toLowerCase() === 'html' ? ' (an HTML page, e.g. a proxy or gateway error)' : ''}.`,
 				this.source,
 				this.scrub,
 			);
@@ -619,7 +619,7 @@ export function readResponse(
 			}
 			if (node.local !== responseName) {
 				throw malformed(
-					`Expected <${responseName}> in the answer to ${operationKey(op)} but got <${node.local}>.`,
+					`Expected <${responseName}> in the answer to ${operationKey(op)} but got <${excerptOf(scrub(node.local), 80)}>.`,
 					text,
 					scrub,
 				);
