@@ -8,7 +8,7 @@
  *   nmbrs-emulator --seed 7 --now 2026-11-25           the same world on every day
  */
 import { startEmulator, type EmulatorOptions } from './index';
-import { DEMO_LOGINS, localDateTime } from './world';
+import { DEMO_LOGINS, MAX_COMPANIES, MAX_EMPLOYEES, checkWorldSize, localDateTime } from './world';
 
 /** Far from the usual 3000/5678/8080 so it does not fight n8n or a dev server for the port. */
 export const DEFAULT_PORT = 7780;
@@ -19,10 +19,11 @@ A local Nmbrs SOAP v3 server with a seeded payroll world (no real data, no inter
 
 Options:
   --port N            port to listen on (default ${DEFAULT_PORT}; 0 = any free port)
-  --host H            address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
-  --world demo|FILE   the demo world (default) or a world saved as JSON
-  --companies N       a scaled world of N companies (with --employees)
-  --employees N       total employees of the scaled world
+  --host H            address to listen on (default 127.0.0.1; 0.0.0.0 for every interface,
+                      with a warning: the admin API has no login)
+  --world demo|FILE   the demo world (default) or a world saved as JSON (a regular file)
+  --companies N       a scaled world of N companies (with --employees; at most ${MAX_COMPANIES})
+  --employees N       total employees of the scaled world (at most ${MAX_EMPLOYEES})
   --seed N            seed for the generated world and for random injected faults
   --now DATE[THH:mm:ss]  the world's "now", Dutch local time (default: today 09:00)
   --strict-soapaction answer SOAP 1.1 calls without a valid SOAPAction with ASMX's fault
@@ -94,6 +95,11 @@ export function parseArgs(argv: string[]): EmulatorOptions | 'help' {
 	if (companies !== undefined && employees !== undefined) {
 		if (worldFile !== undefined)
 			throw new UsageError('--world and --companies/--employees exclude each other');
+		try {
+			checkWorldSize(companies, employees);
+		} catch (error) {
+			throw new UsageError((error as Error).message);
+		}
 		options.world = { companies, employees };
 	} else if (worldFile !== undefined && worldFile !== 'demo') {
 		options.world = { path: worldFile };

@@ -62,6 +62,12 @@ export interface RunningEmulator {
 	close(): Promise<void>;
 }
 
+/** Whether a bound address is reachable from this machine only (127.0.0.0/8 or ::1). */
+export function isLoopback(address: string): boolean {
+	const v4 = address.startsWith('::ffff:') ? address.slice('::ffff:'.length) : address;
+	return v4.startsWith('127.') || address === '::1';
+}
+
 function toWorldSpec(choice: WorldChoice | undefined): Parameters<typeof createWorld>[0] {
 	if (choice === undefined || choice === 'demo') return { kind: 'demo' };
 	if ('path' in choice) return { kind: 'file', path: choice.path };
@@ -104,7 +110,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 		},
 		throttle: new FairUseThrottle(clockMs),
 		faults: new FaultInjector(world.seed),
-		requestLog: new RequestLog(),
+		requestLog: new RequestLog(() => world.users.map((user) => user.token)),
 		clockMs,
 		sleep: options.sleep ?? sleep,
 		logLine: options.log ?? (() => undefined),
@@ -154,6 +160,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 	const address = server.address() as AddressInfo;
 	const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
 	url = `http://${urlHost}:${address.port}`;
+	if (!isLoopback(address.address)) {
+		ctx.logLine(
+			`warning: the emulator listens on ${urlHost}, not only on this machine (loopback). Its admin API (${url}/__admin/) has no login: anyone who can reach this address can reset the world, inject faults and read the request log.`,
+		);
+	}
 
 	return {
 		url,

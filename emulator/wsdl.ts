@@ -33,7 +33,7 @@ const SCALAR_XSD: Record<string, string> = {
 
 /** XSD names must be NCNames; catalogue type names may carry qualifiers (`Employee.WageTax`). */
 function xsdName(name: string): string {
-	return name.replace(/[^A-Za-z0-9_.-]/g, '_').replace(/^([^A-Za-z_])/, '_$1');
+	return name.replace(/[^\w.-]/g, '_').replace(/^([^A-Z_])/i, '_$1');
 }
 
 function capitalise(name: string): string {

@@ -4,7 +4,14 @@
  * faults, read the redacted request log, and count what workflows post back (deliveries).
  */
 import type { IncomingMessage, ServerResponse } from 'http';
-import { advanceClock, createRun, lockRun, setDeclarationStatus, setUserTemplate } from '../world';
+import {
+	advanceClock,
+	checkWorldSize,
+	createRun,
+	lockRun,
+	setDeclarationStatus,
+	setUserTemplate,
+} from '../world';
 import type { World } from '../world';
 import type { EmulatorContext } from '../server/context';
 import { BodyTooLargeError, readBody, sendText } from '../server/http';
@@ -76,20 +83,32 @@ function stringList(value: unknown, name: string): string[] | undefined {
 	return value as string[];
 }
 
+/**
+ * The world a reset asks for: 'demo' or a scaled size (capped, see MAX_COMPANIES), never a file:
+ * the admin API has no login, so it must not read paths; saved worlds load through the CLI.
+ */
 function worldChoice(value: unknown): WorldChoice | undefined {
 	if (value === undefined || value === null) return undefined;
 	if (value === 'demo') return 'demo';
 	if (typeof value === 'object') {
 		const v = value as Record<string, unknown>;
-		if (typeof v.path === 'string') return { path: v.path };
+		if (v.path !== undefined)
+			throw new AdminError(
+				400,
+				'reset takes a seed and sizes, never a file path; load a saved world with the CLI: nmbrs-emulator --world FILE',
+			);
 		if (v.companies !== undefined || v.employees !== undefined) {
-			return {
-				companies: intParam(v.companies, 'world.companies', true),
-				employees: intParam(v.employees, 'world.employees', true),
-			};
+			const companies = intParam(v.companies, 'world.companies', true);
+			const employees = intParam(v.employees, 'world.employees', true);
+			try {
+				checkWorldSize(companies, employees);
+			} catch (error) {
+				throw new AdminError(400, (error as Error).message);
+			}
+			return { companies, employees };
 		}
 	}
-	throw new AdminError(400, "world must be 'demo', { path } or { companies, employees }");
+	throw new AdminError(400, "world must be 'demo' or { companies, employees }");
 }
 
 /** Runs a world mutation; its own errors (unknown id, bad status) are the caller's fault. */
@@ -322,8 +341,10 @@ export function createAdminHandler(
 			sendJson(res, status, value);
 		} catch (error) {
 			if (error instanceof AdminError) sendJson(res, error.status, { error: error.message });
-			else if (error instanceof BodyTooLargeError) sendJson(res, 413, { error: error.message });
-			else throw error;
+			else if (error instanceof BodyTooLargeError) {
+				res.setHeader('Connection', 'close');
+				sendJson(res, 413, { error: error.message });
+			} else throw error;
 		}
 	};
 }

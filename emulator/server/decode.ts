@@ -7,7 +7,7 @@
 import { serviceNamespace } from '../../nodes/Nmbrs/catalogue/types';
 import type { ServiceName } from '../../nodes/Nmbrs/catalogue/types';
 import type { ResolvedOperation } from '../../nodes/Nmbrs/catalogue';
-import { readRequest, SOAP_ENVELOPE_NAMESPACE, WireError } from '../../nodes/Nmbrs/wire';
+import { excerptOf, readRequest, SOAP_ENVELOPE_NAMESPACE, WireError } from '../../nodes/Nmbrs/wire';
 import type { RequestAuthHeader, SoapVersion, WireObject } from '../../nodes/Nmbrs/wire';
 
 export interface DecodedRequest {
@@ -42,8 +42,54 @@ function positionOf(text: string, offset: number): [number, number] {
 	return [before.length, before[before.length - 1].length + 1];
 }
 
+/** The root element's prefix, local name and attribute text, found by scanning past a BOM,
+ * whitespace, processing instructions and comments (one pass, no backtracking). */
+function rootElement(
+	body: string,
+): { index: number; prefix?: string; local: string; attributes: string } | undefined {
+	let at = body.startsWith('\uFEFF') ? 1 : 0;
+	for (;;) {
+		while (at < body.length && /\s/.test(body[at] as string)) at++;
+		const [open, close] = body.startsWith('<?', at)
+			? ['<?', '?>']
+			: body.startsWith('<!--', at)
+				? ['<!--', '-->']
+				: [];
+		if (open === undefined || close === undefined) break;
+		const end = body.indexOf(close, at + open.length);
+		if (end < 0) return undefined;
+		at = end + close.length;
+	}
+	const name = /<(?:([A-Z_][\w.-]*):)?([A-Z_][\w.-]*)/iy;
+	name.lastIndex = at;
+	const match = name.exec(body);
+	if (!match) return undefined;
+	const close = body.indexOf('>', name.lastIndex);
+	if (close < 0) return undefined;
+	const root = {
+		index: at,
+		local: match[2] as string,
+		attributes: body.slice(name.lastIndex, close),
+	};
+	return match[1] === undefined ? root : { ...root, prefix: match[1] };
+}
+
+/** The value of `xmlns` (or `xmlns:prefix`) in an attribute text, '' when not declared. */
+function declaredNamespace(attributes: string, prefix: string | undefined): string {
+	const wanted = prefix === undefined ? 'xmlns' : `xmlns:${prefix}`;
+	const attribute = /\s*([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/y;
+	for (let match = attribute.exec(attributes); match; match = attribute.exec(attributes)) {
+		if (match[1] === wanted) return match[2] ?? match[3] ?? '';
+	}
+	return '';
+}
+
 /** ASMX's words for a request it cannot read (never the client codec's, which speaks of Nmbrs' answers). */
 export function unreadableRequest(body: string, error: WireError): MalformedRequestError {
+	if (error.refusedAt) {
+		const { line, column } = error.refusedAt;
+		return new MalformedRequestError(`${READ_FAILED} (${line}, ${column}). ---> ${error.message}`);
+	}
 	if (body.trim() === '')
 		return new MalformedRequestError(`${READ_FAILED} (0, 0). ---> Root element is missing.`);
 	const doctype = /<!DOCTYPE/i.exec(body);
@@ -53,32 +99,26 @@ export function unreadableRequest(body: string, error: WireError): MalformedRequ
 			`${READ_FAILED} (${line}, ${column}). ---> For security reasons DTD is prohibited in this XML document.`,
 		);
 	}
-	const root =
-		/^(?:\s|<\?[\s\S]*?\?>|<!--[\s\S]*?-->)*<(?:([A-Za-z_][\w.-]*):)?([A-Za-z_][\w.-]*)([^>]*)>/.exec(
-			body.replace(/^\uFEFF/, ''),
-		);
-	if (root && root[2] === 'Envelope') {
-		const declared = new RegExp(
-			`\\sxmlns${root[1] ? `:${root[1]}` : ''}\\s*=\\s*(["'])(.*?)\\1`,
-		).exec(root[3]);
-		const namespace = declared?.[2] ?? '';
+	const root = rootElement(body);
+	if (root && root.local === 'Envelope') {
+		const namespace = declaredNamespace(root.attributes, root.prefix);
 		if (!Object.values(SOAP_ENVELOPE_NAMESPACE).includes(namespace)) {
 			return new MalformedRequestError(
-				`Possible SOAP version mismatch: Envelope namespace ${namespace} was unexpected. Expecting ${SOAP_ENVELOPE_NAMESPACE['1.1']}.`,
+				`Possible SOAP version mismatch: Envelope namespace ${excerptOf(namespace, 200)} was unexpected. Expecting ${SOAP_ENVELOPE_NAMESPACE['1.1']}.`,
 				true,
 			);
 		}
 	}
 	// The parser's own position when it gave one ("3:17: unclosed tag"), else where the root starts.
-	const parsed = /(\d+):(\d+):\s*([^)]*)/.exec(error.message);
+	const parsed = /\((\d+):(\d+):([^)]*)/.exec(error.message.slice(0, 1000));
 	if (parsed)
 		return new MalformedRequestError(
-			`${READ_FAILED} (${parsed[1]}, ${parsed[2]}). ---> ${parsed[3].trim()}.`,
+			`${READ_FAILED} (${parsed[1]}, ${parsed[2]}). ---> ${excerptOf(parsed[3] as string, 200)}.`,
 		);
-	const [line, column] = root
-		? positionOf(body, body.indexOf(`<${root[1] ? `${root[1]}:` : ''}${root[2]}`))
-		: [1, 1];
-	const found = root ? `<${root[2]}> was not expected` : 'Data at the root level is invalid';
+	const [line, column] = root ? positionOf(body, root.index) : [1, 1];
+	const found = root
+		? `<${excerptOf(root.local, 100)}> was not expected`
+		: 'Data at the root level is invalid';
 	return new MalformedRequestError(`${READ_FAILED} (${line}, ${column}). ---> ${found}.`);
 }
 

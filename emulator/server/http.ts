@@ -15,19 +15,27 @@ const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
 export class BodyTooLargeError extends Error {}
 
-export function readBody(req: IncomingMessage): Promise<Buffer> {
+/**
+ * The request body, up to `limit` bytes. Past it the promise rejects with BodyTooLargeError and
+ * the rest of the body is read and dropped (never kept): destroying the request instead would
+ * reset the connection before the 413 reaches the client. The 413 goes out with Connection: close.
+ */
+export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
 	return new Promise((resolve, reject) => {
 		const chunks: Buffer[] = [];
 		let size = 0;
-		req.on('data', (chunk: Buffer) => {
+		const onData = (chunk: Buffer) => {
 			size += chunk.length;
-			if (size > MAX_BODY_BYTES) {
-				reject(new BodyTooLargeError(`request body larger than ${MAX_BODY_BYTES} bytes`));
-				req.destroy();
+			if (size <= limit) {
+				chunks.push(chunk);
 				return;
 			}
-			chunks.push(chunk);
-		});
+			req.off('data', onData);
+			chunks.length = 0;
+			req.resume();
+			reject(new BodyTooLargeError(`request body larger than ${limit} bytes`));
+		};
+		req.on('data', onData);
 		req.on('end', () => resolve(Buffer.concat(chunks)));
 		req.on('error', reject);
 	});
@@ -41,6 +49,20 @@ export function sendText(
 ): void {
 	res.writeHead(status, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body) });
 	res.end(body);
+}
+
+/**
+ * The request's URL, or undefined when its path cannot be read: a target `new URL` refuses, or a
+ * malformed %-escape (`/%E0%A4%A`), which would fail later wherever the path is decoded.
+ */
+function requestUrl(target: string | undefined, base: string): URL | undefined {
+	try {
+		const url = new URL(target ?? '/', base);
+		decodeURIComponent(url.pathname);
+		return url;
+	} catch {
+		return undefined;
+	}
 }
 
 /** Services with at least one operation in the catalogue (ReportService only once it has some). */
@@ -67,7 +89,16 @@ export function createRequestListener(
 	};
 
 	return (req, res) => {
-		const url = new URL(req.url ?? '/', ownUrl());
+		const url = requestUrl(req.url, ownUrl());
+		if (!url) {
+			sendText(
+				res,
+				400,
+				'text/plain; charset=utf-8',
+				'Bad request: the path is not a valid URL path\n',
+			);
+			return;
+		}
 		const route = async (): Promise<void> => {
 			if (url.pathname === '/__admin' || url.pathname.startsWith('/__admin/')) {
 				await handleAdmin(req, res, url);
@@ -120,7 +151,10 @@ export function createRequestListener(
 		};
 		route().catch((error: unknown) => {
 			if (error instanceof BodyTooLargeError) {
-				if (!res.headersSent) sendText(res, 413, 'text/plain; charset=utf-8', `${error.message}\n`);
+				if (!res.headersSent) {
+					res.setHeader('Connection', 'close');
+					sendText(res, 413, 'text/plain; charset=utf-8', `${error.message}\n`);
+				}
 				return;
 			}
 			ctx.logLine(

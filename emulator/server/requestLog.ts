@@ -2,6 +2,8 @@
  * What the emulator saw: one entry per request, for tests and the admin API
  * (`GET /__admin/requests`). The API token never reaches the log.
  */
+import { redactTokenElements, secretPattern } from '../../nodes/Nmbrs/wire';
+
 export interface RequestLogEntry {
 	/** Increasing number, so a test can ask for "everything after entry N". */
 	seq: number;
@@ -21,7 +23,7 @@ export interface RequestLogEntry {
 	throttled: boolean;
 	/** The fault kind injected through the admin API, if any. */
 	injected: string | null;
-	/** The request body with the Token element's content replaced by `***`. */
+	/** The request body with the Token element's content and every known token replaced by `***`. */
 	requestBody: string;
 }
 
@@ -29,21 +31,21 @@ export interface RequestLogEntry {
 const MAX_ENTRIES = 20_000;
 const MAX_BODY_CHARS = 16_384;
 
-const TOKEN_ELEMENT =
-	/(<(?:[A-Za-z_][\w.-]*:)?Token(?:\s[^>]*)?>)([\s\S]*?)(<\/(?:[A-Za-z_][\w.-]*:)?Token\s*>)/g;
-
-export function redactToken(xml: string): string {
-	return xml.replace(TOKEN_ELEMENT, '$1***$3');
-}
-
 export class RequestLog {
 	private entries: RequestLogEntry[] = [];
 	private nextSeq = 1;
 
+	/** `secrets`: the world's API tokens, hidden wherever they stand, e.g. in a mangled request. */
+	constructor(private readonly secrets: () => readonly string[] = () => []) {}
+
 	add(
 		entry: Omit<RequestLogEntry, 'seq' | 'requestBody'> & { requestBody: string },
 	): RequestLogEntry {
-		let body = redactToken(entry.requestBody);
+		// Every Token element's content, comments and CDATA inside it too, becomes ***; so does a
+		// known token outside one (plain, XML-escaped or percent-encoded).
+		let body = redactTokenElements(entry.requestBody);
+		for (const secret of this.secrets())
+			if (secret.length >= 4) body = body.replace(secretPattern(secret), '***');
 		if (body.length > MAX_BODY_CHARS)
 			body = `${body.slice(0, MAX_BODY_CHARS)}... [${body.length} chars]`;
 		const full: RequestLogEntry = { ...entry, seq: this.nextSeq++, requestBody: body };

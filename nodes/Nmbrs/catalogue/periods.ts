@@ -44,7 +44,7 @@ export function periodsPerYear(periodType: PeriodType, year: number): number {
 
 /** Parses e.g. `2010-5-M`, `2010-4-4W`, `2024-13-W4`, `2024-1-W1`; throws a clear error otherwise. */
 export function parsePeriod(text: string): ParsedPeriod {
-	const match = /^\s*(\d{4})\s*-\s*(\d{1,2})\s*-\s*([A-Za-z0-9]+)\s*$/.exec(text ?? '');
+	const match = /^\s*(\d{4})\s*-\s*(\d{1,2})\s*-\s*([A-Z0-9]+)\s*$/i.exec(text ?? '');
 	const periodType = match ? TYPE_SPELLINGS[match[3].toUpperCase()] : undefined;
 	if (!match || !periodType) {
 		throw new Error(

@@ -18,6 +18,9 @@ function wholeNumber(value: unknown): number | undefined {
 	return undefined;
 }
 
+/** Nmbrs IDs are .NET ints: 32-bit signed, so nothing above this reaches a record. */
+export const MAX_INT32 = 2_147_483_647;
+
 function parseWholeFrom(
 	min: number,
 	node: INode,
@@ -26,10 +29,10 @@ function parseWholeFrom(
 	itemIndex: number,
 ): number {
 	const n = wholeNumber(value);
-	if (n === undefined || n < min || !Number.isSafeInteger(n)) {
+	if (n === undefined || n < min || n > MAX_INT32) {
 		throw new NodeOperationError(node, `The ${field} ${shown(value)} is not valid`, {
 			itemIndex,
-			description: `${field} must be a whole number of ${min} or more${min === 1 ? ', e.g. 12345' : ''}.`,
+			description: `${field} must be a whole number from ${min} to ${MAX_INT32}${min === 1 ? ', e.g. 12345' : ''}.`,
 		});
 	}
 	return n;
@@ -108,8 +111,8 @@ export function parseWholeInRange(
 }
 
 /**
- * A yes/no parameter: true or false, or the text "true" / "false" an expression may give.
- * Anything else ("no", 1, "false " mistyped as "flase") is an error rather than a guess.
+ * A boolean parameter, which an expression may have turned into anything: only true/false or the
+ * text "true"/"false" (any case, trimmed) count; the text "false" is false, never a truthy string.
  */
 export function parseBoolean(
 	node: INode,

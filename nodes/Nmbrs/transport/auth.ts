@@ -14,7 +14,7 @@ export interface AuthValues {
 
 /** The empty auth header element buildRequest writes (groups: element name, namespace). */
 export const AUTH_PLACEHOLDER = /<(AuthHeaderWithDomain|AuthHeader) xmlns="([^"]*)"\s*\/>/;
-const FILLED = /<(AuthHeaderWithDomain|AuthHeader) xmlns="[^"]*">/;
+const FILLED = /<(?:AuthHeaderWithDomain|AuthHeader) xmlns="[^"]*">/;
 
 /**
  * Returns the envelope with `<AuthHeaderWithDomain xmlns="ns"/>` replaced by

@@ -89,10 +89,10 @@ export function resolveCall(
 	return { op: resolved.operation, catalogue: explicit ?? resolved.catalogue };
 }
 
-function bodyText(body: unknown): string | undefined {
-	if (typeof body === 'string') return body;
-	if (Buffer.isBuffer(body)) return body.toString('utf8');
-	if (body instanceof ArrayBuffer) return Buffer.from(body).toString('utf8');
+/** The body as the reader takes it: bytes stay bytes, so the XML declaration's encoding is honoured. */
+function bodyXml(body: unknown): string | Buffer | undefined {
+	if (typeof body === 'string' || Buffer.isBuffer(body)) return body;
+	if (body instanceof ArrayBuffer) return Buffer.from(body);
 	if (body === undefined || body === null) return '';
 	return undefined;
 }
@@ -125,7 +125,7 @@ function isTimeout(code: string | undefined, text: string): boolean {
 		code === 'ETIMEDOUT' ||
 		code === 'ECONNABORTED' ||
 		code === 'ESOCKETTIMEDOUT' ||
-		/time(?:d)?\s*out/i.test(text)
+		/timed?\s*out/i.test(text)
 	);
 }
 
@@ -222,11 +222,11 @@ function errorFromResponse(
 ): NmbrsError | { result: WireValue } {
 	const status = response.statusCode;
 	const ok = status >= 200 && status < 300;
-	const text = bodyText(response.body);
-	if (text !== undefined) {
+	const xml = bodyXml(response.body);
+	if (xml !== undefined) {
 		try {
 			// The reader scrubs the whole text before cutting any excerpt from it.
-			const { result } = readResponse(text, ctx.op, ctx.catalogueForRead, {
+			const { result } = readResponse(xml, ctx.op, ctx.catalogueForRead, {
 				scrub: (t) => scrub(t, ctx.secrets),
 			});
 			if (ok) return { result };

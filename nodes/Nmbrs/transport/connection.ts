@@ -26,7 +26,8 @@ export const SANDBOX_BASE_URL = 'https://api-sandbox.nmbrs.nl/soap/v3/';
 export function normalizeSubdomain(input: string): string {
 	let text = input.trim().toLowerCase();
 	text = text.replace(/^[a-z][a-z0-9+.-]*:\/\//, ''); // scheme
-	text = text.replace(/[/?#].*$/, ''); // path, query
+	const pathStart = text.search(/[/?#]/); // path, query
+	if (pathStart >= 0) text = text.slice(0, pathStart);
 	text = text.replace(/:\d+$/, ''); // port
 	text = text.replace(/\.nmbrs(?:-sandbox)?\.(?:nl|com)$/, '');
 	return text.replace(/\.$/, '');
@@ -60,7 +61,8 @@ export function resolveBaseUrl(
 			`The custom base URL must start with http:// or https://, not ${url.protocol}//.`,
 		);
 	}
-	let pathname = url.pathname.replace(/\/[A-Za-z]+Service\.asmx$/i, '').replace(/\/+$/, '');
+	let pathname = url.pathname.replace(/\/[A-Z]+Service\.asmx$/i, '');
+	while (pathname.endsWith('/')) pathname = pathname.slice(0, -1);
 	if (!/\/soap\/v3$/i.test(pathname)) pathname = `${pathname}/soap/v3`;
 	return `${url.origin}${pathname}/`;
 }

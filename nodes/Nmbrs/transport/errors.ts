@@ -3,6 +3,7 @@
  * fields (never from a raw HTTP error, which would carry the request envelope and so the token),
  * and every text taken from a response is scrubbed of the token before it is stored.
  */
+import { redactTokenElements, secretPattern } from '../wire/redact';
 
 export type NmbrsErrorKind = 'fault' | 'http' | 'network' | 'timeout' | 'malformed';
 
@@ -57,23 +58,44 @@ export class NmbrsError extends Error {
 	}
 }
 
-/** Replaces each secret (and any <Token> element content) in a text taken from a response. */
+/**
+ * Replaces the content of every <Token> element, and each secret of 4 or more characters in any
+ * mix of plain, XML-escaped and percent-encoded characters, with `***`. Linear in the text.
+ */
 export function scrub(text: string, secrets: readonly string[] = []): string {
-	let clean = text.replace(/(<(?:\w+:)?Token\b[^>]*>)[^<]*(<\/)/g, '$1***$2');
+	let clean = redactTokenElements(text);
 	for (const secret of secrets) {
-		if (secret.length >= 4) clean = clean.split(secret).join('***');
-		const escaped = secret.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-		if (escaped !== secret && escaped.length >= 4) clean = clean.split(escaped).join('***');
+		if (secret.length >= 4) clean = clean.replace(secretPattern(secret), '***');
 	}
 	return clean;
 }
 
-/** `---> 1002: Unauthorized access` anywhere in a fault string, whatever comes before it. */
+/**
+ * The most of a fault string that is parsed or shown. Nmbrs' own are under 100 characters
+ * (`Server was unable to process request. ---> 1002: Unauthorized access`); a longer one is cut,
+ * so a 1 MB fault never becomes a 1 MB error message.
+ */
+export const MAX_FAULT_CHARS = 1000;
+
+/** The fault text cut to MAX_FAULT_CHARS (an ellipsis marks the cut). */
+export function cutFaultText(text: string): string {
+	return text.length > MAX_FAULT_CHARS ? `${text.slice(0, MAX_FAULT_CHARS)}…` : text;
+}
+
+/**
+ * `---> 1002: Unauthorized access` anywhere in a fault string, whatever comes before it: the
+ * first arrow followed by a code, else the first arrow, else the whole (cut) text. A message ends
+ * at the next arrow or line break.
+ */
 export function parseFaultString(faultString: string): { code?: number; message: string } {
-	const match = /--->\s*(\d{3,5})\s*:\s*([^\r\n]*?)\s*(?:--->|\r?\n|$)/.exec(faultString);
-	if (match) return { code: Number(match[1]), message: (match[2] ?? '').trim() };
-	const arrow = /--->\s*([^\r\n]*?)\s*(?:--->|\r?\n|$)/.exec(faultString);
-	return { message: (arrow?.[1] ?? faultString).trim() };
+	const text = cutFaultText(faultString);
+	const parts = text.split('--->').slice(1);
+	const lines = parts.map((part) => (part.trimStart().split(/[\r\n]/)[0] ?? '').trim());
+	for (const line of lines) {
+		const coded = /^(\d{3,5})\s*:/.exec(line);
+		if (coded) return { code: Number(coded[1]), message: line.slice(coded[0].length).trim() };
+	}
+	return { message: lines[0] ?? text.trim() };
 }
 
 /** Parameters whose value helps name the record a 1003 or 200x fault is about. */
@@ -141,7 +163,7 @@ export function faultError(
 	params: Record<string, unknown> = {},
 ): NmbrsError {
 	const { code, message } = parseFaultString(faultString);
-	const nmbrsMessage = message || faultString || 'no fault text';
+	const nmbrsMessage = message || cutFaultText(faultString) || 'no fault text';
 	const label = code === undefined ? 'Nmbrs fault' : `Nmbrs fault ${code}`;
 	return new NmbrsError(`${label} in ${operation}: ${nmbrsMessage}`, {
 		kind: 'fault',

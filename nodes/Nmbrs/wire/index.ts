@@ -35,6 +35,10 @@
  *   xmlDocumentToJson(xml)                              fast-xml-parser, for XML-in-a-string (values
  *       stay text, character references decoded, declaration left out)
  *
+ * Redacting (redact.ts)
+ *   redactTokenElements(xml)                            every <Token> element's content -> ***
+ *   secretPattern(secret)                               the secret plain, XML-escaped or percent-encoded
+ *
  * Errors: every codec error is a WireError (kind 'fault' | 'malformed' | 'input'); none carries
  * request text, so none can carry credentials.
  */
@@ -60,7 +64,8 @@ export {
 	nmbrsFaultMessage,
 } from './writeXml';
 export type { BuildRequestOptions, BuiltRequest, FaultSpec } from './writeXml';
-export { readResponse, readRequest, xmlDocumentToJson } from './readXml';
+export { MAX_DEPTH, readResponse, readRequest, xmlDocumentToJson } from './readXml';
+export { redactTokenElements, secretPattern } from './redact';
 export type {
 	ReadOptions,
 	ReadResponseResult,

@@ -5,6 +5,7 @@
  *
  * Dates are handled as text, never through JS Date, so the process time zone cannot shift them.
  */
+import { TextDecoder } from 'util';
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Catalogue, Field, Operation, ServiceName } from '../catalogue/types';
@@ -378,9 +379,65 @@ function soapVersionOf(namespace: string): SoapVersion | undefined {
 	return undefined;
 }
 
+/**
+ * How deep elements may nest, the Envelope counting as 1. Nmbrs' messages are about ten deep
+ * (Envelope, Body, response, result, list, record, nested record, field); 100 leaves ample room.
+ * The limit is what keeps reading linear: saxes looks each element's namespace prefix up through
+ * every open element, so without a bound n nested elements cost n² steps (a 280 KB answer of
+ * nested unknown elements held the event loop for 12 s). Checked as each element opens.
+ */
+export const MAX_DEPTH = 100;
+
+/** Encodings a text that is already a JS string may declare: it was decoded as UTF-8. */
+const UTF8_NAMES = new Set(['utf-8', 'utf8', 'us-ascii', 'ascii']);
+
+/** The encoding named in an XML declaration at the very start, if any (lower case). */
+function declaredEncoding(start: string): string | undefined {
+	const declaration = /^<\?xml\s[^>]*/.exec(start.slice(0, 1024))?.[0];
+	const match = declaration && /\sencoding\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(declaration);
+	return match ? (match[1] ?? match[2] ?? '').trim().toLowerCase() : undefined;
+}
+
+function refusedEncoding(message: string): WireError {
+	return new WireError('malformed', message, { refusedAt: { line: 1, column: 1 } });
+}
+
+/**
+ * The XML as text. A Buffer is decoded as its XML declaration says (ISO-8859-1, windows-1252,
+ * UTF-16...; a byte-order mark wins); a string has already been decoded, as UTF-8, so a string that
+ * declares another encoding is refused rather than read with its accents garbled.
+ */
 function toText(xml: string | Buffer): string {
-	const text = typeof xml === 'string' ? xml : xml.toString('utf8');
+	let text: string;
+	if (typeof xml === 'string') {
+		const declared = declaredEncoding(xml.replace(/^\uFEFF/, '').trimStart());
+		if (declared !== undefined && !UTF8_NAMES.has(declared)) {
+			throw refusedEncoding(
+				`The XML declares encoding "${excerptOf(declared, 40)}", but it reached the reader as text already decoded as UTF-8, so its accented characters cannot be trusted; Nmbrs sends UTF-8.`,
+			);
+		}
+		text = xml;
+	} else {
+		text = decodeBytes(xml);
+	}
 	return text.replace(/^\uFEFF/, '').replace(/^\s+(?=<\?xml)/, '');
+}
+
+function decodeBytes(bytes: Buffer): string {
+	if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+	if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+	if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return bytes.toString('utf8');
+	const declared = declaredEncoding(bytes.subarray(0, 1024).toString('latin1').trimStart());
+	if (declared === undefined || UTF8_NAMES.has(declared)) return bytes.toString('utf8');
+	let decoder: TextDecoder;
+	try {
+		decoder = new TextDecoder(declared);
+	} catch {
+		throw refusedEncoding(
+			`The XML declares encoding "${excerptOf(declared, 40)}", which this reader cannot decode; Nmbrs sends UTF-8.`,
+		);
+	}
+	return decoder.decode(bytes);
 }
 
 /** Runs saxes over `text` with `root` as the frame above the document element. */
@@ -388,6 +445,19 @@ function parse(text: string, root: Frame, scrub: Scrub): void {
 	if (text.trim() === '') throw malformed('The response body is empty; expected a SOAP envelope.');
 	const parser = new SaxesParser({ xmlns: true });
 	const stack: Frame[] = [root];
+	parser.on('opentagstart', () => {
+		// stack.length is the depth of the element opening now (stack[0] is above the document).
+		if (stack.length > MAX_DEPTH) {
+			throw new WireError(
+				'malformed',
+				`Refused: the XML nests elements more than ${MAX_DEPTH} deep (line ${parser.line}); SOAP messages from Nmbrs are about ten deep.`,
+				{
+					excerpt: excerptOf(scrub(text)),
+					refusedAt: { line: parser.line, column: parser.column },
+				},
+			);
+		}
+	});
 	parser.on('doctype', () => {
 		throw malformed(
 			'Refused: the XML contains a DOCTYPE (entity declarations are not accepted from Nmbrs).',
@@ -432,7 +502,7 @@ class EnvelopeFrame implements Frame {
 		const version = soapVersionOf(node.uri);
 		if (node.local !== 'Envelope' || version === undefined) {
 			throw malformed(
-				`Expected a SOAP envelope but the answer starts with <${node.name}>${node.local.toLowerCase() === 'html' ? ' (an HTML page, e.g. a proxy or gateway error)' : ''}.`,
+				`Expected a SOAP envelope but the answer starts with <${excerptOf(this.scrub(node.name), 80)}>${node.local.toLowerCase() === 'html' ? ' (an HTML page, e.g. a proxy or gateway error)' : ''}.`,
 				this.source,
 				this.scrub,
 			);
@@ -549,7 +619,7 @@ export function readResponse(
 			}
 			if (node.local !== responseName) {
 				throw malformed(
-					`Expected <${responseName}> in the answer to ${operationKey(op)} but got <${node.local}>.`,
+					`Expected <${responseName}> in the answer to ${operationKey(op)} but got <${excerptOf(scrub(node.local), 80)}>.`,
 					text,
 					scrub,
 				);

@@ -57,6 +57,11 @@ export class WireError extends Error {
 	readonly soapVersion?: SoapVersion;
 	/** Malformed only: the start of the response, for the user to recognise what came back. */
 	readonly excerpt?: string;
+	/**
+	 * Malformed only: where the reader refused the input on purpose (elements nested past
+	 * MAX_DEPTH, a declared encoding it cannot read) rather than found it broken; 1-based.
+	 */
+	readonly refusedAt?: { line: number; column: number };
 
 	constructor(
 		kind: WireErrorKind,
@@ -66,6 +71,7 @@ export class WireError extends Error {
 			faultCode?: string;
 			soapVersion?: SoapVersion;
 			excerpt?: string;
+			refusedAt?: { line: number; column: number };
 		} = {},
 	) {
 		super(message);
@@ -75,13 +81,16 @@ export class WireError extends Error {
 		if (details.faultCode !== undefined) this.faultCode = details.faultCode;
 		if (details.soapVersion !== undefined) this.soapVersion = details.soapVersion;
 		if (details.excerpt !== undefined) this.excerpt = details.excerpt;
+		if (details.refusedAt !== undefined) this.refusedAt = details.refusedAt;
 	}
 }
 
 /** A short, single-line piece of a response for error messages. */
 export function excerptOf(text: string, maxLength = 160): string {
 	const flat = text
-		.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
+		// Control characters (not tab, line feed, carriage return) are dropped on purpose.
+		// eslint-disable-next-line no-control-regex
+		.replace(/[\u0000-\u0008\v\f\u000e-\u001f]/g, '')
 		.replace(/\s+/g, ' ')
 		.trim();
 	return flat.length > maxLength ? `${flat.slice(0, maxLength)}…` : flat;

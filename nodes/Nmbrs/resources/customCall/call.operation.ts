@@ -9,7 +9,7 @@ import { includeBsnProperty, withoutBsn } from '../shared/bsn';
 import { toJson } from '../shared/rows';
 import type { NmbrsOperation } from '../types';
 
-const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const OPERATION_NAME = /^[a-z_]\w*$/i;
 
 /** The Parameters as an object: JSON text (or an object an expression gave), checked before any call. */
 function readParameters(this: IExecuteFunctions, itemIndex: number) {

@@ -279,7 +279,7 @@ export function readFieldsToChange(this: IExecuteFunctions, itemIndex: number): 
 		if (spec.kind === 'gender' && !['female', 'male', 'undefined'].includes(text)) {
 			throw refuse(spec, raw, 'must be female, male or undefined');
 		}
-		if (spec.kind === 'email' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text)) {
+		if (spec.kind === 'email' && !/^[^\s@]+@[^\s.@]+(?:\.[^\s.@]+)+$/.test(text)) {
 			throw refuse(spec, raw, 'must be an e-mail address like name@example.com');
 		}
 		if (spec.kind === 'bsn' && !(/^\d{9}$/.test(text) && passesElevenTest(text))) {
