@@ -16,6 +16,8 @@ export interface WatchedCompany {
 	id: number;
 	number: unknown;
 	name: string | null;
+	/** Its LoonaangifteTijdvak (Month, Week4...), which period dates follow. */
+	periodType: string | null;
 	/** Known when the company came from its debtor's list. */
 	debtorId?: number;
 }
@@ -65,6 +67,7 @@ function company(row: WireObject, debtorId?: number): WatchedCompany {
 		id: Number(row.ID),
 		number: row.Number ?? null,
 		name: row.Name === null || row.Name === undefined ? null : String(row.Name),
+		periodType: typeof row.LoonaangifteTijdvak === 'string' ? row.LoonaangifteTijdvak : null,
 		...(debtorId === undefined ? {} : { debtorId }),
 	};
 }

@@ -367,7 +367,7 @@ function decide(
 				if (mode === 'activation') emit = sinceOption;
 				else if (mode === 'legacy') emit = legacy?.seen[`${year}:${id}:${status}`] === undefined;
 				else {
-					const end = settings.periodEnd(thing, year);
+					const end = settings.periodEnd(thing, year, company.periodType);
 					const latest =
 						end !== undefined && existing !== undefined && existing > end ? existing : end;
 					// No date at all: emitted, a duplicate rather than a loss.

@@ -37,8 +37,11 @@ export interface EventSettings {
 	id(thing: Thing): string;
 	/** Its status, lower-case. */
 	status(thing: Thing): string;
-	/** The last day of its period ('YYYY-MM-DD'), or a day no earlier. */
-	periodEnd(thing: Thing, year: number): string | undefined;
+	/**
+	 * The last day of its period ('YYYY-MM-DD'), or a day no earlier; `periodType` is the
+	 * company's LoonaangifteTijdvak (Month, Week4), when known.
+	 */
+	periodEnd(thing: Thing, year: number, periodType: string | null): string | undefined;
 	/** The day "Emit Existing Since" compares with ('YYYY-MM-DD'). */
 	existingDate(thing: Thing, year: number): string | undefined;
 	/** Oldest first. */

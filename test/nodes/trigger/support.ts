@@ -4,7 +4,7 @@
  * n8n stores it), and failures simulated per company.
  */
 import { DateTime, Settings } from 'luxon';
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 import { startEmulator, type EmulatorOptions } from '../../../emulator';
 import { catalogue, getOperation } from '../../../nodes/Nmbrs/catalogue';
@@ -85,6 +85,8 @@ export interface PollOptions {
 	sent?: SentRequest[];
 	/** Keep the static data object as it is between polls (n8n 1.x in one process) instead of JSON. */
 	inMemory?: boolean;
+	/** Sees (and may wrap) the context n8n would hand the node. */
+	onContext?: (context: IPollFunctions) => void;
 }
 
 /**
@@ -127,6 +129,7 @@ export class Trigger {
 			intercept: options.intercept,
 			sent: options.sent,
 		});
+		options.onContext?.(context);
 		const result = await trigger.poll.call(context);
 		if (!options.inMemory && (options.mode ?? 'trigger') === 'trigger')
 			this.staticData = JSON.parse(JSON.stringify(staticData)) as IDataObject;

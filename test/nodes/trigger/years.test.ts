@@ -1,4 +1,7 @@
 /** The years watched: the current one and, until the month set, the previous one too. */
+import { DateTime } from 'luxon';
+
+import { watchedYears } from '../../../nodes/Nmbrs/trigger/engine';
 import type { SentRequest } from '../harness';
 import { callsOf } from '../runNode';
 import { DECLARATIONS, RUNS, Trigger, advance, keyOf, setStatus, useWorld } from './support';
@@ -95,5 +98,17 @@ describe('years watched', () => {
 				.map((r) => /<intYear>(\d+)</.exec(r.body)?.[1]);
 			expect([...new Set(asked)].sort()).toEqual(years);
 		}
+	});
+});
+
+describe('watchedYears', () => {
+	it('watches the previous year too until the end of the month set (Dutch time)', () => {
+		const at = (iso: string, zone = 'Europe/Amsterdam') => DateTime.fromISO(iso, { zone });
+		expect(watchedYears(at('2026-03-31T23:30:00'), 3)).toEqual([2025, 2026]);
+		expect(watchedYears(at('2026-04-01T00:30:00'), 3)).toEqual([2026]);
+		// 31 December 23:30 UTC is already the new year in Amsterdam
+		expect(watchedYears(at('2025-12-31T23:30:00', 'UTC'), 3)).toEqual([2025, 2026]);
+		expect(watchedYears(at('2026-01-15T12:00:00'), 0)).toEqual([2026]);
+		expect(watchedYears(at('2026-12-15T12:00:00'), 12)).toEqual([2025, 2026]);
 	});
 });

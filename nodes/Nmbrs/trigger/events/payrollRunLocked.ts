@@ -10,7 +10,7 @@ import { isRecord } from '../../glue/request';
 import { MIME, binaryFieldProperty, documentItem, fileName } from '../../resources/shared/binary';
 import { toJson } from '../../resources/shared/rows';
 import type { TriggerEvent, Thing } from '../event';
-import { periodEndBound } from './periods';
+import { periodEnd } from './periods';
 
 interface Options {
 	includePayslips?: unknown;
@@ -75,8 +75,8 @@ export const payrollRunLocked: TriggerEvent = {
 			},
 			id: (thing) => String(thing.ID),
 			status: (thing) => (thing.IsLocked === true ? 'locked' : 'open'),
-			periodEnd(thing, year) {
-				const end = periodEndBound(number(thing.Year) || year, number(thing.PeriodEnd));
+			periodEnd(thing, year, periodType) {
+				const end = periodEnd(number(thing.Year) || year, number(thing.PeriodEnd), periodType);
 				const ran = existingDate(thing);
 				if (end === undefined) return ran;
 				return ran !== undefined && ran > end ? ran : end;

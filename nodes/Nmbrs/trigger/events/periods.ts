@@ -1,16 +1,25 @@
 /** Period dates the events need when Nmbrs gives a period number but no date. */
 import { DateTime } from 'luxon';
 
+/** The Monday of ISO week 1 of a year: where 4-weekly periods start. */
+function isoWeekOneMonday(year: number): DateTime {
+	return DateTime.fromObject({ weekYear: year, weekNumber: 1, weekday: 1 });
+}
+
 /**
- * A day no earlier than the last day of period `period` of `year`, whatever the company's period
- * type: the end of that month (monthly), or 28 days per period from the start of the year plus a
- * week (4-weekly periods start on the Monday of ISO week 1, which may fall in late December).
+ * The last day of period `period` of `year` ('YYYY-MM-DD'). `periodType` is the company's
+ * LoonaangifteTijdvak ('Month', 'Week4'); when it is neither, a day no earlier than the end of
+ * the period whatever the type (a later day only makes the trigger emit rather than miss).
  */
-export function periodEndBound(year: number, period: number): string | undefined {
+export function periodEnd(
+	year: number,
+	period: number,
+	periodType?: string | null,
+): string | undefined {
 	if (!Number.isInteger(year) || !Number.isInteger(period) || period < 1) return undefined;
 	const monthly = DateTime.fromObject({ year, month: Math.min(period, 12), day: 1 }).endOf('month');
-	const fourWeekly = DateTime.fromObject({ year, month: 1, day: 1 }).plus({
-		days: 28 * period + 6,
-	});
+	const fourWeekly = isoWeekOneMonday(year).plus({ days: 28 * period - 1 });
+	if (periodType === 'Month') return monthly.toISODate() ?? undefined;
+	if (periodType === 'Week4') return fourWeekly.toISODate() ?? undefined;
 	return (monthly > fourWeekly ? monthly : fourWeekly).toISODate() ?? undefined;
 }

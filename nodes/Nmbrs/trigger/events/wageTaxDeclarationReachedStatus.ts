@@ -13,7 +13,7 @@ import { withoutBsn } from '../../resources/shared/bsn';
 import { toJson } from '../../resources/shared/rows';
 import { xmlDocumentToJson } from '../../wire';
 import type { TriggerEvent, Thing } from '../event';
-import { periodEndBound } from './periods';
+import { periodEnd as endOfPeriod } from './periods';
 
 const VALUE = 'wageTaxDeclarationReachedStatus';
 
@@ -105,10 +105,10 @@ export const wageTaxDeclarationReachedStatus: TriggerEvent = {
 				description: 'Name the output field the XML file goes into, e.g. data.',
 			});
 		}
-		const periodEnd = (thing: Thing, year: number) =>
+		const periodEnd = (thing: Thing, year: number, periodType: string | null = null) =>
 			typeof thing.TijdvakEnd === 'string'
 				? thing.TijdvakEnd.slice(0, 10)
-				: periodEndBound(number(thing.Year) || year, number(thing.Period));
+				: endOfPeriod(number(thing.Year) || year, number(thing.Period), periodType);
 		return {
 			watched,
 			// The foundation trigger's key for its statuses, so that its state is read (state.ts).
