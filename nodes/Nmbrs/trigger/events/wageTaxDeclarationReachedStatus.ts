@@ -12,6 +12,7 @@ import { MIME, binaryFieldProperty, documentItem, fileName } from '../../resourc
 import { withoutBsn } from '../../resources/shared/bsn';
 import { toJson } from '../../resources/shared/rows';
 import { xmlDocumentToJson } from '../../wire';
+import { CallFailure } from '../companies';
 import type { TriggerEvent, Thing } from '../event';
 import { periodEnd as endOfPeriod } from './periods';
 
@@ -140,7 +141,18 @@ export const wageTaxDeclarationReachedStatus: TriggerEvent = {
 				const xml = isRecord(answer) ? '' : String(answer ?? '');
 				const out: IDataObject = { ...json };
 				if (xmlAsJson) {
-					const parsed = xmlDocumentToJson(xml) as IDataObject;
+					let parsed: IDataObject;
+					try {
+						parsed = xmlDocumentToJson(xml) as IDataObject;
+					} catch (error) {
+						throw new CallFailure(
+							'CompanyService.WageTax_GetXML',
+							new NodeOperationError(calls.context.getNode(), (error as Error).message, {
+								description:
+									'Nmbrs answered the declaration XML in a form that cannot be read as JSON; switch off Include Declaration XML as JSON to get the file alone.',
+							}),
+						);
+					}
 					out.Xml = includeBsn ? parsed : withoutBsn(parsed);
 				}
 				if (!includeXml) return { json: out };
