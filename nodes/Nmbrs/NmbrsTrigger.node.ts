@@ -1,12 +1,28 @@
 import type {
-	IDataObject,
 	INodeExecutionData,
+	INodeProperties,
 	INodeType,
 	INodeTypeDescription,
 	IPollFunctions,
 } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { pollWageTaxDeclarations } from './trigger/wageTaxDeclarationReachedStatus';
+import { locatorOptions } from './resources/shared/locators';
+import { engineProperties, poll } from './trigger/engine';
+import { events } from './trigger/events/index';
+
+const eventProperty: INodeProperties = {
+	displayName: 'Event',
+	name: 'event',
+	type: 'options',
+	noDataExpression: true,
+	options: events.map((event) => ({
+		name: event.name,
+		value: event.value,
+		description: event.description,
+	})),
+	default: 'wageTaxDeclarationReachedStatus',
+};
 
 export class NmbrsTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -15,46 +31,32 @@ export class NmbrsTrigger implements INodeType {
 		icon: 'file:../../icons/nmbrs.svg',
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{"Wage tax declaration: " + $parameter["statuses"]}}',
+		subtitle:
+			'={{$parameter["event"] === "payrollRunLocked" ? "Payroll run locked" : "Wage tax declaration: " + $parameter["statuses"]}}',
 		description:
-			'Starts the workflow when a wage tax declaration (loonaangifte) in Nmbrs reaches a status',
+			'Starts the workflow when a wage tax declaration (loonaangifte) in Nmbrs reaches a status, or a payroll run is locked',
 		defaults: { name: 'Nmbrs Trigger' },
 		polling: true,
 		inputs: [],
 		outputs: ['main'],
 		credentials: [{ name: 'nmbrsApi', required: true }],
 		properties: [
-			{
-				displayName: 'Event',
-				name: 'event',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{
-						name: 'Wage Tax Declaration Reached Status',
-						value: 'wageTaxDeclarationReachedStatus',
-						description:
-							'Once per declaration and status, for every company the credential can see',
-					},
-				],
-				default: 'wageTaxDeclarationReachedStatus',
-			},
-			{
-				displayName: 'Statuses',
-				name: 'statuses',
-				type: 'string',
-				default: 'locked',
-				placeholder: 'e.g. locked, sent',
-				description:
-					'The statuses to watch, comma-separated; case does not matter. Nmbrs does not publish the list of statuses; "locked" is the usual one to wait for.',
-				displayOptions: { show: { event: ['wageTaxDeclarationReachedStatus'] } },
-			},
+			eventProperty,
+			...events.flatMap((event) =>
+				updateDisplayOptions({ show: { event: [event.value] } }, event.properties),
+			),
+			...engineProperties,
 		],
 	};
 
+	methods = {
+		loadOptions: {
+			companyOptions: locatorOptions('company'),
+			debtorOptions: locatorOptions('debtor'),
+		},
+	};
+
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const items: IDataObject[] | null = await pollWageTaxDeclarations.call(this);
-		if (items === null || items.length === 0) return null;
-		return [this.helpers.returnJsonArray(items)];
+		return await poll.call(this, events);
 	}
 }

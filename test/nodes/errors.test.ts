@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import type { INode } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
@@ -6,7 +5,6 @@ import { nmbrsRequest, toNodeError } from '../../nodes/Nmbrs/glue/request';
 import { buildResponse } from '../../nodes/Nmbrs/wire';
 import { catalogue, getOperation } from '../../nodes/Nmbrs/catalogue';
 import { credentialsFor, executeContext } from './harness';
-import { yearsToWatch } from '../../nodes/Nmbrs/trigger/wageTaxDeclarationReachedStatus';
 import { faultError, NmbrsError } from '../../nodes/Nmbrs/transport/errors';
 
 const node: INode = {
@@ -96,21 +94,6 @@ describe('NmbrsError -> NodeApiError', () => {
 		const error = toNodeError(node, new Error('boom secret-token-1'), 'secret-token-1', 0);
 		expect(error).toBeInstanceOf(NodeOperationError);
 		expect(error.message).toBe('boom ***');
-	});
-});
-
-describe('trigger years', () => {
-	it('watches the previous year too until the end of March (Dutch time)', () => {
-		expect(
-			yearsToWatch(DateTime.fromISO('2026-03-31T23:30:00', { zone: 'Europe/Amsterdam' })),
-		).toEqual([2025, 2026]);
-		expect(
-			yearsToWatch(DateTime.fromISO('2026-04-01T00:30:00', { zone: 'Europe/Amsterdam' })),
-		).toEqual([2026]);
-		// 31 December 23:30 UTC is already the new year in Amsterdam
-		expect(yearsToWatch(DateTime.fromISO('2025-12-31T23:30:00', { zone: 'UTC' }))).toEqual([
-			2025, 2026,
-		]);
 	});
 });
 

@@ -271,7 +271,15 @@ export interface PollOptions extends ContextOptions {
 
 export function pollContext(options: PollOptions): IPollFunctions {
 	const node: INode = { ...testNode, name: 'Nmbrs Trigger', type: 'n8n-nodes-nmbrs.nmbrsTrigger' };
-	const base = executeContext({ ...options, node }) as unknown as Record<string, unknown>;
+	// A poll context has no input items and no Continue On Fail (IPollFunctions).
+	const {
+		getInputData: _input,
+		continueOnFail: _onFail,
+		...base
+	} = executeContext({
+		...options,
+		node,
+	}) as unknown as Record<string, unknown>;
 	const context = {
 		...base,
 		getNodeParameter: (name: string, fallback?: unknown) =>

@@ -76,10 +76,20 @@ export function toNodeError(
 /** The credential per execution: n8n reads and decrypts it from its database at every call. */
 const credentialCache = new WeakMap<object, Promise<ICredentialDataDecryptedObject>>();
 
+/**
+ * An action node's context lives for one execution; a trigger's poll context lives as long as
+ * the workflow is active, so nothing is kept on it (a changed credential must take effect).
+ */
+function isOneExecution(context: NmbrsContext): boolean {
+	return 'getInputData' in context;
+}
+
 async function credentialsOf(
 	context: NmbrsContext,
 	itemIndex: number | undefined,
 ): Promise<ICredentialDataDecryptedObject> {
+	if (!isOneExecution(context))
+		return await context.getCredentials(CREDENTIAL_NAME, itemIndex ?? 0);
 	let data = credentialCache.get(context);
 	if (data === undefined) {
 		data = context.getCredentials(CREDENTIAL_NAME, itemIndex ?? 0);
@@ -160,6 +170,7 @@ export async function cachedRequest(
 	params: Record<string, unknown>,
 	itemIndex?: number,
 ): Promise<WireValue> {
+	if (!isOneExecution(this)) return await nmbrsRequest.call(this, operation, params, itemIndex);
 	let cache = executionCache.get(this);
 	if (cache === undefined) {
 		cache = new Map();

@@ -61,12 +61,20 @@ export interface Document {
 	mimeType: string;
 }
 
-/** One item holding a document as binary, with its describing JSON, paired with item i. */
+/** What documentItem needs of n8n: the action node's and the trigger's contexts both offer it. */
+export interface BinaryContext {
+	helpers: Pick<IExecuteFunctions['helpers'], 'prepareBinaryData'>;
+}
+
+/**
+ * One item holding a document as binary, with its describing JSON, paired with item i (a
+ * trigger's items have no input item: undefined leaves pairedItem out).
+ */
 export async function documentItem(
-	this: IExecuteFunctions,
+	this: BinaryContext,
 	document: Document,
 	json: IDataObject,
-	itemIndex: number,
+	itemIndex: number | undefined,
 	field: string,
 ): Promise<INodeExecutionData> {
 	const binary = await this.helpers.prepareBinaryData(
@@ -82,6 +90,6 @@ export async function documentItem(
 			fileSize: document.data.length,
 		},
 		binary: { [field]: binary },
-		pairedItem: { item: itemIndex },
+		...(itemIndex === undefined ? {} : { pairedItem: { item: itemIndex } }),
 	};
 }

@@ -10,6 +10,7 @@ import type {
 	INodeListSearchItems,
 	INodeListSearchResult,
 	INodeProperties,
+	INodePropertyOptions,
 } from 'n8n-workflow';
 
 import { asRecords, nmbrsRequest } from '../../glue/request';
@@ -227,3 +228,18 @@ export const locatorSearches: Record<string, ListSearch> = Object.fromEntries(
 		searchFor(kind),
 	]),
 );
+
+/**
+ * A kind's candidates as load options (the trigger's multiOptions fields: several companies or
+ * debtors), from the same table as the list searches; the value is the ID.
+ */
+export function locatorOptions(kind: LocatorKind) {
+	const spec = LOCATORS[kind];
+	return async function (this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+		const { call, params } = spec.list.call(this);
+		return asRecords(await nmbrsRequest.call(this, call, params))
+			.map((row) => spec.show(row))
+			.map((shown) => ({ name: shown.name, value: shown.value }))
+			.sort((a, b) => a.name.localeCompare(b.name));
+	};
+}

@@ -1,0 +1,604 @@
+/**
+ * The polling engine every event runs on: which companies (scope), fetching them concurrently
+ * within the login's fair-use budget (the transport's limiter keeps to 150 calls per second),
+ * what is remembered between polls (state.ts), baselines, "Fetch Test Event", and failures.
+ *
+ * The rules, as the README states them:
+ * - A thing (declaration, run) is emitted once for each watched status it is seen in at a poll;
+ *   one that leaves a watched status and reaches it again is emitted again, with IsRepeat true.
+ * - The first poll records what exists and emits nothing, unless Emit Existing Since is set: then
+ *   matching things whose date (event's) is on or after it are emitted. A company or year first
+ *   seen later (it failed at activation, appeared later, a new year) emits the matching things
+ *   whose period ends on or after the activation day: a duplicate is preferred to a loss.
+ * - A company whose calls fail keeps its state and is retried next poll; the others' items are
+ *   emitted. A poll returns items or fails, never both: once a company has failed three polls in
+ *   a row, the next poll without items fails naming it, its call and the fix, once per run of
+ *   failures. When every company fails, the poll fails (never the first one).
+ * - A poll that fails changes nothing in the state.
+ */
+import { DateTime } from 'luxon';
+import type {
+	IDataObject,
+	INode,
+	INodeExecutionData,
+	INodeProperties,
+	IPollFunctions,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { parseId, parseWholeInRange } from '../glue/parameters';
+import type { Debtor, DebtorLookup, Scope, WatchedCompany } from './companies';
+import { CallFailure, PollCalls, companiesInScope, lookUpDebtors } from './companies';
+import type { EventSettings, Thing, TriggerEvent } from './event';
+import type { Failing, TriggerState } from './state';
+import { decodeRemembered, encodeRemembered, loadState, prune, storeState } from './state';
+
+/** The calls the engine makes for every event: the company list, the debtors. */
+export const ENGINE_CALLS = [
+	'CompanyService.List_GetAll',
+	'DebtorService.List_GetAll',
+	'CompanyService.List_GetByDebtor',
+] as const;
+
+/** Companies fetched at once; the transport's limiter bounds calls in flight and per second. */
+const CONCURRENCY = 10;
+/** Failed polls in a row after which a poll without items reports the company. */
+export const REPORT_AFTER = 3;
+/** Days a company left out of the company list is remembered. */
+const FORGET_MISSING_AFTER_DAYS = 45;
+const ZONE = 'Europe/Amsterdam';
+
+/** The engine's parameters (scope, first run, years), shown for every event. */
+export const engineProperties: INodeProperties[] = [
+	{
+		displayName: 'Watch',
+		name: 'scope',
+		type: 'options',
+		options: [
+			{
+				name: 'Every Company',
+				value: 'all',
+				description: 'Every company the login can see, including companies added later',
+			},
+			{
+				name: 'Companies of Chosen Debtors',
+				value: 'debtors',
+				description: 'The companies of the debtors you choose, including companies added later',
+			},
+			{ name: 'Chosen Companies', value: 'companies', description: 'The companies you choose' },
+		],
+		default: 'all',
+		description: 'Which companies to watch',
+	},
+	{
+		displayName: 'Debtor Names or IDs',
+		name: 'debtorIds',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'debtorOptions' },
+		default: [],
+		required: true,
+		description:
+			'The debtors whose companies to watch. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		displayOptions: { show: { scope: ['debtors'] } },
+	},
+	{
+		displayName: 'Company Names or IDs',
+		name: 'companyIds',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'companyOptions' },
+		default: [],
+		required: true,
+		description:
+			'The companies to watch. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		displayOptions: { show: { scope: ['companies'] } },
+	},
+	{
+		displayName: 'Emit Existing Since',
+		name: 'emitExistingSince',
+		type: 'dateTime',
+		default: '',
+		description:
+			'On the first poll, also emit what already matches and whose period ends on or after this date (payroll runs: whose run date is). Empty: the first poll only records what exists.',
+	},
+	{
+		displayName: 'Watch Previous Year Until',
+		name: 'previousYearUntil',
+		type: 'options',
+		options: [
+			{ name: 'Never', value: 0, description: 'Watch the current year only' },
+			{ name: 'End of January', value: 1 },
+			{ name: 'End of February', value: 2 },
+			{ name: 'End of March', value: 3 },
+			{ name: 'End of April', value: 4 },
+			{ name: 'End of May', value: 5 },
+			{ name: 'End of June', value: 6 },
+			{ name: 'End of July', value: 7 },
+			{ name: 'End of August', value: 8 },
+			{ name: 'End of September', value: 9 },
+			{ name: 'End of October', value: 10 },
+			{ name: 'End of November', value: 11 },
+			{ name: 'End of December', value: 12 },
+		],
+		default: 3,
+		description:
+			'Until when the previous year is watched too, so a late period 13 or a correction of last year is not missed',
+	},
+];
+
+interface EngineSettings {
+	scope: Scope;
+	/** 'YYYY-MM-DD', Dutch date. */
+	emitSince?: string;
+	previousYearUntil: number;
+}
+
+/** IDs chosen in a multiOptions field, or given by an expression as a list or comma-separated text. */
+function parseIdList(node: INode, value: unknown, field: string): number[] {
+	const parts = Array.isArray(value)
+		? value
+		: String(value ?? '')
+				.split(',')
+				.map((s) => s.trim())
+				.filter((s) => s !== '');
+	const ids = [...new Set(parts.map((part) => parseId(node, part, field, 0)))];
+	if (ids.length === 0) {
+		throw new NodeOperationError(node, `${field} is empty`, {
+			description: `Choose at least one in ${field}, or watch every company.`,
+		});
+	}
+	return ids;
+}
+
+function readEngineSettings(
+	read: (name: string, fallback: unknown) => unknown,
+	node: INode,
+): EngineSettings {
+	const kind = String(read('scope', 'all'));
+	let scope: Scope;
+	if (kind === 'all') scope = { kind: 'all' };
+	else if (kind === 'debtors')
+		scope = { kind, ids: parseIdList(node, read('debtorIds', []), 'Debtor Names or IDs') };
+	else if (kind === 'companies')
+		scope = { kind, ids: parseIdList(node, read('companyIds', []), 'Company Names or IDs') };
+	else
+		throw new NodeOperationError(node, `The Watch value "${kind}" is not valid`, {
+			description: 'Watch every company, the companies of chosen debtors, or chosen companies.',
+		});
+	const since = read('emitExistingSince', '');
+	let emitSince: string | undefined;
+	if (since !== '' && since !== null && since !== undefined) {
+		const parsed =
+			since instanceof Date
+				? DateTime.fromJSDate(since).setZone(ZONE)
+				: DateTime.fromISO(String(since), { zone: ZONE });
+		if (!parsed.isValid) {
+			throw new NodeOperationError(
+				node,
+				`The Emit Existing Since "${String(since)}" is not valid`,
+				{
+					description: 'Emit Existing Since must be a date, e.g. 2026-01-01, or empty.',
+				},
+			);
+		}
+		emitSince = parsed.toISODate() ?? undefined;
+	}
+	const previousYearUntil = parseWholeInRange(
+		node,
+		read('previousYearUntil', 3),
+		'Watch Previous Year Until',
+		0,
+		0,
+		12,
+	);
+	return { scope, emitSince, previousYearUntil };
+}
+
+/** The current year and, up to the end of month `until`, the previous one (Dutch time). */
+export function watchedYears(now: DateTime, until: number): number[] {
+	const local = now.setZone(ZONE);
+	return local.month <= until ? [local.year - 1, local.year] : [local.year];
+}
+
+/** The years the foundation trigger watched (January to March: the previous one too). */
+function foundationYears(now: DateTime): number[] {
+	return watchedYears(now, 3);
+}
+
+interface Fetched {
+	company: WatchedCompany;
+	/** Things per year asked. */
+	years?: Map<number, Thing[]>;
+	failure?: CallFailure;
+}
+
+async function inPool<T, R>(list: T[], size: number, work: (t: T) => Promise<R>): Promise<R[]> {
+	const results: R[] = new Array(list.length);
+	let next = 0;
+	const worker = async () => {
+		while (next < list.length) {
+			const index = next++;
+			results[index] = await work(list[index]);
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(size, list.length) }, worker));
+	return results;
+}
+
+function asFailure(error: unknown, call: string): CallFailure {
+	return error instanceof CallFailure ? error : new CallFailure(call, error);
+}
+
+async function fetchCompany(
+	calls: PollCalls,
+	settings: EventSettings,
+	company: WatchedCompany,
+	years: number[],
+): Promise<Fetched> {
+	try {
+		const byYear = new Map<number, Thing[]>();
+		for (const year of years) byYear.set(year, await settings.fetch(calls, company.id, year));
+		return { company, years: byYear };
+	} catch (error) {
+		return { company, failure: asFailure(error, 'list') };
+	}
+}
+
+const companyLabel = (c: WatchedCompany) =>
+	`company ${c.name === null ? '' : `"${c.name}" `}(ID ${c.id})`;
+
+function itemJson(
+	thing: Thing,
+	company: WatchedCompany,
+	debtor: Debtor | null,
+	repeat: boolean,
+): IDataObject {
+	return {
+		...thing,
+		CompanyId: company.id,
+		CompanyNumber: (company.number ?? null) as IDataObject[string],
+		CompanyName: company.name,
+		DebtorId: debtor?.id ?? null,
+		DebtorNumber: debtor?.number ?? null,
+		DebtorName: debtor?.name ?? null,
+		IsRepeat: repeat,
+	};
+}
+
+/** The item of a thing: its JSON with company and debtor, and the files the event adds. */
+async function buildItem(
+	calls: PollCalls,
+	settings: EventSettings,
+	debtors: DebtorLookup,
+	company: WatchedCompany,
+	thing: Thing,
+	repeat: boolean,
+): Promise<INodeExecutionData> {
+	const debtor = debtors.debtorOf(company.id);
+	if (debtor instanceof CallFailure) throw debtor;
+	try {
+		return await settings.item(calls, itemJson(thing, company, debtor, repeat), thing);
+	} catch (error) {
+		throw asFailure(error, 'item');
+	}
+}
+
+/** The error a failed call left, as n8n shows it (NodeApiError / NodeOperationError). */
+function errorOf(failure: CallFailure): Error {
+	return failure.error instanceof Error ? failure.error : new Error(String(failure.error));
+}
+
+/** The failures already reported, per state instance: a poll that fails cannot store them. */
+const reported = new Map<string, Set<string>>();
+
+function failureReport(
+	node: INode,
+	due: Array<[string, Failing, CallFailure]>,
+): NodeOperationError {
+	const [, first, failure] = due[0];
+	const error = errorOf(failure);
+	const description =
+		error instanceof NodeApiError || error instanceof NodeOperationError
+			? (error.description ?? '')
+			: '';
+	const others = due.slice(1).map(([, f]) => `${f.name} (${f.call})`);
+	return new NodeOperationError(
+		node,
+		`The ${first.name} has failed ${first.polls} polls in a row at ${first.call}: ${error.message}`,
+		{
+			description: [
+				description,
+				others.length > 0
+					? `Also failing ${REPORT_AFTER} polls or more: ${others.join(', ')}.`
+					: '',
+				'The trigger keeps its place and tries again at every poll; this is reported once until it recovers.',
+			]
+				.filter((s) => s !== '')
+				.join(' '),
+		},
+	);
+}
+
+interface Emit {
+	company: WatchedCompany;
+	thing: Thing;
+	repeat: boolean;
+}
+
+type BaselineMode = 'activation' | 'late' | 'legacy';
+
+/**
+ * One company's things against what is remembered of it: the new memory of each year and what
+ * to emit.
+ */
+function decide(
+	state: TriggerState,
+	fresh: boolean,
+	settings: EventSettings,
+	engine: EngineSettings,
+	fetched: Fetched & { years: Map<number, Thing[]> },
+	legacyYears: number[],
+): { seen: Record<string, Record<string, string>>; emits: Emit[] } {
+	const { company } = fetched;
+	const memory = state.companies[String(company.id)];
+	const seen: Record<string, Record<string, string>> = { ...(memory?.seen ?? {}) };
+	const emits: Emit[] = [];
+	const legacy = state.legacy;
+	for (const [year, things] of fetched.years) {
+		const before = memory?.seen?.[String(year)];
+		let mode: BaselineMode | undefined;
+		if (before === undefined) {
+			if (fresh) mode = 'activation';
+			else if (legacy?.baselined.includes(company.id) && legacyYears.includes(year))
+				mode = 'legacy';
+			else mode = 'late';
+		}
+		const now: Record<string, string> = {};
+		for (const thing of things) {
+			const id = settings.id(thing);
+			const status = settings.status(thing);
+			const watched = settings.watched.includes(status);
+			if (mode !== undefined) {
+				if (!watched) continue;
+				now[id] = encodeRemembered(status, [status]);
+				const existing = settings.existingDate(thing, year);
+				const sinceOption =
+					engine.emitSince !== undefined && existing !== undefined && existing >= engine.emitSince;
+				let emit: boolean;
+				if (mode === 'activation') emit = sinceOption;
+				else if (mode === 'legacy') emit = legacy?.seen[`${year}:${id}:${status}`] === undefined;
+				else {
+					const end = settings.periodEnd(thing, year, company.periodType);
+					const latest =
+						end !== undefined && existing !== undefined && existing > end ? existing : end;
+					// No date at all: emitted, a duplicate rather than a loss.
+					emit = sinceOption || latest === undefined || latest >= state.activatedOn;
+				}
+				if (emit) emits.push({ company, thing, repeat: false });
+				continue;
+			}
+			const remembered = decodeRemembered(before?.[id], settings.watched);
+			if (watched) {
+				if (remembered?.current !== status)
+					emits.push({ company, thing, repeat: remembered?.was.includes(status) ?? false });
+				now[id] = encodeRemembered(status, [...(remembered?.was ?? []), status]);
+			} else if (remembered !== undefined) {
+				now[id] = encodeRemembered(status, remembered.was);
+			}
+		}
+		seen[String(year)] = now;
+	}
+	return { seen, emits };
+}
+
+function daysBetween(from: string, to: string): number {
+	return DateTime.fromISO(to).diff(DateTime.fromISO(from), 'days').days;
+}
+
+/** The event chosen on the node. */
+function eventOf(this: IPollFunctions, events: readonly TriggerEvent[]): TriggerEvent {
+	const value = String(this.getNodeParameter('event', events[0].value));
+	const event = events.find((e) => e.value === value);
+	if (!event) {
+		throw new NodeOperationError(this.getNode(), `The Event "${value}" is not known`, {
+			description: `Choose one of: ${events.map((e) => e.name).join(', ')}.`,
+		});
+	}
+	return event;
+}
+
+/**
+ * One poll of the trigger: the items to emit (null when none). In manual mode ("Fetch Test
+ * Event"): the most recent matching thing, the state left alone.
+ */
+export async function poll(
+	this: IPollFunctions,
+	events: readonly TriggerEvent[],
+): Promise<INodeExecutionData[][] | null> {
+	const node = this.getNode();
+	const read = (name: string, fallback: unknown) => this.getNodeParameter(name, fallback);
+	const event = eventOf.call(this, events);
+	const settings = event.settings(read, node);
+	const engine = readEngineSettings(read, node);
+	const manual = this.getMode() === 'manual';
+	const now = DateTime.now().setZone(ZONE);
+	const today = now.toISODate() as string;
+	const years = watchedYears(now, engine.previousYearUntil);
+	const calls = new PollCalls(this);
+
+	let list;
+	try {
+		list = await companiesInScope(calls, engine.scope);
+	} catch (error) {
+		throw errorOf(asFailure(error, 'CompanyService.List_GetAll'));
+	}
+	const fetched = await inPool(list.companies, CONCURRENCY, async (company) =>
+		fetchCompany(calls, settings, company, years),
+	);
+	if (manual) return await testEvent(calls, settings, fetched, list.failedDebtors, years);
+
+	const raw = this.getWorkflowStaticData('node');
+	const { state, fresh } = loadState(
+		raw,
+		event.value,
+		settings.watchKey,
+		today,
+		event.readsLegacyState === true,
+	);
+
+	const failures = new Map<string, { name: string; failure: CallFailure }>();
+	for (const { debtorId, failure } of list.failedDebtors)
+		failures.set(`debtor:${debtorId}`, { name: `debtor ${debtorId}`, failure });
+	for (const f of fetched) {
+		if (f.failure)
+			failures.set(`company:${f.company.id}`, {
+				name: companyLabel(f.company),
+				failure: f.failure,
+			});
+	}
+	const units = fetched.length + list.failedDebtors.length;
+	if (!fresh && units > 0 && failures.size === units) {
+		// Nothing was learnt, and staying silent would hide the fault.
+		throw errorOf([...failures.values()][0].failure);
+	}
+
+	// What each company that answered has to emit.
+	const legacyYears = foundationYears(now);
+	const decided = new Map<
+		number,
+		{ seen: Record<string, Record<string, string>>; emits: Emit[] }
+	>();
+	for (const f of fetched) {
+		if (f.years === undefined) continue;
+		decided.set(
+			f.company.id,
+			decide(
+				state,
+				fresh,
+				settings,
+				engine,
+				f as Fetched & { years: Map<number, Thing[]> },
+				legacyYears,
+			),
+		);
+	}
+
+	// The items: debtor names and files; a company whose extra calls fail emits nothing this poll.
+	const emitting = [...decided.values()].flatMap((d) => d.emits);
+	const items = new Map<number, INodeExecutionData[]>();
+	if (emitting.length > 0) {
+		const debtors = await lookUpDebtors(
+			calls,
+			fetched.filter((f) => decided.get(f.company.id)?.emits.length).map((f) => f.company),
+		);
+		await inPool([...decided.entries()], CONCURRENCY, async ([companyId, d]) => {
+			if (d.emits.length === 0) return;
+			try {
+				const built: INodeExecutionData[] = [];
+				for (const e of d.emits.sort((a, b) => settings.compare(a.thing, b.thing)))
+					built.push(await buildItem(calls, settings, debtors, e.company, e.thing, e.repeat));
+				items.set(companyId, built);
+			} catch (error) {
+				const company = d.emits[0].company;
+				decided.delete(companyId);
+				failures.set(`company:${companyId}`, {
+					name: companyLabel(company),
+					failure: asFailure(error, 'item'),
+				});
+			}
+		});
+	}
+
+	// The new state.
+	for (const [companyId, d] of decided) {
+		const memory = (state.companies[String(companyId)] ??= {});
+		memory.seen = d.seen;
+		delete memory.missingSince;
+	}
+	const instance = state.instance;
+	const previous = state.failing ?? {};
+	const failing: Record<string, Failing> = {};
+	for (const [key, { name, failure }] of failures) {
+		const before = previous[key];
+		failing[key] = {
+			name,
+			since: before?.since ?? now.toISO() ?? today,
+			polls: (before?.polls ?? 0) + 1,
+			call: failure.call,
+		};
+	}
+	if (Object.keys(failing).length > 0) state.failing = failing;
+	else delete state.failing;
+	const memoryOfReports = reported.get(instance) ?? new Set<string>();
+	for (const key of [...memoryOfReports]) {
+		const [unit, since] = key.split('@');
+		if (failing[unit]?.since !== since) memoryOfReports.delete(key);
+	}
+	if (list.complete) {
+		const present = new Set(list.companies.map((c) => String(c.id)));
+		for (const [id, memory] of Object.entries(state.companies)) {
+			if (present.has(id)) continue;
+			memory.missingSince ??= today;
+			if (daysBetween(memory.missingSince, today) > FORGET_MISSING_AFTER_DAYS)
+				delete state.companies[id];
+		}
+	}
+	prune(state, years);
+
+	const output = [...items.entries()]
+		.sort((a, b) => a[0] - b[0])
+		.flatMap(([, built]) => built)
+		.sort((a, b) => settings.compare(a.json, b.json));
+
+	if (output.length === 0 && !fresh) {
+		const due: Array<[string, Failing, CallFailure]> = [];
+		for (const [key, f] of Object.entries(failing)) {
+			if (f.polls >= REPORT_AFTER && !memoryOfReports.has(`${key}@${f.since}`))
+				due.push([key, f, (failures.get(key) as { failure: CallFailure }).failure]);
+		}
+		if (due.length > 0) {
+			for (const [key, f] of due) memoryOfReports.add(`${key}@${f.since}`);
+			reported.set(instance, memoryOfReports);
+			throw failureReport(node, due);
+		}
+	}
+	if (memoryOfReports.size > 0) reported.set(instance, memoryOfReports);
+	else reported.delete(instance);
+
+	storeState(raw, state);
+	return output.length > 0 ? [output] : null;
+}
+
+/** "Fetch Test Event": the most recent matching thing, or why there is none. */
+async function testEvent(
+	calls: PollCalls,
+	settings: EventSettings,
+	fetched: Fetched[],
+	failedDebtors: Array<{ debtorId: number; failure: CallFailure }>,
+	years: number[],
+): Promise<INodeExecutionData[][]> {
+	let best: { company: WatchedCompany; thing: Thing } | undefined;
+	const seen = new Map<string, number>();
+	for (const f of fetched) {
+		for (const things of f.years?.values() ?? []) {
+			for (const thing of things) {
+				const status = settings.status(thing);
+				seen.set(status, (seen.get(status) ?? 0) + 1);
+				if (!settings.watched.includes(status)) continue;
+				if (best === undefined || settings.compare(thing, best.thing) > 0)
+					best = { company: f.company, thing };
+			}
+		}
+	}
+	const firstFailure = fetched.find((f) => f.failure)?.failure ?? failedDebtors[0]?.failure;
+	if (best === undefined) {
+		if (firstFailure) throw errorOf(firstFailure);
+		const { message, description } = settings.noMatch(seen, years, fetched.length);
+		throw new NodeOperationError(calls.context.getNode(), message, { description });
+	}
+	try {
+		const debtors = await lookUpDebtors(calls, [best.company]);
+		return [[await buildItem(calls, settings, debtors, best.company, best.thing, false)]];
+	} catch (error) {
+		throw errorOf(asFailure(error, 'item'));
+	}
+}

@@ -1,0 +1,131 @@
+/**
+ * Payroll Run Locked: each payroll run (CompanyService.Run_GetList) once when it is seen locked
+ * (IsLocked): its payslips are final.
+ */
+import type { INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { parseBoolean } from '../../glue/parameters';
+import { isRecord } from '../../glue/request';
+import { MIME, binaryFieldProperty, documentItem, fileName } from '../../resources/shared/binary';
+import { toJson } from '../../resources/shared/rows';
+import type { TriggerEvent, Thing } from '../event';
+import { periodEnd } from './periods';
+
+interface Options {
+	includePayslips?: unknown;
+	binaryPropertyName?: unknown;
+}
+
+const number = (value: unknown) => Number(value ?? 0);
+const day = (value: unknown) => (typeof value === 'string' ? value.slice(0, 10) : undefined);
+
+export const payrollRunLocked: TriggerEvent = {
+	value: 'payrollRunLocked',
+	name: 'Payroll Run Locked',
+	description: 'Once per payroll run, when it is locked (its payslips are final)',
+	calls: [
+		'CompanyService.Run_GetList',
+		'CompanyService.SalaryDocuments_GetAllPayslipsPDFByRunCompany_v2',
+	],
+	properties: [
+		{
+			displayName: 'Options',
+			name: 'runOptions',
+			type: 'collection',
+			placeholder: 'Add option',
+			default: {},
+			options: [
+				{
+					displayName: 'Include Payslips',
+					name: 'includePayslips',
+					type: 'boolean',
+					default: false,
+					description:
+						"Whether to add the run's payslips as one PDF file, one extra call (CompanyService.SalaryDocuments_GetAllPayslipsPDFByRunCompany_v2) per item",
+				},
+				{ ...binaryFieldProperty, required: false },
+			],
+		},
+	],
+	settings(read, node) {
+		const options = (read('runOptions', {}) ?? {}) as Options;
+		const includePayslips = parseBoolean(
+			node,
+			options.includePayslips ?? false,
+			'Include Payslips',
+			0,
+		);
+		const field = String(options.binaryPropertyName ?? 'data').trim();
+		if (includePayslips && field === '') {
+			throw new NodeOperationError(node, 'Put Output File in Field is empty', {
+				description: 'Name the output field the PDF goes into, e.g. data.',
+			});
+		}
+		const existingDate = (thing: Thing) => day(thing.RunAt);
+		return {
+			watched: ['locked'],
+			watchKey: 'locked',
+			async fetch(calls, companyId, year) {
+				const rows = await calls.records('CompanyService.Run_GetList', {
+					CompanyId: companyId,
+					Year: year,
+				});
+				return rows.map(toJson);
+			},
+			id: (thing) => String(thing.ID),
+			status: (thing) => (thing.IsLocked === true ? 'locked' : 'open'),
+			periodEnd(thing, year, periodType) {
+				const end = periodEnd(number(thing.Year) || year, number(thing.PeriodEnd), periodType);
+				const ran = existingDate(thing);
+				if (end === undefined) return ran;
+				return ran !== undefined && ran > end ? ran : end;
+			},
+			existingDate,
+			compare: (a: Thing, b: Thing) =>
+				number(a.Year) - number(b.Year) ||
+				number(a.PeriodEnd) - number(b.PeriodEnd) ||
+				number(a.Number) - number(b.Number) ||
+				number(a.ID) - number(b.ID),
+			async item(calls, json): Promise<INodeExecutionData> {
+				if (!includePayslips) return { json };
+				const answer = await calls.request(
+					'CompanyService.SalaryDocuments_GetAllPayslipsPDFByRunCompany_v2',
+					{ CompanyId: json.CompanyId, RunID: json.ID, intYear: json.Year },
+				);
+				const pdf = isRecord(answer) ? answer.PDF : undefined;
+				if (!Buffer.isBuffer(pdf) || pdf.length === 0) return { json };
+				return await documentItem.call(
+					calls.context,
+					{
+						data: pdf,
+						fileName: fileName(
+							[
+								'payslips',
+								json.CompanyName as string,
+								json.Year as number,
+								json.PeriodEnd as number,
+								`run-${String(json.Number)}`,
+							],
+							'pdf',
+						),
+						mimeType: MIME.pdf,
+					},
+					json,
+					undefined,
+					field,
+				);
+			},
+			noMatch(seen, years, companies) {
+				const open = seen.get('open') ?? 0;
+				return {
+					message: `No locked payroll run in ${years.join(' or ')}`,
+					description:
+						open > 0
+							? `The ${companies} companies watched have ${open} payroll runs in ${years.join(' or ')}, none locked yet.`
+							: `The ${companies} companies watched have no payroll runs in ${years.join(' or ')}.`,
+				};
+			},
+		};
+	},
+};

@@ -1,0 +1,193 @@
+/**
+ * Wage Tax Declaration Reached Status: each wage tax declaration (loonaangifte) once for each
+ * watched status it is seen in at a poll. Nmbrs does not publish its status values, so the
+ * statuses are free text, compared case-insensitively.
+ */
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { parseBoolean, parseStatusList } from '../../glue/parameters';
+import { isRecord } from '../../glue/request';
+import { MIME, binaryFieldProperty, documentItem, fileName } from '../../resources/shared/binary';
+import { withoutBsn } from '../../resources/shared/bsn';
+import { toJson } from '../../resources/shared/rows';
+import { xmlDocumentToJson } from '../../wire';
+import { CallFailure } from '../companies';
+import type { TriggerEvent, Thing } from '../event';
+import { periodEnd as endOfPeriod } from './periods';
+
+const VALUE = 'wageTaxDeclarationReachedStatus';
+
+interface Options {
+	includeXml?: unknown;
+	xmlAsJson?: unknown;
+	includeBsn?: unknown;
+	binaryPropertyName?: unknown;
+}
+
+const number = (value: unknown) => Number(value ?? 0);
+
+export const wageTaxDeclarationReachedStatus: TriggerEvent = {
+	value: VALUE,
+	name: 'Wage Tax Declaration Reached Status',
+	description:
+		'Once per wage tax declaration (loonaangifte) and status it reaches, e.g. when it is locked',
+	calls: ['CompanyService.WageTax_GetList', 'CompanyService.WageTax_GetXML'],
+	readsLegacyState: true,
+	properties: [
+		{
+			displayName: 'Statuses',
+			name: 'statuses',
+			type: 'string',
+			default: 'locked',
+			placeholder: 'e.g. locked, sent',
+			description:
+				'The statuses to watch, comma-separated; case does not matter. "locked" (the declaration is final) is the one accounting firms wait for. Nmbrs does not publish the full list: "Fetch Test Event" names the statuses it finds when none matches.',
+		},
+		{
+			displayName: 'Options',
+			name: 'declarationOptions',
+			type: 'collection',
+			placeholder: 'Add option',
+			default: {},
+			options: [
+				{
+					displayName: 'Include BSN',
+					name: 'includeBsn',
+					type: 'boolean',
+					default: false,
+					description:
+						"Whether to keep the employees' BSN (SofiNr) in the declaration XML as JSON. The XML file itself always holds it.",
+				},
+				{
+					displayName: 'Include Declaration XML',
+					name: 'includeXml',
+					type: 'boolean',
+					default: false,
+					description:
+						'Whether to add the declaration message (XML) as a file, one extra call (CompanyService.WageTax_GetXML) per item',
+				},
+				{
+					displayName: 'Include Declaration XML as JSON',
+					name: 'xmlAsJson',
+					type: 'boolean',
+					default: false,
+					description:
+						'Whether to add the declaration message, read into JSON, in the field Xml (without BSNs unless Include BSN is on)',
+				},
+				{ ...binaryFieldProperty, required: false },
+			],
+		},
+	],
+	settings(read, node) {
+		const watched = [...new Set(parseStatusList(read('statuses', 'locked')))].sort();
+		if (watched.length === 0) {
+			throw new NodeOperationError(node, 'The Statuses field is empty', {
+				description: 'Give the statuses to watch, comma-separated, e.g. locked or locked, sent.',
+			});
+		}
+		const options = (read('declarationOptions', {}) ?? {}) as Options;
+		const includeXml = parseBoolean(
+			node,
+			options.includeXml ?? false,
+			'Include Declaration XML',
+			0,
+		);
+		const xmlAsJson = parseBoolean(
+			node,
+			options.xmlAsJson ?? false,
+			'Include Declaration XML as JSON',
+			0,
+		);
+		const includeBsn = parseBoolean(node, options.includeBsn ?? false, 'Include BSN', 0);
+		const field = String(options.binaryPropertyName ?? 'data').trim();
+		if (includeXml && field === '') {
+			throw new NodeOperationError(node, 'Put Output File in Field is empty', {
+				description: 'Name the output field the XML file goes into, e.g. data.',
+			});
+		}
+		const periodEnd = (thing: Thing, year: number, periodType: string | null = null) =>
+			typeof thing.TijdvakEnd === 'string'
+				? thing.TijdvakEnd.slice(0, 10)
+				: endOfPeriod(number(thing.Year) || year, number(thing.Period), periodType);
+		return {
+			watched,
+			// The foundation trigger's key for its statuses, so that its state is read (state.ts).
+			watchKey: watched.join(','),
+			async fetch(calls, companyId, year) {
+				const rows = await calls.records('CompanyService.WageTax_GetList', {
+					CompanyId: companyId,
+					intYear: year,
+				});
+				return rows.map(toJson);
+			},
+			id: (thing) => String(thing.LoonaangifteID),
+			status: (thing) =>
+				String(thing.Status ?? '')
+					.trim()
+					.toLowerCase(),
+			periodEnd,
+			existingDate: periodEnd,
+			compare: (a: Thing, b: Thing) =>
+				number(a.Year) - number(b.Year) ||
+				number(a.Period) - number(b.Period) ||
+				number(a.LoonaangifteID) - number(b.LoonaangifteID),
+			async item(calls, json): Promise<INodeExecutionData> {
+				if (!includeXml && !xmlAsJson) return { json };
+				const answer = await calls.request('CompanyService.WageTax_GetXML', {
+					LoonaangifteID: json.LoonaangifteID,
+					CompanyId: json.CompanyId,
+				});
+				const xml = isRecord(answer) ? '' : String(answer ?? '');
+				const out: IDataObject = { ...json };
+				if (xmlAsJson) {
+					let parsed: IDataObject;
+					try {
+						parsed = xmlDocumentToJson(xml) as IDataObject;
+					} catch (error) {
+						throw new CallFailure(
+							'CompanyService.WageTax_GetXML',
+							new NodeOperationError(calls.context.getNode(), (error as Error).message, {
+								description:
+									'Nmbrs answered the declaration XML in a form that cannot be read as JSON; switch off Include Declaration XML as JSON to get the file alone.',
+							}),
+						);
+					}
+					out.Xml = includeBsn ? parsed : withoutBsn(parsed);
+				}
+				if (!includeXml) return { json: out };
+				return await documentItem.call(
+					calls.context,
+					{
+						data: Buffer.from(xml, 'utf8'),
+						fileName: fileName(
+							[
+								'loonaangifte',
+								json.CompanyName as string,
+								json.Year as number,
+								json.Period as number,
+							],
+							'xml',
+						),
+						mimeType: MIME.xml,
+					},
+					out,
+					undefined,
+					field,
+				);
+			},
+			noMatch(seen, years, companies) {
+				const statuses = [...seen.entries()]
+					.sort((a, b) => b[1] - a[1])
+					.map(([status, count]) => `${status || '(empty)'} (${count})`);
+				return {
+					message: `No wage tax declaration of ${years.join(' or ')} has the status ${watched.map((s) => `"${s}"`).join(' or ')}`,
+					description:
+						statuses.length > 0
+							? `The ${companies} companies watched have declarations with these statuses: ${statuses.join(', ')}. Put the one to wait for in Statuses.`
+							: `The ${companies} companies watched have no wage tax declarations in ${years.join(' or ')}.`,
+				};
+			},
+		};
+	},
+};
