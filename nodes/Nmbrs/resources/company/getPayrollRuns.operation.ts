@@ -1,7 +1,7 @@
 import { asList, nmbrsRequest } from '../../glue/request';
-import { parseYearOrCurrent } from '../../glue/parameters';
 import { locatorProperty, readLocator } from '../shared/locators';
 import { returnRows } from '../shared/rows';
+import { readYear, yearProperty } from '../shared/year';
 import type { NmbrsOperation } from '../types';
 
 export const getPayrollRuns: NmbrsOperation = {
@@ -9,27 +9,11 @@ export const getPayrollRuns: NmbrsOperation = {
 	description:
 		'Get the payroll runs (verlonings) of a company in a year: run ID, number, period, description, when it ran and whether it is locked',
 	action: 'Get payroll runs of a company',
-	properties: [
-		locatorProperty('company'),
-		{
-			displayName: 'Year',
-			name: 'year',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. 2025',
-			description:
-				'The payroll year of the runs (2000–2100). Leave empty for the current year (Dutch time), so the workflow keeps working next year.',
-		},
-	],
+	properties: [locatorProperty('company'), yearProperty('the runs')],
 	calls: ['CompanyService.Run_GetList'],
 	async execute(itemIndex) {
 		const companyId = readLocator.call(this, 'company', itemIndex);
-		const year = parseYearOrCurrent(
-			this.getNode(),
-			this.getNodeParameter('year', itemIndex, ''),
-			'Year',
-			itemIndex,
-		);
+		const year = readYear.call(this, itemIndex);
 		const rows = asList(
 			await nmbrsRequest.call(
 				this,

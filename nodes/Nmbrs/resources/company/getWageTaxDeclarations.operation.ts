@@ -1,7 +1,8 @@
 import { asList, nmbrsRequest } from '../../glue/request';
-import { parseStatusList, parseYearOrCurrent } from '../../glue/parameters';
+import { parseStatusList } from '../../glue/parameters';
 import { locatorProperty, readLocator } from '../shared/locators';
 import { returnRows, toJson } from '../shared/rows';
+import { readYear, yearProperty } from '../shared/year';
 import type { NmbrsOperation } from '../types';
 
 export const getWageTaxDeclarations: NmbrsOperation = {
@@ -10,15 +11,7 @@ export const getWageTaxDeclarations: NmbrsOperation = {
 	action: 'Get wage tax declarations of a company',
 	properties: [
 		locatorProperty('company'),
-		{
-			displayName: 'Year',
-			name: 'year',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. 2025',
-			description:
-				'The payroll year of the declarations (2000–2100). Leave empty for the current year (Dutch time), so the workflow keeps working next year.',
-		},
+		yearProperty('the declarations'),
 		{
 			displayName: 'Options',
 			name: 'options',
@@ -41,12 +34,7 @@ export const getWageTaxDeclarations: NmbrsOperation = {
 	calls: ['CompanyService.WageTax_GetList'],
 	async execute(itemIndex) {
 		const companyId = readLocator.call(this, 'company', itemIndex);
-		const year = parseYearOrCurrent(
-			this.getNode(),
-			this.getNodeParameter('year', itemIndex, ''),
-			'Year',
-			itemIndex,
-		);
+		const year = readYear.call(this, itemIndex);
 		const options = this.getNodeParameter('options', itemIndex, {}) as { statuses?: string };
 		const wanted = parseStatusList(options.statuses);
 		const rows = asList(

@@ -5,6 +5,7 @@ import { parseBoolean } from '../../glue/parameters';
 import type { WireValue } from '../../wire';
 import { locatorProperty, readLocator } from '../shared/locators';
 import { returnRows } from '../shared/rows';
+import { yearProperty } from '../shared/year';
 import type { NmbrsOperation } from '../types';
 
 /** Nmbrs' fault for a declaration that was already sent (by Nmbrs or marked before). */
@@ -18,11 +19,7 @@ export const markWageTaxDeclarationSent: NmbrsOperation = {
 	properties: [
 		locatorProperty('company'),
 		{
-			displayName: 'Year',
-			name: 'year',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. 2025',
+			...yearProperty('the declarations to pick from'),
 			description:
 				'Only used to list the declarations to pick from: the year they are of. Empty lists the current year. A declaration given by ID needs no year.',
 		},

@@ -2,14 +2,8 @@ import { asRecords, cachedRequest, nmbrsRequest } from '../../glue/request';
 import { fileName } from '../shared/binary';
 import { locatorProperty, readLocator } from '../shared/locators';
 import type { NmbrsOperation } from '../types';
-import {
-	companyName,
-	readXmlOutput,
-	readYear,
-	xmlDocumentItem,
-	xmlOutputProperties,
-	yearProperty,
-} from './shared';
+import { companyName, readXmlOutput, xmlDocumentItem, xmlOutputProperties } from './shared';
+import { readYear, yearProperty } from '../shared/year';
 
 export const getWageTaxDeclarationXml: NmbrsOperation = {
 	name: 'Get Wage Tax Declaration XML',
@@ -18,7 +12,7 @@ export const getWageTaxDeclarationXml: NmbrsOperation = {
 	action: 'Get the XML of a wage tax declaration',
 	properties: [
 		locatorProperty('company'),
-		yearProperty,
+		yearProperty('the declaration; the list shows the declarations of this year'),
 		locatorProperty('declaration'),
 		...xmlOutputProperties({ bsn: true }),
 	],

@@ -11,39 +11,19 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { asRecords, cachedRequest, isRecord } from '../../glue/request';
-import { parseBoolean, parseYearOrCurrent } from '../../glue/parameters';
+import { parseBoolean } from '../../glue/parameters';
 import { WireError, xmlDocumentToJson, type WireObject, type WireValue } from '../../wire';
 import { includeBsnProperty, withoutBsn } from '../shared/bsn';
 import { MIME, binaryFieldProperty, documentItem, readBinaryField } from '../shared/binary';
 import { locatorProperty, readLocator } from '../shared/locators';
-
-/** The payroll year a run or declaration is picked from; empty is the current year. */
-export const yearProperty: INodeProperties = {
-	displayName: 'Year',
-	name: 'year',
-	type: 'string',
-	default: '',
-	placeholder: 'e.g. 2025',
-	description:
-		'The payroll year (2000–2100) of the run or declaration; the list shows those of this year. Leave empty for the current year (Dutch time).',
-};
+import { readYear, yearProperty } from '../shared/year';
 
 /** Company, year and payroll run, in the order the list searches need them. */
 export const runProperties: INodeProperties[] = [
 	locatorProperty('company'),
-	yearProperty,
+	yearProperty('the run; the list shows the runs of this year'),
 	locatorProperty('run'),
 ];
-
-/** The year typed (empty: the current one), checked before any call. */
-export function readYear(this: IExecuteFunctions, itemIndex: number): number {
-	return parseYearOrCurrent(
-		this.getNode(),
-		this.getNodeParameter('year', itemIndex, ''),
-		'Year',
-		itemIndex,
-	);
-}
 
 /** A company's name for file names (the company list, read once per execution). */
 export async function companyName(
