@@ -3,9 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { resolveAnyOperation, SERVICES, type Operation, type ServiceName } from '../../catalogue';
 import { asList, nmbrsRequest } from '../../glue/request';
-import { parseBoolean } from '../../glue/parameters';
 import { WireError, adHocOperation, buildRequest, type WireValue } from '../../wire';
-import { includeBsnProperty, withoutBsn } from '../shared/bsn';
+import { bsnIf, includeBsnProperty, readIncludeBsn } from '../shared/bsn';
 import { toJson } from '../shared/rows';
 import type { NmbrsOperation } from '../types';
 
@@ -146,8 +145,7 @@ export const call: NmbrsOperation = {
 			});
 		}
 		const params = readParameters.call(this, itemIndex);
-		const options = this.getNodeParameter('options', itemIndex, {}) as { includeBsn?: unknown };
-		const includeBsn = parseBoolean(node, options.includeBsn ?? false, 'Include BSN', itemIndex);
+		const includeBsn = readIncludeBsn.call(this, itemIndex);
 
 		const known = resolveAnyOperation(service as ServiceName, name);
 		let operation: Operation;
@@ -180,7 +178,7 @@ export const call: NmbrsOperation = {
 			operation = adHocOperation(service as ServiceName, name, Object.keys(params), 'write');
 		}
 		const result = await nmbrsRequest.call(this, operation, params, itemIndex);
-		const rows = resultJson(result).map((row) => (includeBsn ? row : withoutBsn(row)));
+		const rows = resultJson(result).map((row) => bsnIf(row, includeBsn));
 		return this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(rows), {
 			itemData: { item: itemIndex },
 		});

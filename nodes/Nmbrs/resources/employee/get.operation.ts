@@ -3,7 +3,7 @@ import { locatorProperty, readLocator } from '../shared/locators';
 import { periodProperties, readPeriod } from '../shared/period';
 import { returnRows, toJson } from '../shared/rows';
 import type { NmbrsOperation } from '../types';
-import { includeBsnOption, readIncludeBsn, withBsnIf } from './personalInfo';
+import { bsnIf, includeBsnProperty, readIncludeBsn } from '../shared/bsn';
 
 export const get: NmbrsOperation = {
 	name: 'Get',
@@ -20,7 +20,7 @@ export const get: NmbrsOperation = {
 			type: 'collection',
 			placeholder: 'Add option',
 			default: {},
-			options: [includeBsnOption],
+			options: [includeBsnProperty],
 		},
 	],
 	calls: [
@@ -48,7 +48,7 @@ export const get: NmbrsOperation = {
 						{ EmployeeId: employeeId, Period: at.period, Year: at.year },
 						itemIndex,
 					);
-		const rows = isRecord(result) ? [withBsnIf(toJson(result), includeBsn)] : [];
+		const rows = isRecord(result) ? [bsnIf(toJson(result), includeBsn)] : [];
 		return returnRows.call(this, rows, itemIndex, {
 			extra:
 				at === undefined

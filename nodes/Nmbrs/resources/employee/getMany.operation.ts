@@ -7,7 +7,8 @@ import { locatorProperty, readLocator } from '../shared/locators';
 import { periodProperties, readPeriod, versionValidIn, type PayrollPeriod } from '../shared/period';
 import { readLimit, returnAllProperties, returnRows, toJson } from '../shared/rows';
 import type { NmbrsOperation } from '../types';
-import { includeBsnOption, readOptions, withBsnIf } from './personalInfo';
+import { bsnIf, includeBsnProperty } from '../shared/bsn';
+import { readOptions } from './personalInfo';
 
 /** The company batch call behind each option, and the list its items carry. */
 const BATCH = {
@@ -96,7 +97,7 @@ export const getMany: NmbrsOperation = {
 					description:
 						"Whether to add each employee's personal info (names, e-mail, phone, birth date, …) valid in the chosen period, as PersonalInfo",
 				},
-				includeBsnOption,
+				includeBsnProperty,
 			],
 		},
 	],
@@ -161,7 +162,7 @@ export const getMany: NmbrsOperation = {
 					valid === null
 						? null
 						: include === 'includePersonalInfo'
-							? withBsnIf(toJson(valid), includeBsn)
+							? bsnIf(toJson(valid), includeBsn)
 							: toJson(valid);
 			}
 			return json;

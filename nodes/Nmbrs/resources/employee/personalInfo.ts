@@ -1,38 +1,15 @@
 /**
- * What the employee operations share about personal info: the BSN left out of output unless the
- * user asks for it, and the fields Update Personal Info can change, each checked before any call.
+ * What the employee operations share about personal info: the fields Update Personal Info can
+ * change, each checked before any call.
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { parseBoolean, parseDate, parseNonNegative } from '../../glue/parameters';
-
-export const includeBsnOption: INodeProperties = {
-	displayName: 'Include BSN',
-	name: 'includeBsn',
-	type: 'boolean',
-	default: false,
-	description:
-		'Whether to include the BSN (citizen service number) in the output. Off by default: the BSN is personal data that most workflows do not need.',
-};
+import { parseDate, parseNonNegative } from '../../glue/parameters';
 
 /** The options collection of an operation, read once: { includeBsn: boolean, ... }. */
 export function readOptions(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	return (this.getNodeParameter('options', itemIndex, {}) ?? {}) as IDataObject;
-}
-
-/** Whether "Include BSN" is on for item i (checked: true or false). */
-export function readIncludeBsn(this: IExecuteFunctions, itemIndex: number): boolean {
-	const options = readOptions.call(this, itemIndex);
-	return parseBoolean(this.getNode(), options.includeBsn ?? false, 'Include BSN', itemIndex);
-}
-
-/** The record without its BSN, unless it is asked for. */
-export function withBsnIf(record: IDataObject, includeBsn: boolean): IDataObject {
-	if (includeBsn) return record;
-	const { BSN, ...rest } = record;
-	void BSN;
-	return rest;
 }
 
 type FieldKind = 'text' | 'email' | 'phone' | 'date' | 'gender' | 'number' | 'bsn';

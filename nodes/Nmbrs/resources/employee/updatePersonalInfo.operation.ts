@@ -5,13 +5,8 @@ import { locatorProperty, readLocator } from '../shared/locators';
 import { returnRows, toJson } from '../shared/rows';
 import { readModifyWrite } from '../shared/update';
 import type { NmbrsOperation } from '../types';
-import {
-	fieldsToChangeProperty,
-	includeBsnOption,
-	readFieldsToChange,
-	readIncludeBsn,
-	withBsnIf,
-} from './personalInfo';
+import { bsnIf, includeBsnProperty, readIncludeBsn } from '../shared/bsn';
+import { fieldsToChangeProperty, readFieldsToChange } from './personalInfo';
 
 export const updatePersonalInfo: NmbrsOperation = {
 	name: 'Update Personal Info',
@@ -28,7 +23,7 @@ export const updatePersonalInfo: NmbrsOperation = {
 			type: 'collection',
 			placeholder: 'Add option',
 			default: {},
-			options: [includeBsnOption],
+			options: [includeBsnProperty],
 		},
 	],
 	calls: ['EmployeeService.PersonalInfo_GetCurrent', 'EmployeeService.PersonalInfo_UpdateCurrent'],
@@ -77,7 +72,7 @@ export const updatePersonalInfo: NmbrsOperation = {
 					itemIndex,
 				),
 		});
-		return returnRows.call(this, [withBsnIf(toJson(written), includeBsn)], itemIndex, {
+		return returnRows.call(this, [bsnIf(toJson(written), includeBsn)], itemIndex, {
 			extra: { CompanyId: companyId, ChangedFields: Object.keys(changes) },
 		});
 	},

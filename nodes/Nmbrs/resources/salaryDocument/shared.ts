@@ -13,7 +13,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { asRecords, cachedRequest, isRecord } from '../../glue/request';
 import { parseBoolean } from '../../glue/parameters';
 import { WireError, xmlDocumentToJson, type WireObject, type WireValue } from '../../wire';
-import { includeBsnProperty, withoutBsn } from '../shared/bsn';
+import { bsnIf, includeBsnProperty } from '../shared/bsn';
 import { MIME, binaryFieldProperty, documentItem, readBinaryField } from '../shared/binary';
 import { locatorProperty, readLocator } from '../shared/locators';
 import { readYear, yearProperty } from '../shared/year';
@@ -220,7 +220,7 @@ export async function xmlDocumentItem(
 	return {
 		json: {
 			...document.json,
-			document: (output.includeBsn ? parsed : withoutBsn(parsed)) as IDataObject,
+			document: bsnIf(parsed, output.includeBsn) as IDataObject,
 		},
 		pairedItem: { item: itemIndex },
 	};

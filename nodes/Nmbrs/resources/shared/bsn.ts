@@ -2,7 +2,9 @@
  * The BSN (burgerservicenummer, in Dutch payroll XML SofiNr) stays out of JSON output unless the
  * user asks for it: an "Include BSN" option, default off, wherever a record can carry one.
  */
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { parseBoolean } from '../../glue/parameters';
 
 const BSN_KEYS = new Set(['bsn', 'sofinr', 'burgerservicenummer']);
 
@@ -15,6 +17,17 @@ export const includeBsnProperty: INodeProperties = {
 	description:
 		'Whether to keep citizen service numbers (BSN, SofiNr) in the JSON output; off leaves them out',
 };
+
+/** Whether "Include BSN" is on in the Options collection of item i (checked: true or false). */
+export function readIncludeBsn(this: IExecuteFunctions, itemIndex: number): boolean {
+	const options = (this.getNodeParameter('options', itemIndex, {}) ?? {}) as IDataObject;
+	return parseBoolean(this.getNode(), options.includeBsn ?? false, 'Include BSN', itemIndex);
+}
+
+/** The value as it is when the BSN is asked for, else without any BSN field. */
+export function bsnIf<T>(value: T, includeBsn: boolean): T {
+	return includeBsn ? value : withoutBsn(value);
+}
 
 /** The value without any BSN field, at any depth. */
 export function withoutBsn<T>(value: T): T {
