@@ -1,6 +1,6 @@
-import { isRecord, nmbrsRequest } from '../../glue/request';
+import { isRecord } from '../../glue/request';
 import { locatorProperty, readLocator } from '../shared/locators';
-import { periodProperties, readPeriod } from '../shared/period';
+import { employeeRecordIn, periodProperties } from '../shared/period';
 import { returnRows, toJson } from '../shared/rows';
 import type { NmbrsOperation } from '../types';
 import { bsnIf, includeBsnProperty, readIncludeBsn } from '../shared/bsn';
@@ -32,22 +32,16 @@ export const get: NmbrsOperation = {
 		const companyId = readLocator.call(this, 'company', itemIndex);
 		const employeeId = readLocator.call(this, 'employee', itemIndex);
 		const includeBsn = readIncludeBsn.call(this, itemIndex);
-		const specific = this.getNodeParameter('periodChoice', itemIndex, 'current') === 'specific';
-		const at = specific ? await readPeriod.call(this, companyId, itemIndex) : undefined;
-		const result =
-			at === undefined
-				? await nmbrsRequest.call(
-						this,
-						'EmployeeService.PersonalInfo_GetCurrent',
-						{ EmployeeId: employeeId },
-						itemIndex,
-					)
-				: await nmbrsRequest.call(
-						this,
-						'EmployeeService.PersonalInfo_Get',
-						{ EmployeeId: employeeId, Period: at.period, Year: at.year },
-						itemIndex,
-					);
+		const { record: result, at } = await employeeRecordIn.call(
+			this,
+			{
+				current: 'EmployeeService.PersonalInfo_GetCurrent',
+				inPeriod: 'EmployeeService.PersonalInfo_Get',
+			},
+			companyId,
+			employeeId,
+			itemIndex,
+		);
 		const rows = isRecord(result) ? [bsnIf(toJson(result), includeBsn)] : [];
 		return returnRows.call(this, rows, itemIndex, {
 			extra:

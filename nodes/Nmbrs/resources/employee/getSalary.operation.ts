@@ -1,6 +1,6 @@
-import { isRecord, nmbrsRequest } from '../../glue/request';
+import { isRecord } from '../../glue/request';
 import { locatorProperty, readLocator } from '../shared/locators';
-import { periodProperties, readPeriod } from '../shared/period';
+import { employeeRecordIn, periodProperties } from '../shared/period';
 import { returnRows } from '../shared/rows';
 import type { NmbrsOperation } from '../types';
 
@@ -22,22 +22,13 @@ export const getSalary: NmbrsOperation = {
 	async execute(itemIndex) {
 		const companyId = readLocator.call(this, 'company', itemIndex);
 		const employeeId = readLocator.call(this, 'employee', itemIndex);
-		const specific = this.getNodeParameter('periodChoice', itemIndex, 'current') === 'specific';
-		const at = specific ? await readPeriod.call(this, companyId, itemIndex) : undefined;
-		const result =
-			at === undefined
-				? await nmbrsRequest.call(
-						this,
-						'EmployeeService.Salary_GetCurrent',
-						{ EmployeeId: employeeId },
-						itemIndex,
-					)
-				: await nmbrsRequest.call(
-						this,
-						'EmployeeService.Salary_Get',
-						{ EmployeeId: employeeId, Period: at.period, Year: at.year },
-						itemIndex,
-					);
+		const { record: result, at } = await employeeRecordIn.call(
+			this,
+			{ current: 'EmployeeService.Salary_GetCurrent', inPeriod: 'EmployeeService.Salary_Get' },
+			companyId,
+			employeeId,
+			itemIndex,
+		);
 		const period = at === undefined ? {} : { Year: at.year, Period: at.period };
 		return returnRows.call(this, isRecord(result) ? [result] : [], itemIndex, {
 			extra: { EmployeeId: employeeId, CompanyId: companyId, ...period },

@@ -7,8 +7,9 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { parsePeriod, periodsPerYear, type PeriodType } from '../../catalogue/periods';
-import { cachedRequest } from '../../glue/request';
+import { cachedRequest, nmbrsRequest } from '../../glue/request';
 import { parseWholeInRange, parseYear } from '../../glue/parameters';
+import type { WireValue } from '../../wire';
 
 export interface PayrollPeriod {
 	year: number;
@@ -176,4 +177,35 @@ export function versionValidIn<T extends PeriodVersion>(
 		}
 	}
 	return best;
+}
+
+/**
+ * An employee's record of one kind: the `…_GetCurrent` call for the current period, or the
+ * `…_Get` call (EmployeeId, Period, Year) for a period the user gives, checked against the company.
+ * `at` is undefined for the current period.
+ */
+export async function employeeRecordIn(
+	this: IExecuteFunctions,
+	calls: { current: string; inPeriod: string },
+	companyId: number,
+	employeeId: number,
+	itemIndex: number,
+): Promise<{ record: WireValue; at?: PayrollPeriod }> {
+	if (this.getNodeParameter('periodChoice', itemIndex, 'current') !== 'specific') {
+		const record = await nmbrsRequest.call(
+			this,
+			calls.current,
+			{ EmployeeId: employeeId },
+			itemIndex,
+		);
+		return { record };
+	}
+	const at = await readPeriod.call(this, companyId, itemIndex);
+	const record = await nmbrsRequest.call(
+		this,
+		calls.inPeriod,
+		{ EmployeeId: employeeId, Period: at.period, Year: at.year },
+		itemIndex,
+	);
+	return { record, at };
 }
