@@ -1,6 +1,6 @@
-import { DateTime } from 'luxon';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { parseDate } from '../../glue/parameters';
 import { nmbrsRequest } from '../../glue/request';
 import { fileName } from '../shared/binary';
 import type { NmbrsOperation } from '../types';
@@ -14,17 +14,6 @@ import {
 	xmlDocumentItem,
 	xmlOutputProperties,
 } from './shared';
-
-/** 'YYYY-MM-DD' from what the user typed or the date picker gave; undefined when empty. */
-function paymentDateOf(value: unknown): string | undefined | null {
-	if (value === undefined || value === null) return undefined;
-	const text = String(value).trim();
-	if (text === '') return undefined;
-	const date = /^\d{4}-\d{2}-\d{2}$/.test(text)
-		? DateTime.fromISO(text, { zone: 'Europe/Amsterdam' })
-		: DateTime.fromISO(text, { setZone: true });
-	return date.isValid && date.year >= 2000 && date.year <= 2100 ? date.toISODate() : null;
-}
 
 export const getSepaFile: NmbrsOperation = {
 	name: 'Get SEPA File',
@@ -50,19 +39,12 @@ export const getSepaFile: NmbrsOperation = {
 	],
 	async execute(itemIndex) {
 		const { companyId, runId, year } = readRun.call(this, itemIndex);
-		const typed = this.getNodeParameter('paymentDate', itemIndex, '');
-		const paymentDate = paymentDateOf(typed);
-		if (paymentDate === null) {
-			throw new NodeOperationError(
-				this.getNode(),
-				`The Payment Date "${String(typed)}" is not valid`,
-				{
-					itemIndex,
-					description:
-						"Payment Date must be a date between 2000 and 2100, e.g. 2026-11-25, or empty for the run's date.",
-				},
-			);
-		}
+		const paymentDate = parseDate(
+			this.getNode(),
+			this.getNodeParameter('paymentDate', itemIndex, ''),
+			'Payment Date',
+			itemIndex,
+		);
 		const output = readXmlOutput.call(this, itemIndex);
 		const run = await payrollRun.call(this, companyId, runId, year, itemIndex);
 		const date = paymentDate ?? run.runDate;
