@@ -4,6 +4,7 @@ import { locatorProperty, readLocator } from '../shared/locators';
 import { returnRows, toJson } from '../shared/rows';
 import { readYear, yearProperty } from '../shared/year';
 import type { NmbrsOperation } from '../types';
+import { optionsCollection } from '../shared/options';
 
 export const getWageTaxDeclarations: NmbrsOperation = {
 	name: 'Get Wage Tax Declarations',
@@ -12,24 +13,17 @@ export const getWageTaxDeclarations: NmbrsOperation = {
 	properties: [
 		locatorProperty('company'),
 		yearProperty('the declarations'),
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add option',
-			default: {},
-			options: [
-				{
-					displayName: 'Statuses',
-					name: 'statuses',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. locked, sent',
-					description:
-						'Only declarations with one of these statuses (comma-separated, case does not matter); empty returns all',
-				},
-			],
-		},
+		optionsCollection([
+			{
+				displayName: 'Statuses',
+				name: 'statuses',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. locked, sent',
+				description:
+					'Only declarations with one of these statuses (comma-separated, case does not matter); empty returns all',
+			},
+		]),
 	],
 	calls: ['CompanyService.WageTax_GetList'],
 	async execute(itemIndex) {

@@ -7,6 +7,7 @@ import { WireError, adHocOperation, buildRequest, type WireValue } from '../../w
 import { bsnIf, includeBsnProperty, readIncludeBsn } from '../shared/bsn';
 import { toJson } from '../shared/rows';
 import type { NmbrsOperation } from '../types';
+import { optionsCollection } from '../shared/options';
 
 const OPERATION_NAME = /^[a-z_]\w*$/i;
 
@@ -104,14 +105,7 @@ export const call: NmbrsOperation = {
 			description:
 				'The operation\'s parameters as a JSON object by name, e.g. {"CompanyId": 12345, "Year": 2025}. Dates as text: "2025-03-31" or "2025-03-31T14:30:00".',
 		},
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add option',
-			default: {},
-			options: [includeBsnProperty],
-		},
+		optionsCollection([includeBsnProperty]),
 	],
 	calls: [],
 	// Which record a write changes is not known here: writes (and unknown operations, which may

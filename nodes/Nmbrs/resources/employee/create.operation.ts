@@ -6,6 +6,7 @@ import { locatorProperty, readLocator } from '../shared/locators';
 import { returnRows } from '../shared/rows';
 import type { NmbrsOperation } from '../types';
 import { readOptions } from './personalInfo';
+import { optionsCollection } from '../shared/options';
 
 export const create: NmbrsOperation = {
 	name: 'Create',
@@ -41,30 +42,23 @@ export const create: NmbrsOperation = {
 			default: '',
 			description: 'Surname, without the prefix (tussenvoegsel)',
 		},
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add option',
-			default: {},
-			options: [
-				{
-					displayName: 'Start Date',
-					name: 'startDate',
-					type: 'dateTime',
-					default: '',
-					description: "First day in service; empty: the first day of the company's current period",
-				},
-				{
-					displayName: 'Unprotected Mode',
-					name: 'unprotectedMode',
-					type: 'boolean',
-					default: false,
-					description:
-						'Whether to allow a start date in a period before the current one (Nmbrs refuses it with 2011 otherwise)',
-				},
-			],
-		},
+		optionsCollection([
+			{
+				displayName: 'Start Date',
+				name: 'startDate',
+				type: 'dateTime',
+				default: '',
+				description: "First day in service; empty: the first day of the company's current period",
+			},
+			{
+				displayName: 'Unprotected Mode',
+				name: 'unprotectedMode',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to allow a start date in a period before the current one (Nmbrs refuses it with 2011 otherwise)',
+			},
+		]),
 	],
 	calls: [
 		'CompanyService.DefaultEmployeeTemplates_GetByCompany',

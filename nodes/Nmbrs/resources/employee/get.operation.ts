@@ -4,6 +4,7 @@ import { employeeRecordIn, periodProperties } from '../shared/period';
 import { returnRows, toJson } from '../shared/rows';
 import type { NmbrsOperation } from '../types';
 import { bsnIf, includeBsnProperty, readIncludeBsn } from '../shared/bsn';
+import { optionsCollection } from '../shared/options';
 
 export const get: NmbrsOperation = {
 	name: 'Get',
@@ -14,14 +15,7 @@ export const get: NmbrsOperation = {
 		locatorProperty('company'),
 		locatorProperty('employee'),
 		...periodProperties('the personal info'),
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add option',
-			default: {},
-			options: [includeBsnProperty],
-		},
+		optionsCollection([includeBsnProperty]),
 	],
 	calls: [
 		'EmployeeService.PersonalInfo_GetCurrent',

@@ -9,6 +9,7 @@ import { readLimit, returnAllProperties, returnRows, toJson } from '../shared/ro
 import type { NmbrsOperation } from '../types';
 import { bsnIf, includeBsnProperty } from '../shared/bsn';
 import { readOptions } from './personalInfo';
+import { optionsCollection } from '../shared/options';
 
 /** The company batch call behind each option, and the list its items carry. */
 const BATCH = {
@@ -58,48 +59,41 @@ export const getMany: NmbrsOperation = {
 		},
 		...returnAllProperties,
 		...periodProperties('the included personal info, department and function'),
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add option',
-			default: {},
-			options: [
-				{
-					displayName: 'Include Department',
-					name: 'includeDepartment',
-					type: 'boolean',
-					default: false,
-					description:
-						"Whether to add each employee's department (ID, code, description) valid in the chosen period, as Department",
-				},
-				{
-					displayName: 'Include Employments',
-					name: 'includeEmployments',
-					type: 'boolean',
-					default: false,
-					description:
-						"Whether to add each employee's employments (start, end and initial start dates), as Employments",
-				},
-				{
-					displayName: 'Include Function',
-					name: 'includeFunction',
-					type: 'boolean',
-					default: false,
-					description:
-						"Whether to add each employee's function (job title: ID, code, description) valid in the chosen period, as Function",
-				},
-				{
-					displayName: 'Include Personal Info',
-					name: 'includePersonalInfo',
-					type: 'boolean',
-					default: false,
-					description:
-						"Whether to add each employee's personal info (names, e-mail, phone, birth date, …) valid in the chosen period, as PersonalInfo",
-				},
-				includeBsnProperty,
-			],
-		},
+		optionsCollection([
+			{
+				displayName: 'Include Department',
+				name: 'includeDepartment',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether to add each employee's department (ID, code, description) valid in the chosen period, as Department",
+			},
+			{
+				displayName: 'Include Employments',
+				name: 'includeEmployments',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether to add each employee's employments (start, end and initial start dates), as Employments",
+			},
+			{
+				displayName: 'Include Function',
+				name: 'includeFunction',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether to add each employee's function (job title: ID, code, description) valid in the chosen period, as Function",
+			},
+			{
+				displayName: 'Include Personal Info',
+				name: 'includePersonalInfo',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether to add each employee's personal info (names, e-mail, phone, birth date, …) valid in the chosen period, as PersonalInfo",
+			},
+			includeBsnProperty,
+		]),
 	],
 	calls: [
 		'EmployeeService.List_GetByCompany',

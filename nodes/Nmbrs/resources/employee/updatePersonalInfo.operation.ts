@@ -7,6 +7,7 @@ import { readModifyWrite } from '../shared/update';
 import type { NmbrsOperation } from '../types';
 import { bsnIf, includeBsnProperty, readIncludeBsn } from '../shared/bsn';
 import { fieldsToChangeProperty, readFieldsToChange } from './personalInfo';
+import { optionsCollection } from '../shared/options';
 
 export const updatePersonalInfo: NmbrsOperation = {
 	name: 'Update Personal Info',
@@ -17,14 +18,7 @@ export const updatePersonalInfo: NmbrsOperation = {
 		locatorProperty('company'),
 		locatorProperty('employee'),
 		fieldsToChangeProperty,
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add option',
-			default: {},
-			options: [includeBsnProperty],
-		},
+		optionsCollection([includeBsnProperty]),
 	],
 	calls: ['EmployeeService.PersonalInfo_GetCurrent', 'EmployeeService.PersonalInfo_UpdateCurrent'],
 	recordKey(itemIndex) {

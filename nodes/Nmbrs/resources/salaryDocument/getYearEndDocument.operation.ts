@@ -12,6 +12,7 @@ import {
 } from '../shared/binary';
 import type { NmbrsOperation } from '../types';
 import { companyName, payrollRun, pdfOf, readRun, runJson, runProperties } from './shared';
+import { optionsCollection } from '../shared/options';
 
 const PREFIX = 'SalaryDocuments_AnnualDocument_';
 
@@ -88,23 +89,16 @@ export const getYearEndDocument: NmbrsOperation = {
 				'Which year-end report; each is its own call in the API user template (SalaryDocuments_AnnualDocument_…)',
 		},
 		binaryFieldProperty,
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add option',
-			default: {},
-			options: [
-				{
-					displayName: 'Allow Unlocked Run',
-					name: 'allowUnlocked',
-					type: 'boolean',
-					default: false,
-					description:
-						'Whether to fetch the report of a run that is not locked yet; its figures can still change',
-				},
-			],
-		},
+		optionsCollection([
+			{
+				displayName: 'Allow Unlocked Run',
+				name: 'allowUnlocked',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to fetch the report of a run that is not locked yet; its figures can still change',
+			},
+		]),
 	],
 	calls: [
 		'CompanyService.List_GetAll',
