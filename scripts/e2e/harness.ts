@@ -248,6 +248,8 @@ export class N8n {
 			N8N_DYNAMIC_BANNERS_ENABLED: 'false',
 			N8N_VERIFIED_PACKAGES_ENABLED: 'false',
 			N8N_AI_ENABLED: 'false',
+			// 2.x: the MCP server registry is fetched from n8n's servers at start.
+			...(this.major >= 2 ? { N8N_DISABLED_MODULES: 'mcp-registry' } : {}),
 			EXTERNAL_FRONTEND_HOOKS_URLS: '',
 			N8N_DIAGNOSTICS_CONFIG_FRONTEND: '',
 			N8N_DIAGNOSTICS_CONFIG_BACKEND: '',
@@ -287,14 +289,14 @@ export class N8n {
 		return result;
 	}
 
-	/** Starts `n8n start` and waits until its HTTP server answers. */
-	async start(): Promise<void> {
+	/** Starts `n8n start` (with `env` added) and waits until its editor is served. */
+	async start(env: Record<string, string> = {}): Promise<void> {
 		if (this.server) throw new HarnessError('n8n is already running');
 		this.serverLog = createWriteStream(this.logFile, { flags: 'a' });
 		this.serverOutput = '';
 		this.startedAt = Date.now();
 		const child = spawn(this.install.node, [this.bin, 'start'], {
-			env: this.env(),
+			env: { ...this.env(), ...env },
 			cwd: this.userFolder,
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});

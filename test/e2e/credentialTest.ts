@@ -26,7 +26,7 @@ async function testCredential(rest: RestSession, data: Record<string, string>): 
 /** Starts n8n (this start is also the trigger's first: it records what exists), checks, stops. */
 export async function checkCredentialTest(n8n: N8n, emulator: RunningEmulator): Promise<string[]> {
 	const problems: string[] = [];
-	await n8n.start();
+	await n8n.start(ACTIVATION_LOG);
 	try {
 		const rest = new RestSession(n8n.url);
 		await rest.setupOwnerAndLogin();
@@ -50,8 +50,17 @@ export async function checkCredentialTest(n8n: N8n, emulator: RunningEmulator): 
 	return problems;
 }
 
-/** Waits until n8n reports the active workflows started (or fails with its log). */
+/**
+ * The environment for starts that wait for the trigger's activation: 1.x says "Activated
+ * workflow" at info level; 2.x activates published workflows through its publication outbox and
+ * says so at debug level only.
+ */
+export const ACTIVATION_LOG = { N8N_LOG_LEVEL: 'debug' };
+
+/** Waits until n8n has activated the trigger workflow (its first poll done, state saved), or fails with its log. */
 export async function waitForActivation(n8n: N8n): Promise<void> {
-	const match = await n8n.waitForLog(/=> Started|=> ERROR|could not be activated|Activated workflow|activation error/i, 90_000, 'the trigger workflow activated');
-	if (!/Started|Activated workflow/i.test(match[0])) throw new Error(`the trigger workflow did not activate\n${n8n.describeLog()}`);
+	const done = /Activated workflow|Finished processing workflow publication outbox record/;
+	const failed = /could not be activated|did fail with error|There was a problem activating|failed to activate|Failing publication outbox record/i;
+	const match = await n8n.waitForLog(new RegExp(`${done.source}|${failed.source}`, 'i'), 120_000, 'the trigger workflow activated');
+	if (!done.test(match[0])) throw new Error(`the trigger workflow did not activate: ${match[0]}\n${n8n.describeLog()}`);
 }

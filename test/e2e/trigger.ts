@@ -15,7 +15,7 @@ import * as path from 'path';
 
 import type { RunningEmulator } from '../../emulator';
 import type { N8n } from '../../scripts/e2e/harness';
-import { waitForActivation } from './credentialTest';
+import { ACTIVATION_LOG, waitForActivation } from './credentialTest';
 
 export const TRIGGER_WORKFLOW = path.join(__dirname, 'trigger', 'declaration-locked-delivers.json');
 export const TRIGGER_WORKFLOW_ID = 'e2eTrigger';
@@ -55,7 +55,7 @@ function idOf(item: Record<string, unknown>): number {
 }
 
 async function startAndWaitFor(n8n: N8n, emulator: RunningEmulator, count: number): Promise<void> {
-	await n8n.start();
+	await n8n.start(ACTIVATION_LOG);
 	try {
 		await waitForActivation(n8n);
 		// The activation poll emits at once; allow one minute's tick more before giving up.
