@@ -471,7 +471,7 @@ export async function importCredential(n8n: N8n, soapBaseUrl: string): Promise<v
 
 /**
  * n8n serves the node list and the node's icon to the logged-in editor: both must show our
- * package, or the run fails with n8n's log.
+ * package (the node, its tool version and the trigger), or the run fails with n8n's log.
  */
 export async function checkPackageServed(n8n: N8n, rest: RestSession): Promise<{ iconUrl: string }> {
 	const res = await rest.request('GET', '/types/nodes.json');
@@ -480,7 +480,8 @@ export async function checkPackageServed(n8n: N8n, rest: RestSession): Promise<{
 	}
 	const types = res.json as Array<{ name: string; iconUrl?: string | { light: string } }>;
 	const names = types.map((t) => t.name);
-	for (const wanted of [`${PACKAGE_NAME}.nmbrs`, `${PACKAGE_NAME}.nmbrsTrigger`]) {
+	// nmbrsTool: the version n8n makes of a node marked usableAsTool, for AI agents.
+	for (const wanted of [`${PACKAGE_NAME}.nmbrs`, `${PACKAGE_NAME}.nmbrsTrigger`, `${PACKAGE_NAME}.nmbrsTool`]) {
 		if (!names.includes(wanted)) {
 			throw new HarnessError(`n8n ${n8n.install.version} did not load ${wanted}\n${n8n.describeLog()}`);
 		}
@@ -520,9 +521,13 @@ export interface Stack {
 	stop(): Promise<void>;
 }
 
+/** The emulator's addresses and, for the demo, the folder example workflows write files to. */
+export type Placeholders = Pick<RunningEmulator, 'url' | 'soapBaseUrl'> & { outputDir?: string };
+
 /** Replaces the placeholders the workflow files use. */
-export function fillPlaceholders(text: string, emulator: Pick<RunningEmulator, 'url' | 'soapBaseUrl'>): string {
+export function fillPlaceholders(text: string, emulator: Placeholders): string {
 	return text
+		.replace(/\{\{DEMO_OUTPUT\}\}/g, emulator.outputDir ?? path.join(tmpdir(), 'n8n-nodes-nmbrs-output'))
 		.replace(/\{\{EMULATOR_URL\}\}/g, emulator.url)
 		.replace(/\{\{SOAP_BASE_URL\}\}/g, emulator.soapBaseUrl)
 		.replace(/\{\{CREDENTIAL_ID\}\}/g, CREDENTIAL_ID)
@@ -530,7 +535,7 @@ export function fillPlaceholders(text: string, emulator: Pick<RunningEmulator, '
 }
 
 /** Imports workflow files (placeholders filled) in one n8n command. */
-export async function importWorkflows(n8n: N8n, files: string[], emulator: Pick<RunningEmulator, 'url' | 'soapBaseUrl'>): Promise<void> {
+export async function importWorkflows(n8n: N8n, files: string[], emulator: Placeholders): Promise<void> {
 	if (files.length === 0) return;
 	const dir = mkdtempSync(path.join(n8n.userFolder, 'import-'));
 	files.forEach((file, i) => {
@@ -546,7 +551,6 @@ export async function importWorkflows(n8n: N8n, files: string[], emulator: Pick<
  */
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
 	// dist/ is the built package; the emulator ships in it.
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const { startEmulator } = require(path.join(REPO_ROOT, 'dist', 'emulator')) as typeof import('../../emulator');
 	const version = options.n8nVersion ?? N8N_VERSIONS[0];
 	const install = installN8n(version);
