@@ -93,6 +93,15 @@ function worldCall<T>(fn: () => T): T {
 	}
 }
 
+/** A route's pattern as a path: /^\/declarations\/(\d+)\/status$/ -> /declarations/:id/status. */
+function routeText(pattern: RegExp): string {
+	return pattern.source
+		.replace(/^\^|\$$/g, '')
+		.replace(/\(\\d\+\)/g, ':id')
+		.replace(/\(\[\^\/\]\+\)/g, ':name')
+		.replace(/\\\//g, '/');
+}
+
 export function createAdminHandler(control: AdminControl): (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> {
 	const { ctx } = control;
 	const deliveries = new Map<string, unknown[]>();
@@ -257,6 +266,11 @@ export function createAdminHandler(control: AdminControl): (req: IncomingMessage
 
 	return async (req, res, url) => {
 		const path = url.pathname.slice('/__admin'.length) || '/';
+		if (path === '/' && req.method === 'GET') {
+			// The address the banner prints: what can be done here, instead of a 404.
+			sendJson(res, 200, { routes: routes.map((r) => `${r.method} /__admin${routeText(r.pattern)}`) });
+			return;
+		}
 		const candidates = routes.filter((r) => r.pattern.test(path));
 		const route = candidates.find((r) => r.method === req.method);
 		if (!route) {

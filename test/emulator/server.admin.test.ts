@@ -38,6 +38,20 @@ describe('world controls', () => {
 		expect(missing.json.error).toContain('/__admin/nothing-here');
 	});
 
+	it('lists its routes at /__admin/, the address the banner prints', async () => {
+		const index = await admin<{ routes: string[] }>(adminUrl, 'GET', '');
+		expect(index.status).toBe(200);
+		expect(index.json.routes).toEqual(
+			expect.arrayContaining([
+				'GET /__admin/health',
+				'POST /__admin/clock/advance',
+				'POST /__admin/declarations/:id/status',
+				'POST /__admin/runs/:id/:id/lock',
+				'POST /__admin/users/:name/template',
+			]),
+		);
+	});
+
 	it('advances the clock by days, hours, or to a moment', async () => {
 		const start = (await admin<{ now: string }>(adminUrl, 'GET', 'clock')).json.now;
 		const oneDay = await admin<{ now: string }>(adminUrl, 'POST', 'clock/advance', { days: 1, hours: 2 });
