@@ -62,6 +62,14 @@ function intParam(value: unknown, name: string, required: boolean): number | und
 	return number;
 }
 
+/** `since`: epoch milliseconds, or a date such as 2026-11-25T09:00:00Z (Date.parse reads it). */
+function sinceParam(value: string | undefined): number | undefined {
+	if (value === undefined || value === '') return undefined;
+	const ms = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
+	if (Number.isNaN(ms)) throw new AdminError(400, 'since takes epoch milliseconds or a date such as 2026-11-25T09:00:00Z');
+	return ms;
+}
+
 function stringList(value: unknown, name: string): string[] | undefined {
 	if (value === undefined) return undefined;
 	if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) throw new AdminError(400, `${name} must be an array of 'Service.Op' strings`);
@@ -243,7 +251,7 @@ export function createAdminHandler(control: AdminControl): (req: IncomingMessage
 			method: 'GET',
 			pattern: /^\/requests$/,
 			run: async (_m, _req, url) => {
-				const since = intParam(url.searchParams.get('since') ?? undefined, 'since', false);
+				const since = sinceParam(url.searchParams.get('since') ?? undefined);
 				const operation = url.searchParams.get('operation') ?? undefined;
 				const filter: { since?: number; operation?: string } = {};
 				if (since !== undefined) filter.since = since;

@@ -253,6 +253,19 @@ describe('request log and reset', () => {
 		expect(all).not.toContain(ACCOUNTANT.token);
 	});
 
+	it('since takes epoch milliseconds or a date, and refuses anything else', async () => {
+		const since = new Date(Date.now() - 1000).toISOString();
+		await call(base, 'CompanyService', 'Run_GetList', { CompanyId: 987654321, Year: 2025 });
+		const byDate = await admin<{ count: number }>(adminUrl, 'GET', `requests?since=${encodeURIComponent(since)}&operation=CompanyService.Run_GetList`);
+		expect(byDate.status).toBe(200);
+		expect(byDate.json.count).toBeGreaterThan(0);
+		const future = await admin<{ count: number }>(adminUrl, 'GET', `requests?since=${Date.now() + 3_600_000}`);
+		expect(future.json.count).toBe(0);
+		const wrong = await admin<{ error: string }>(adminUrl, 'GET', 'requests?since=yesterday');
+		expect(wrong.status).toBe(400);
+		expect(wrong.json.error).toContain('epoch milliseconds or a date');
+	});
+
 	it('a reset that fails changes nothing: the next resets still work', async () => {
 		const failed = await admin<{ error: string }>(adminUrl, 'POST', 'reset', { world: { companies: 0, employees: 5 } });
 		expect(failed.status).toBe(400);
