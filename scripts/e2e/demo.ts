@@ -84,7 +84,6 @@ async function main(): Promise<void> {
 	const n8n = new N8n(install, USER_FOLDER, await portOr(5678), await freePort(), {
 		// The example workflows read and write files here only.
 		N8N_RESTRICT_FILE_ACCESS_TO: OUTPUT_DIR,
-		N8N_LOG_LEVEL: 'warn',
 	});
 	let stopping = false;
 	const stop = async (code: number) => {
@@ -95,6 +94,7 @@ async function main(): Promise<void> {
 		await emulator.close();
 		process.exit(code);
 	};
+	let workflowNames: string[] = [];
 	process.on('SIGINT', () => void stop(0));
 	process.on('SIGTERM', () => void stop(0));
 
@@ -128,6 +128,8 @@ async function main(): Promise<void> {
 		const rest = new RestSession(n8n.url);
 		await rest.setupOwnerAndLogin();
 		await checkPackageServed(n8n, rest);
+		const listed = await rest.request('GET', '/rest/workflows');
+		workflowNames = ((listed.json as { data?: Array<{ name: string }> } | undefined)?.data ?? []).map((w) => w.name).sort();
 	} catch (error) {
 		process.stderr.write(`\nthe demo could not start: ${error instanceof Error ? error.message : String(error)}\n`);
 		await stop(1);
@@ -140,8 +142,9 @@ async function main(): Promise<void> {
 			`n8n ${N8N_VERSION} with n8n-nodes-nmbrs:  ${n8n.url}/`,
 			`  log in as ${OWNER.email} / ${OWNER.password}`,
 			`  credential "${CREDENTIAL_NAME}": Custom Base URL ${emulator.soapBaseUrl}, ${DEMO_LOGIN.email} / ${DEMO_LOGIN.token}, subdomain ${DEMO_LOGIN.subdomain}`,
-			'  example workflows (examples/): open one and press "Execute workflow"; files go to',
-			`  ${OUTPUT_DIR}`,
+			'  workflows (from examples/: open one and press "Execute workflow"; files go to',
+			`  ${OUTPUT_DIR}):`,
+			...workflowNames.map((name) => `    - ${name}`),
 			'',
 			`Nmbrs emulator:  ${emulator.url}  (admin API ${emulator.adminUrl}, move its clock there)`,
 			`n8n's log:       ${n8n.logFile}`,

@@ -257,7 +257,10 @@ export class N8n {
 			N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
 			N8N_REINSTALL_MISSING_PACKAGES: 'false',
 			// 1.x runs Code nodes in-process without runners; 2.x always has its internal runner.
-			...(this.major < 2 ? { N8N_RUNNERS_ENABLED: 'false' } : { N8N_RUNNERS_BROKER_PORT: String(this.runnerPort) }),
+			...(this.major < 2
+				? { N8N_RUNNERS_ENABLED: 'false' }
+				: { N8N_RUNNERS_BROKER_PORT: String(this.runnerPort), N8N_RUNNERS_GRANT_TOKEN_TTL: '120' }),
+			N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
 			N8N_LOG_LEVEL: 'info',
 			N8N_LOG_OUTPUT: 'console',
 			N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '20',
@@ -309,7 +312,8 @@ export class N8n {
 		child.stderr?.on('data', take);
 		let exited: number | null | undefined;
 		child.on('exit', (code) => (exited = code));
-		const deadline = Date.now() + 120_000;
+		// Generous: a busy 2-core machine has been seen to need more than two minutes.
+		const deadline = Date.now() + 300_000;
 		for (;;) {
 			if (exited !== undefined) {
 				this.server = undefined;
@@ -317,7 +321,7 @@ export class N8n {
 			}
 			if (Date.now() > deadline) {
 				await this.stop();
-				throw new HarnessError(`n8n did not answer on ${this.url} within 120 s\n${this.describeLog()}`);
+				throw new HarnessError(`n8n did not answer on ${this.url} within 300 s\n${this.describeLog()}`);
 			}
 			// Readiness comes before the editor and its node list are served; n8n says when they are.
 			if (/Editor is now accessible/.test(this.serverOutput)) {
@@ -404,15 +408,27 @@ export class RestSession {
 	constructor(readonly baseUrl: string) {}
 
 	async request(method: string, route: string, body?: unknown): Promise<{ status: number; json: unknown; text: string }> {
-		const res = await fetch(`${this.baseUrl}${route}`, {
-			method,
-			headers: {
-				'content-type': 'application/json',
-				'browser-id': this.browserId,
-				...(this.cookie ? { cookie: this.cookie } : {}),
-			},
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
+		const send = () =>
+			fetch(`${this.baseUrl}${route}`, {
+				method,
+				headers: {
+					'content-type': 'application/json',
+					'browser-id': this.browserId,
+					...(this.cookie ? { cookie: this.cookie } : {}),
+				},
+				body: body === undefined ? undefined : JSON.stringify(body),
+			});
+		let res: Response | undefined;
+		// A kept-alive connection that n8n closes just as a request goes out fails with "fetch
+		// failed" (seen on a busy machine); a new connection then works.
+		for (let attempt = 1; !res; attempt++) {
+			try {
+				res = await send();
+			} catch (error) {
+				if (attempt >= 3) throw new HarnessError(`${method} ${route}: ${(error as Error).message} ${String((error as Error).cause ?? '')}`);
+				await sleep(500);
+			}
+		}
 		const setCookies = res.headers.getSetCookie?.() ?? [];
 		const auth = setCookies.find((c) => c.startsWith('n8n-auth='));
 		if (auth) this.cookie = auth.split(';')[0];
