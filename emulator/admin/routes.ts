@@ -4,6 +4,7 @@
  * faults, read the redacted request log, and count what workflows post back (deliveries).
  */
 import type { IncomingMessage, ServerResponse } from 'http';
+import { allOperationKeys } from '../served';
 import { advanceClock, createRun, lockRun, setDeclarationStatus, setUserTemplate } from '../world';
 import type { World } from '../world';
 import type { EmulatorContext } from '../server/context';
@@ -217,6 +218,11 @@ export function createAdminHandler(control: AdminControl): (req: IncomingMessage
 			pattern: /^\/faults$/,
 			run: async (_m, req) => {
 				const body = await readJson(req);
+				// As the template route does: a rule for an operation no WSDL knows would never fire.
+				const operation = body.operation;
+				if (typeof operation === 'string' && operation !== '*' && !allOperationKeys().includes(operation)) {
+					throw new AdminError(400, `Unknown operation "${operation}": use 'Service.Op' as the WSDL names it (e.g. CompanyService.List_GetAll), or '*'`);
+				}
 				try {
 					return [201, ctx.faults.add(body)];
 				} catch (error) {

@@ -129,6 +129,13 @@ describe('injected faults, as a client sees them', () => {
 		expect((await admin(adminUrl, 'POST', 'faults', { operation: 'CompanyService.List_GetAll', kind: 'explode' })).status).toBe(400);
 	});
 
+	it('refuses a rule for an operation the WSDLs do not know, naming it', async () => {
+		const answer = await admin<{ error: string }>(adminUrl, 'POST', 'faults', { operation: 'CompanyService.List_GetEverything', kind: 'fault', code: 2004 });
+		expect(answer.status).toBe(400);
+		expect(answer.json.error).toContain('CompanyService.List_GetEverything');
+		expect((await admin<{ items: unknown[] }>(adminUrl, 'GET', 'faults')).json.items).toEqual([]);
+	});
+
 	it('fault: HTTP 500 with the Nmbrs code, only `times` times, only for that operation', async () => {
 		await inject({ kind: 'fault', code: 2004, message: 'Unauthorized access', times: 1 });
 		expect((await call(base, 'DebtorService', 'List_GetAll')).status).toBe(200);
