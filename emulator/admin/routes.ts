@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'http';
 import { allOperationKeys } from '../served';
-import { advanceClock, createRun, lockRun, setDeclarationStatus, setUserTemplate } from '../world';
+import { advanceClock, createRun, lockRun, setDeclarationStatus, setUserTemplate, worldToJson } from '../world';
 import type { World } from '../world';
 import type { EmulatorContext } from '../server/context';
 import { BodyTooLargeError, readBody, sendText } from '../server/http';
@@ -121,6 +121,9 @@ export function createAdminHandler(control: AdminControl): (req: IncomingMessage
 			pattern: /^\/health$/,
 			run: async () => [200, { ok: true, clock: ctx.world().clock.now(), users: ctx.world().users.length }],
 		},
+		// The world as a saved-world file, for `--world FILE` or a reset to it:
+		// curl -s http://127.0.0.1:7780/__admin/world -o my-world.json
+		{ method: 'GET', pattern: /^\/world$/, run: async () => [200, JSON.parse(worldToJson(ctx.world())) as unknown] },
 		{ method: 'GET', pattern: /^\/clock$/, run: async () => [200, { now: ctx.world().clock.now() }] },
 		{
 			method: 'POST',

@@ -282,6 +282,21 @@ describe('request log and reset', () => {
 		expect(emulator.world.companies).toHaveLength(10);
 	});
 
+	it('saves the world as it is now (GET /__admin/world), and a reset loads it back with its clock', async () => {
+		const moved = (await admin<{ now: string }>(adminUrl, 'POST', 'clock/advance', { days: 3 })).json.now;
+		const saved = await admin<Record<string, unknown>>(adminUrl, 'GET', 'world');
+		expect(saved.status).toBe(200);
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'emulator-save-'));
+		const file = path.join(dir, 'world.json');
+		fs.writeFileSync(file, JSON.stringify(saved.json));
+		expect((await admin(adminUrl, 'POST', 'reset', { world: 'demo' })).status).toBe(200);
+		expect((await admin<{ now: string }>(adminUrl, 'GET', 'clock')).json.now).not.toBe(moved);
+		expect((await admin(adminUrl, 'POST', 'reset', { world: { path: file } })).status).toBe(200);
+		expect((await admin<{ now: string }>(adminUrl, 'GET', 'clock')).json.now).toBe(moved);
+		expect((await admin(adminUrl, 'POST', 'reset', { world: 'demo' })).status).toBe(200);
+		fs.rmSync(dir, { recursive: true, force: true });
+	});
+
 	it('a file that is no saved world: a plain message, never the file\'s contents', async () => {
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'emulator-reset-'));
 		const secret = path.join(dir, 'notes.txt');
