@@ -78,6 +78,14 @@ install_n8n() {
 	rm -rf "$target"
 	mv "$target.tmp" "$target"
 	echo "installed n8n $version in $((SECONDS - started)) s" >&2
+	# Installs of this version by an older recipe are 2 to 3 GB each: drop them.
+	for old in "$cache/n8n-$version"-*; do
+		case "$old" in
+		"$target" | "$target".*) ;;
+		*.lock) [ -e "${old%.lock}" ] || rm -f "$old" ;;
+		*) rm -rf "$old" ;;
+		esac
+	done
 }
 with_lock "$target.lock" install_n8n
 
