@@ -576,6 +576,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 	});
 	const fresh = options.userFolder === undefined || !existsSync(path.join(options.userFolder, '.n8n', 'database.sqlite'));
 	const userFolder = options.userFolder ?? mkdtempSync(path.join(tmpdir(), `n8n-nodes-nmbrs-${version}-`));
+	// A temporary user folder goes with the stack; one the caller named stays.
+	const cleanUp = () => (options.userFolder === undefined ? rmSync(userFolder, { recursive: true, force: true }) : undefined);
 	const n8n = await N8n.create(install, userFolder, options.env);
 	try {
 		const tarball = packPackage(path.join(userFolder, 'pack'));
@@ -598,11 +600,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 			stop: async () => {
 				await n8n.stop();
 				await emulator.close();
+				cleanUp();
 			},
 		};
 	} catch (error) {
 		await n8n.stop();
 		await emulator.close();
+		process.stderr.write(`n8n user folder kept for a look: ${userFolder}\n`);
 		throw error;
 	}
 }
