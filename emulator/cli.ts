@@ -133,7 +133,7 @@ async function main(): Promise<void> {
 		[
 			`Nmbrs emulator listening on ${emulator.url}`,
 			``,
-			`n8n credential: environment "Custom", SOAP base URL ${emulator.soapBaseUrl}`,
+			`n8n credential: environment "Custom Base URL", Base URL ${emulator.soapBaseUrl}`,
 			`WSDLs:          ${emulator.soapBaseUrl}CompanyService.asmx?WSDL (also DebtorService, EmployeeService)`,
 			`Admin API:      ${emulator.adminUrl} (health, clock, declarations, runs, faults, requests...)`,
 			``,

@@ -12,7 +12,19 @@ const stray = files.filter((f) => !allowed(f));
 const pkg = require(path.resolve(__dirname, '..', 'package.json'));
 const required = [...pkg.n8n.credentials, ...pkg.n8n.nodes, ...Object.values(pkg.bin || {})];
 const missing = required.filter((f) => !files.includes(f));
+// n8n provides n8n-workflow. A plain `npm install` of the package (n8n's manual route, into
+// ~/.n8n/nodes) would otherwise install the newest n8n-workflow beside it (170 packages), and the
+// nodes would load that copy instead of n8n's own. n8n's installer drops peers itself.
+const peerOptional = Object.keys(pkg.peerDependencies || {}).every(
+	(name) =>
+		pkg.peerDependenciesMeta &&
+		pkg.peerDependenciesMeta[name] &&
+		pkg.peerDependenciesMeta[name].optional === true,
+);
 const problems = [
+	...(peerOptional
+		? []
+		: ['every peer dependency (n8n-workflow) must be optional in peerDependenciesMeta']),
 	...stray.map((f) => `ships a file outside dist/: ${f}`),
 	...missing.map((f) => `package.json names ${f}, but the tarball lacks it (did the build run?)`),
 ];

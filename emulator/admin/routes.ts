@@ -4,6 +4,7 @@
  * faults, read the redacted request log, and count what workflows post back (deliveries).
  */
 import type { IncomingMessage, ServerResponse } from 'http';
+import { allOperationKeys } from '../served';
 import {
 	advanceClock,
 	checkWorldSize,
@@ -11,6 +12,7 @@ import {
 	lockRun,
 	setDeclarationStatus,
 	setUserTemplate,
+	worldToJson,
 } from '../world';
 import type { World } from '../world';
 import type { EmulatorContext } from '../server/context';
@@ -76,6 +78,18 @@ function intParam(value: unknown, name: string, required: boolean): number | und
 	return number;
 }
 
+/** `since`: epoch milliseconds, or a date such as 2026-11-25T09:00:00Z (Date.parse reads it). */
+function sinceParam(value: string | undefined): number | undefined {
+	if (value === undefined || value === '') return undefined;
+	const ms = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
+	if (Number.isNaN(ms))
+		throw new AdminError(
+			400,
+			'since takes epoch milliseconds or a date such as 2026-11-25T09:00:00Z',
+		);
+	return ms;
+}
+
 function stringList(value: unknown, name: string): string[] | undefined {
 	if (value === undefined) return undefined;
 	if (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))
@@ -123,6 +137,15 @@ function worldCall<T>(fn: () => T): T {
 	}
 }
 
+/** A route's pattern as a path: /^\/declarations\/(\d+)\/status$/ -> /declarations/:id/status. */
+function routeText(pattern: RegExp): string {
+	return pattern.source
+		.replace(/^\^|\$$/g, '')
+		.replace(/\(\\d\+\)/g, ':id')
+		.replace(/\(\[\^\/\]\+\)/g, ':name')
+		.replace(/\\\//g, '/');
+}
+
 export function createAdminHandler(
 	control: AdminControl,
 ): (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> {
@@ -146,6 +169,13 @@ export function createAdminHandler(
 			method: 'GET',
 			pattern: /^\/clock$/,
 			run: async () => [200, { now: ctx.world().clock.now() }],
+		},
+		// The world as a saved-world file, for `--world FILE` or a reset to it:
+		// curl -s http://127.0.0.1:7780/__admin/world -o my-world.json
+		{
+			method: 'GET',
+			pattern: /^\/world$/,
+			run: async () => [200, JSON.parse(worldToJson(ctx.world())) as unknown],
 		},
 		{
 			method: 'POST',
@@ -255,6 +285,20 @@ export function createAdminHandler(
 			pattern: /^\/faults$/,
 			run: async (_m, req) => {
 				const body = await readJson(req);
+				// As the template route does: a rule for an operation the emulator does not serve (its
+				// WSDLs and its v3-only calls) would never fire.
+				const operation = body.operation;
+				if (
+					typeof operation === 'string' &&
+					operation !== '*' &&
+					!allOperationKeys().includes(operation) &&
+					!(operation in ctx.handlers)
+				) {
+					throw new AdminError(
+						400,
+						`Unknown operation "${operation}": use 'Service.Op' as the WSDL names it (e.g. CompanyService.List_GetAll), or '*'`,
+					);
+				}
 				try {
 					return [201, ctx.faults.add(body)];
 				} catch (error) {
@@ -299,7 +343,7 @@ export function createAdminHandler(
 			method: 'GET',
 			pattern: /^\/requests$/,
 			run: async (_m, _req, url) => {
-				const since = intParam(url.searchParams.get('since') ?? undefined, 'since', false);
+				const since = sinceParam(url.searchParams.get('since') ?? undefined);
 				const operation = url.searchParams.get('operation') ?? undefined;
 				const filter: { since?: number; operation?: string } = {};
 				if (since !== undefined) filter.since = since;
@@ -324,6 +368,13 @@ export function createAdminHandler(
 
 	return async (req, res, url) => {
 		const path = url.pathname.slice('/__admin'.length) || '/';
+		if (path === '/' && req.method === 'GET') {
+			// The address the banner prints: what can be done here, instead of a 404.
+			sendJson(res, 200, {
+				routes: routes.map((r) => `${r.method} /__admin${routeText(r.pattern)}`),
+			});
+			return;
+		}
 		const candidates = routes.filter((r) => r.pattern.test(path));
 		const route = candidates.find((r) => r.method === req.method);
 		if (!route) {

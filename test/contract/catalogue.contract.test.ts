@@ -12,6 +12,7 @@ import {
 } from '../../nodes/Nmbrs/catalogue/generatedCatalogue';
 import type { Operation, ServiceName } from '../../nodes/Nmbrs/catalogue/types';
 import { renderAll } from '../../scripts/generate-catalogue';
+import { describeNeedingShared } from '../needsShared';
 import {
 	checkAgainstWsdl,
 	ContractChecker,
@@ -22,8 +23,7 @@ import {
 } from './wsdlContract';
 
 const present = sharedWsdlsPresent();
-if (!present) console.warn(SHARED_MISSING_MESSAGE);
-const describeWithShared = present ? describe : describe.skip;
+const describeWithShared = describeNeedingShared(present, SHARED_MISSING_MESSAGE);
 
 const servicesWithWsdl = GENERATED_SERVICES;
 const wsdls = new Map<string, WsdlModel>();

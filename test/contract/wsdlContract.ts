@@ -16,7 +16,7 @@ import type { Catalogue, ComplexType, Field, Operation } from '../../nodes/Nmbrs
 export const REPO_ROOT = path.resolve(__dirname, '../..');
 export const SHARED_DIR = path.resolve(REPO_ROOT, '../shared');
 export const WSDL_DIR = path.join(SHARED_DIR, 'nmbrs-api/wsdl-v2.1');
-export const SHARED_MISSING_MESSAGE = `Skipping WSDL contract tests: ${WSDL_DIR} is absent (a user's clone without ../shared). CI has it.`;
+export const SHARED_MISSING_MESSAGE = `the WSDL contract tests need ${WSDL_DIR}, which is absent`;
 
 export function sharedWsdlsPresent(): boolean {
 	return existsSync(WSDL_DIR);

@@ -106,7 +106,7 @@ it('starts, prints the URLs and the demo logins, answers, and stops cleanly on S
 			TS_NODE_PROJECT: path.join(root, 'tsconfig.json'),
 		},
 	);
-	expect(output).toContain(`SOAP base URL ${url}/soap/v3/`);
+	expect(output).toContain(`environment "Custom Base URL", Base URL ${url}/soap/v3/`);
 	expect(output).toContain('accountant@demo.example');
 	expect(output).toContain('demo-token');
 	expect(output).toContain(`${url}/__admin/`);

@@ -7,6 +7,7 @@ import * as http from 'http';
 import * as os from 'os';
 import * as path from 'path';
 import { startEmulator, type RunningEmulator } from '../../emulator';
+import { loadWorld } from '../../emulator/world/persistence';
 import { getOperation, catalogue } from '../../nodes/Nmbrs/catalogue';
 import { readResponse, WireError } from '../../nodes/Nmbrs/wire';
 import { ACCOUNTANT, admin, call, faultCode, values, WORLD_NOW } from './helpers';
@@ -36,6 +37,20 @@ describe('world controls', () => {
 		const missing = await admin<{ error: string }>(adminUrl, 'GET', 'nothing-here');
 		expect(missing.status).toBe(404);
 		expect(missing.json.error).toContain('/__admin/nothing-here');
+	});
+
+	it('lists its routes at /__admin/, the address the banner prints', async () => {
+		const index = await admin<{ routes: string[] }>(adminUrl, 'GET', '');
+		expect(index.status).toBe(200);
+		expect(index.json.routes).toEqual(
+			expect.arrayContaining([
+				'GET /__admin/health',
+				'POST /__admin/clock/advance',
+				'POST /__admin/declarations/:id/status',
+				'POST /__admin/runs/:id/:id/lock',
+				'POST /__admin/users/:name/template',
+			]),
+		);
 	});
 
 	it('advances the clock by days, hours, or to a moment', async () => {
@@ -163,6 +178,17 @@ describe('injected faults, as a client sees them', () => {
 				})
 			).status,
 		).toBe(400);
+	});
+
+	it('refuses a rule for an operation the WSDLs do not know, naming it', async () => {
+		const answer = await admin<{ error: string }>(adminUrl, 'POST', 'faults', {
+			operation: 'CompanyService.List_GetEverything',
+			kind: 'fault',
+			code: 2004,
+		});
+		expect(answer.status).toBe(400);
+		expect(answer.json.error).toContain('CompanyService.List_GetEverything');
+		expect((await admin<{ items: unknown[] }>(adminUrl, 'GET', 'faults')).json.items).toEqual([]);
 	});
 
 	it('fault: HTTP 500 with the Nmbrs code, only `times` times, only for that operation', async () => {
@@ -324,6 +350,27 @@ describe('request log and reset', () => {
 		expect(all).not.toContain(ACCOUNTANT.token);
 	});
 
+	it('since takes epoch milliseconds or a date, and refuses anything else', async () => {
+		const since = new Date(Date.now() - 1000).toISOString();
+		await call(base, 'CompanyService', 'Run_GetList', { CompanyId: 987654321, Year: 2025 });
+		const byDate = await admin<{ count: number }>(
+			adminUrl,
+			'GET',
+			`requests?since=${encodeURIComponent(since)}&operation=CompanyService.Run_GetList`,
+		);
+		expect(byDate.status).toBe(200);
+		expect(byDate.json.count).toBeGreaterThan(0);
+		const future = await admin<{ count: number }>(
+			adminUrl,
+			'GET',
+			`requests?since=${Date.now() + 3_600_000}`,
+		);
+		expect(future.json.count).toBe(0);
+		const wrong = await admin<{ error: string }>(adminUrl, 'GET', 'requests?since=yesterday');
+		expect(wrong.status).toBe(400);
+		expect(wrong.json.error).toContain('epoch milliseconds or a date');
+	});
+
 	it('a reset that fails changes nothing: the next resets still work', async () => {
 		const failed = await admin<{ error: string }>(adminUrl, 'POST', 'reset', {
 			world: { companies: 0, employees: 5 },
@@ -333,6 +380,23 @@ describe('request log and reset', () => {
 		expect(again.status).toBe(200);
 		expect(again.json.clock).toBe(WORLD_NOW);
 		expect(emulator.world.companies).toHaveLength(10);
+	});
+
+	it('saves the world as it is now (GET /__admin/world): --world FILE serves it again, clock and all', async () => {
+		const moved = (await admin<{ now: string }>(adminUrl, 'POST', 'clock/advance', { days: 3 }))
+			.json.now;
+		const saved = await admin<Record<string, unknown>>(adminUrl, 'GET', 'world');
+		expect(saved.status).toBe(200);
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'emulator-save-'));
+		const file = path.join(dir, 'world.json');
+		fs.writeFileSync(file, JSON.stringify(saved.json));
+		try {
+			// What the CLI's --world FILE does with it.
+			expect(loadWorld(file).clock.now()).toBe(moved);
+		} finally {
+			fs.rmSync(dir, { recursive: true, force: true });
+			expect((await admin(adminUrl, 'POST', 'reset', { world: 'demo' })).status).toBe(200);
+		}
 	});
 
 	it('reset takes a seed and sizes, never a file path: the file is not read', async () => {

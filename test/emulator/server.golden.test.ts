@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { SaxesParser } from 'saxes';
 import { startEmulator, type RunningEmulator } from '../../emulator';
+import { describeNeedingShared } from '../needsShared';
 import { call, SHARED_DIR, sharedAvailable, values, WORLD_NOW } from './helpers';
 
 interface Node {
@@ -46,10 +47,10 @@ function spine(node: Node, depth: number): string[] {
 }
 
 const SAMPLES = path.join(SHARED_DIR, 'nmbrs-api', 'samples-v2.1');
-const describeShared = sharedAvailable ? describe : describe.skip;
-if (!sharedAvailable) {
-	console.warn(`golden test skipped: ${SAMPLES} is absent (it is present in CI)`);
-}
+const describeShared = describeNeedingShared(
+	sharedAvailable,
+	`the golden test needs ${SAMPLES}, which is absent`,
+);
 
 describeShared('answers shaped like the captured Nmbrs responses', () => {
 	let emulator: RunningEmulator;

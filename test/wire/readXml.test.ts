@@ -18,6 +18,7 @@ import {
 	personalInfoGet,
 	personalInfoUpdate,
 } from './fixtures';
+import { describeNeedingShared } from '../needsShared';
 
 const EMP_NS = 'https://api.nmbrs.nl/soap/v3/EmployeeService';
 const body = (inner: string, env = ENV11) =>
@@ -34,9 +35,10 @@ function wireError(fn: () => unknown): WireError {
 }
 
 const SAMPLES = path.resolve(__dirname, '../../../shared/nmbrs-api/samples-v2.1');
-const describeSamples = fs.existsSync(SAMPLES) ? describe : describe.skip;
-if (!fs.existsSync(SAMPLES))
-	console.warn(`Skipping real-sample tests: ${SAMPLES} is absent (outside CI).`);
+const describeSamples = describeNeedingShared(
+	fs.existsSync(SAMPLES),
+	`the real-sample tests need ${SAMPLES}, which is absent`,
+);
 
 describeSamples('real v2.1 samples from ../shared', () => {
 	it('reads CompanyService.List_GetAll: a one-company answer is still a list, omitted strings are null', () => {
