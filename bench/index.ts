@@ -8,6 +8,7 @@ import { bulkReadCase } from './cases/bulkRead';
 import { coldLoadCase } from './cases/coldLoad';
 import { emulatorStartCase } from './cases/emulatorStart';
 import { parseCase } from './cases/parse';
+import { triggerPollCase } from './cases/triggerPoll';
 import { printTable, type BenchRow } from './table';
 
 async function main(): Promise<void> {
@@ -16,7 +17,13 @@ async function main(): Promise<void> {
 		`node ${process.version}, ${os.platform()}/${os.arch()}, ${os.cpus().length} x ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB${global.gc ? '' : ' (without --expose-gc: heap figures are rougher)'}\n`,
 	);
 	const rows: BenchRow[] = [];
-	for (const run of [() => bulkReadCase(), parseCase, coldLoadCase, emulatorStartCase]) {
+	for (const run of [
+		() => bulkReadCase(),
+		parseCase,
+		triggerPollCase,
+		coldLoadCase,
+		emulatorStartCase,
+	]) {
 		rows.push(...(await run()));
 	}
 	printTable(rows);
