@@ -5,6 +5,7 @@
 import * as os from 'os';
 
 import { bulkReadCase } from './cases/bulkRead';
+import { bulkReadInN8n } from './cases/bulkReadInN8n';
 import { coldLoadCase } from './cases/coldLoad';
 import { emulatorStartCase } from './cases/emulatorStart';
 import { parseCase } from './cases/parse';
@@ -18,7 +19,7 @@ async function main(): Promise<void> {
 	);
 	const rows: BenchRow[] = [];
 	for (const run of [
-		() => bulkReadCase(),
+		() => bulkReadCase(bulkReadInN8n()),
 		parseCase,
 		triggerPollCase,
 		coldLoadCase,

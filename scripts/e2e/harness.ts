@@ -11,10 +11,12 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'child_process';
 import {
+	closeSync,
 	createWriteStream,
 	existsSync,
 	mkdirSync,
 	mkdtempSync,
+	openSync,
 	readFileSync,
 	rmSync,
 	writeFileSync,
@@ -308,16 +310,21 @@ export class N8n {
 
 	/** Runs `n8n <args>` to its end; fails loudly (with the output) unless `allowFailure`. */
 	async cli(args: string[], options: { allowFailure?: boolean } = {}): Promise<CliResult> {
+		// stdout goes to a file: n8n exits while a pipe may still hold part of a large
+		// `execute --rawOutput` (seen cut at about 900 KB); writes to a file are complete.
+		const outFile = path.join(this.userFolder, `cli-${process.pid}-${Date.now()}.out`);
+		const out = openSync(outFile, 'w');
 		const child = spawn(this.install.node, [this.bin, ...args], {
 			env: this.env(),
 			cwd: this.userFolder,
-			stdio: ['ignore', 'pipe', 'pipe'],
+			stdio: ['ignore', out, 'pipe'],
 		});
-		let stdout = '';
 		let stderr = '';
-		child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-		child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+		child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
 		const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+		closeSync(out);
+		const stdout = readFileSync(outFile, 'utf8');
+		rmSync(outFile, { force: true });
 		const result = { code, stdout, stderr };
 		if (!options.allowFailure && code !== 0) {
 			throw new HarnessError(

@@ -166,6 +166,8 @@ function show(v: unknown): string {
 export interface NodeRun {
 	items: Array<{ json: Record<string, unknown>; binary?: Record<string, Record<string, unknown>> }>;
 	error?: Record<string, unknown>;
+	/** The node's own time in this run, in ms, as n8n measured it. */
+	executionTime?: number;
 }
 
 export interface ExecutionResult {
@@ -181,7 +183,11 @@ interface RawRun {
 			error?: Record<string, unknown>;
 			runData?: Record<
 				string,
-				Array<{ data?: { main?: unknown[][] }; error?: Record<string, unknown> }>
+				Array<{
+					data?: { main?: unknown[][] };
+					error?: Record<string, unknown>;
+					executionTime?: number;
+				}>
 			>;
 		};
 	};
@@ -215,6 +221,7 @@ export function parseExecuteOutput(stdout: string): ExecutionResult {
 		nodes[name] = {
 			items: ((run?.data?.main?.[0] ?? []) as NodeRun['items']) ?? [],
 			...(run?.error ? { error: run.error } : {}),
+			executionTime: run?.executionTime,
 		};
 	}
 	return {
