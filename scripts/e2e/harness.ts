@@ -546,7 +546,6 @@ export async function importWorkflows(n8n: N8n, files: string[], emulator: Pick<
  */
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
 	// dist/ is the built package; the emulator ships in it.
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const { startEmulator } = require(path.join(REPO_ROOT, 'dist', 'emulator')) as typeof import('../../emulator');
 	const version = options.n8nVersion ?? N8N_VERSIONS[0];
 	const install = installN8n(version);

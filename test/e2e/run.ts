@@ -117,7 +117,6 @@ async function runVersion(version: string, opts: ReturnType<typeof parseArgs>): 
 	const install = await stage(`n8n ${version}: install (cached)`, () => installN8n(version));
 	const userFolder = mkdtempSync(path.join(tmpdir(), `n8n-nodes-nmbrs-e2e-${version}-`));
 	// dist/ is the built package; the emulator ships in it.
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const { startEmulator } = require(path.join(REPO_ROOT, 'dist', 'emulator')) as typeof import('../../emulator');
 	const emulator = await startEmulator({ port: 0, worldNow: WORLD_NOW });
 	const n8n = await N8n.create(install, userFolder);
