@@ -398,7 +398,11 @@ export async function walk(browser: Browser, stack: Stack): Promise<void> {
 			.filter({ hasText: /^Nmbrs$/ })
 			.first()
 			.click();
-		await creator.getByText(/^On wage tax declaration reached status$/i).click();
+		const triggerAction = creator.getByText(/^On wage tax declaration reached status$/i);
+		// With a trigger in the workflow already, the Triggers section starts folded.
+		await creator.getByText(/^Triggers \(\d+\)/).waitFor();
+		if (!(await triggerAction.isVisible())) await creator.getByText(/^Triggers \(\d+\)/).click();
+		await triggerAction.click();
 		await page.getByTestId('ndv').waitFor();
 		await useEmulatorCredential(page);
 		await checkParametersRender(page, trigger, {});
