@@ -96,6 +96,29 @@ async function picture(target: Locator, name: string): Promise<void> {
 	process.stdout.write(`    wrote docs/images/${name}\n`);
 }
 
+/** A PNG of the smallest rectangle around `targets` (with a margin), when making the pictures. */
+async function pictureAround(page: Page, targets: Locator[], name: string): Promise<void> {
+	if (!screenshots) return;
+	const boxes = [];
+	for (const target of targets) {
+		const box = await target.boundingBox();
+		if (box) boxes.push(box);
+	}
+	if (boxes.length === 0) fail(`nothing to take a picture of for ${name}`);
+	const margin = 12;
+	const x = Math.max(0, Math.min(...boxes.map((b) => b.x)) - margin);
+	const y = Math.max(0, Math.min(...boxes.map((b) => b.y)) - margin);
+	const right = Math.max(...boxes.map((b) => b.x + b.width)) + margin;
+	const bottom = Math.max(...boxes.map((b) => b.y + b.height)) + margin;
+	mkdirSync(IMAGES, { recursive: true });
+	await page.screenshot({
+		path: path.join(IMAGES, name),
+		clip: { x, y, width: right - x, height: bottom - y },
+		animations: 'disabled',
+	});
+	process.stdout.write(`    wrote docs/images/${name}\n`);
+}
+
 // ---------------------------------------------------------------- editor actions
 
 async function signIn(page: Page, stack: Stack): Promise<void> {
@@ -375,8 +398,28 @@ export async function walk(browser: Browser, stack: Stack): Promise<void> {
 		async () => {
 			await choose(page, 'resource', 'Employee');
 			await choose(page, 'operation', 'Get Many');
+			if (screenshots) {
+				// The parameter panel with the company list open, as a user picks from it.
+				await page
+					.getByTestId('resource-locator-companyId')
+					.getByTestId('rlc-input')
+					.first()
+					.click();
+				await page.getByTestId('rlc-item').first().waitFor();
+				await page.waitForTimeout(500);
+				await pictureAround(
+					page,
+					[
+						page.getByTestId('tab-params'),
+						page.getByTestId('node-parameters').getByTestId('parameter-item').last(),
+						page.getByTestId('rlc-item').last(),
+					],
+					'parameters.png',
+				);
+				await page.keyboard.press('Escape');
+				await page.getByTestId('rlc-item').first().waitFor({ state: 'hidden' });
+			}
 			const company = await pickFromList(page, 'companyId', 'Van Dam');
-			await picture(page.getByTestId('ndv'), 'parameters.png');
 			const items = await runNode(page);
 			notes.push(`Employee → Get Many of ${company}: ${items} items`);
 			await picture(page.getByTestId('ndv'), 'node-output.png');
@@ -519,7 +562,7 @@ async function credential(browser: Browser, stack: Stack): Promise<void> {
 			.getByText(/Connection tested successfully/i)
 			.first()
 			.waitFor();
-		await picture(modal.locator('.el-dialog').first(), 'credential.png');
+		await picture(modal, 'credential.png');
 	});
 
 	await step(browser, 'a wrong token: the test fails with our sentence', async () => {
