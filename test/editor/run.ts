@@ -89,11 +89,21 @@ async function visiblePanelText(page: Page): Promise<string> {
 /** A PNG of `target` (a panel), when making the README's pictures. */
 async function picture(target: Locator, name: string): Promise<void> {
 	if (!screenshots) return;
+	await closeToasts(target.page());
 	mkdirSync(IMAGES, { recursive: true });
 	await target.page().mouse.move(0, 0);
 	await target.page().waitForTimeout(500);
 	await target.screenshot({ path: path.join(IMAGES, name), animations: 'disabled' });
 	process.stdout.write(`    wrote docs/images/${name}\n`);
+}
+
+/** Closes n8n's toasts ("Workflow executed successfully"), which come and go with timing. */
+async function closeToasts(page: Page): Promise<void> {
+	const close = page.locator('.el-notification .el-notification__closeBtn:visible');
+	while ((await close.count()) > 0) {
+		await close.first().click();
+		await page.waitForTimeout(300);
+	}
 }
 
 /** A PNG of the smallest rectangle around `targets` (with a margin), when making the pictures. */
