@@ -404,22 +404,6 @@ export async function walk(browser: Browser, stack: Stack): Promise<void> {
 
 	await step(
 		browser,
-		'Company → Get Wage Tax Declarations: a company, the Year typed as text, run it',
-		async () => {
-			await choose(page, 'operation', 'Get Wage Tax Declarations');
-			await pickFromList(page, 'companyId');
-			const year = page.getByTestId('parameter-input-year').locator('input').first();
-			await year.fill(WORLD_NOW.slice(0, 4));
-			await year.press('Tab');
-			const items = await runNode(page);
-			notes.push(
-				`Company → Get Wage Tax Declarations, Year ${WORLD_NOW.slice(0, 4)}: ${items} items`,
-			);
-		},
-	);
-
-	await step(
-		browser,
 		'Employee → Get Many: pick the company from the list (typing filters it), run it',
 		async () => {
 			await choose(page, 'resource', 'Employee');
