@@ -41,11 +41,15 @@ import { discoverSubdomain } from '../nodes/Nmbrs/transport/subdomainLookup';
  *   error then says to type the subdomain or create the credential anew.
  */
 
+// n8n 2.x's notice keeps only <a>, <ul> and <li> (its sanitizer drops <br> and <b>, which ran the
+// steps together); 1.x keeps those too. So the steps are list items, each on its own line.
 const setupNotice = [
-	'<b>Before you start</b> (in Nmbrs, logged in as an administrator; accountants use a master-level login):',
-	'<br>1. Open your user profile (top right) and the <b>API Token</b> tab, then activate the API account to get a token. Copy it straight away: Nmbrs shows it only once.',
-	'<br>2. Under Settings &gt; Template users, click the cog in the <b>API</b> column for your user template and switch on the Debtor, Company and Employee calls your workflows use. A call that is off fails with error 1002.',
-	'<br>3. A sandbox token only works from the day after it was created.',
+	'Before you start (in Nmbrs, logged in as an administrator; accountants use a master-level login):',
+	'<ul>',
+	'<li>1. Open your user profile (top right) and the API Token tab, then activate the API account to get a token. Copy it straight away: Nmbrs shows it only once.</li>',
+	'<li>2. Under Settings &gt; Template users, click the cog in the API column for your user template and switch on the Debtor, Company and Employee calls your workflows use. A call that is off fails with error 1002.</li>',
+	'<li>3. A sandbox token only works from the day after it was created.</li>',
+	'</ul>',
 ].join('');
 
 export class NmbrsApi implements ICredentialType {
