@@ -7,6 +7,8 @@ import { readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
 
 export const WORKFLOWS_DIR = path.join(__dirname, 'workflows');
+/** The example workflows `npm run demo` imports; a case may run one of them. */
+export const EXAMPLES_DIR = path.join(__dirname, '..', '..', 'examples');
 
 export interface AdminCall {
 	method?: 'POST' | 'DELETE';
@@ -41,6 +43,8 @@ export interface E2eCase {
 	n8n?: string[];
 	/** Emulator admin calls made after the emulator is reset and before the run. */
 	before?: AdminCall[];
+	/** Runs this workflow of examples/ (file name without .json) instead of `workflow`. */
+	example?: string;
 	workflow: {
 		id: string;
 		name: string;
@@ -62,6 +66,10 @@ export function loadCases(dir = WORKFLOWS_DIR): E2eCase[] {
 		.map((file) => {
 			const raw = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as Omit<E2eCase, 'name'>;
 			const name = file.replace(/\.json$/, '');
+			if (raw.example)
+				raw.workflow = JSON.parse(
+					readFileSync(path.join(EXAMPLES_DIR, `${raw.example}.json`), 'utf8'),
+				) as E2eCase['workflow'];
 			if (!raw.workflow?.id || !raw.expect?.nodes)
 				throw new Error(`${file}: needs workflow.id and expect.nodes`);
 			// n8n saves static data and more only for IDs of up to 16 characters.

@@ -11,7 +11,7 @@
  *   npm run test:e2e -- --case company    only cases whose file name contains "company"
  *   npm run test:e2e -- --no-start        only the `n8n execute` cases
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 
@@ -151,7 +151,10 @@ async function runVersion(version: string, opts: ReturnType<typeof parseArgs>): 
 		path.join(REPO_ROOT, 'dist', 'emulator'),
 	) as typeof import('../../emulator');
 	const emulator = await startEmulator({ port: 0, worldNow: WORLD_NOW });
-	const n8n = await N8n.create(install, userFolder);
+	// The example workflows write their files here, the only folder n8n lets them write to.
+	const outputDir = path.join(userFolder, 'output');
+	mkdirSync(outputDir, { recursive: true });
+	const n8n = await N8n.create(install, userFolder, { N8N_RESTRICT_FILE_ACCESS_TO: outputDir });
 	const cases = loadCases().filter(
 		(c) => runsOn(c, version) && (!opts.caseFilter || c.name.includes(opts.caseFilter)),
 	);
@@ -167,7 +170,10 @@ async function runVersion(version: string, opts: ReturnType<typeof parseArgs>): 
 				writeFileSync(file, JSON.stringify(c.workflow));
 				return file;
 			});
-			await importWorkflows(n8n, opts.start ? [...files, TRIGGER_WORKFLOW] : files, emulator);
+			await importWorkflows(n8n, opts.start ? [...files, TRIGGER_WORKFLOW] : files, {
+				...emulator,
+				outputDir,
+			});
 		});
 		await stage(`n8n ${version}: ${cases.length} workflows with n8n execute`, async () => {
 			for (const c of cases)
