@@ -28,6 +28,8 @@ describe('editor check expectations', () => {
 			'employeeType',
 			'returnAll',
 			'limit',
+			'periodChoice',
+			'options',
 		]);
 		expect(shown({ resource: 'company', operation: 'getMany' })).toEqual([
 			'resource',
@@ -48,10 +50,14 @@ describe('editor check expectations', () => {
 		]);
 	});
 
-	it('shows the trigger its event and statuses', () => {
+	it('shows the trigger its event, statuses, scope and first-run settings', () => {
 		expect(visibleParameters(new NmbrsTrigger().description, {}).map((p) => p.name)).toEqual([
 			'event',
 			'statuses',
+			'declarationOptions',
+			'scope',
+			'emitExistingSince',
+			'previousYearUntil',
 		]);
 	});
 });
