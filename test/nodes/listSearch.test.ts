@@ -24,7 +24,7 @@ describe('list search: companies', () => {
 		const sent: SentRequest[] = [];
 		const { results } = await search('searchCompanies', {}, undefined, { sent });
 		const expected = emulator()
-			.world.companies.map((c) => ({ name: `${c.name} (${c.number})`, value: String(c.id) }))
+			.world.companies.map((c) => ({ name: `${c.name} (ID ${c.id})`, value: String(c.id) }))
 			.sort(byName);
 		expect(results).toEqual(expected);
 		expect(callsOf(sent)).toEqual(['CompanyService.List_GetAll']);
@@ -38,7 +38,7 @@ describe('list search: companies', () => {
 
 		const [company] = emulator().world.companies;
 		expect((await search('searchCompanies', {}, String(company.id))).results).toEqual([
-			{ name: `${company.name} (${company.number})`, value: String(company.id) },
+			{ name: `${company.name} (ID ${company.id})`, value: String(company.id) },
 		]);
 		expect((await search('searchCompanies', {}, 'no such company')).results).toEqual([]);
 	});

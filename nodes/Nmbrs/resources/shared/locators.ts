@@ -67,7 +67,8 @@ export const LOCATORS: Record<LocatorKind, LocatorSpec> = {
 		searchMethod: 'searchCompanies',
 		list: () => ({ call: 'CompanyService.List_GetAll', params: {} }),
 		show: (row) => ({
-			name: `${String(row.Name ?? '')} (${String(row.Number ?? row.ID)})`,
+			// Company numbers repeat across debtors; the ID is what the node sends.
+			name: `${String(row.Name ?? '')} (ID ${String(row.ID)})`,
 			value: String(row.ID),
 			search: [row.Name, row.Number, row.ID],
 		}),
