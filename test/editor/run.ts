@@ -14,7 +14,7 @@ import { mkdirSync, mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 
-import type { INodeTypeDescription } from 'n8n-workflow';
+import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 import type { Locator, Page } from 'playwright-core';
 
 import {
@@ -182,21 +182,33 @@ async function checkParametersRender(
 ): Promise<void> {
 	const panel = page.getByTestId('node-parameters');
 	await panel.waitFor();
-	const text = await panel.innerText();
+	// The panel fills in steps (list options load, collections render after them): wait for each
+	// part for a while before calling it missing, then read the text once all have shown.
+	const shows = async (part: ReturnType<Page['getByTestId']>) =>
+		await part
+			.waitFor({ state: 'visible', timeout: 15_000 })
+			.then(() => true)
+			.catch(() => false);
 	const missing: string[] = [];
+	const parts: Array<{ parameter: INodeProperties; shown: boolean }> = [];
 	for (const parameter of visibleParameters(description, values)) {
 		if (parameter.type === 'hidden') continue;
+		const part =
+			parameter.type === 'collection' || parameter.type === 'fixedCollection'
+				? panel.getByRole('button', { name: parameter.placeholder ?? /^Add/ }).first()
+				: panel.getByTestId(`parameter-input-${parameter.name}`).first();
+		parts.push({ parameter, shown: await shows(part) });
+	}
+	const text = await panel.innerText();
+	for (const { parameter, shown } of parts) {
 		if (parameter.type === 'collection' || parameter.type === 'fixedCollection') {
 			// A collection is its label and an "Add …" button (its placeholder) until options are added.
-			const add = panel.getByRole('button', { name: parameter.placeholder ?? /^Add/ }).first();
 			if (!text.includes(parameter.displayName))
 				missing.push(`${parameter.name}: its label "${parameter.displayName}" is not shown`);
-			else if (!(await add.isVisible().catch(() => false)))
+			else if (!shown)
 				missing.push(`${parameter.name}: no "${parameter.placeholder ?? 'Add'}" button`);
 			continue;
 		}
-		const input = panel.getByTestId(`parameter-input-${parameter.name}`).first();
-		const shown = await input.isVisible().catch(() => false);
 		if (!shown)
 			missing.push(
 				`${parameter.name} ("${parameter.displayName}", ${parameter.type}): no input on the panel`,
@@ -342,10 +354,13 @@ export async function walk(browser: Browser, stack: Stack): Promise<void> {
 					)?.options ?? []
 				).map((o) => (o as { action?: string }).action ?? ''),
 			);
-			const text = await creator.innerText();
-			const absent = wantedActions.filter(
-				(a) => a && !text.toLowerCase().includes(a.toLowerCase()),
-			);
+			// The list renders in steps after the click: read it until every action shows, or 15 s.
+			let absent = wantedActions;
+			for (let waited = 0; waited <= 15_000 && absent.length > 0; waited += 500) {
+				if (waited > 0) await page.waitForTimeout(500);
+				const text = (await creator.innerText()).toLowerCase();
+				absent = wantedActions.filter((a) => a && !text.includes(a.toLowerCase()));
+			}
 			if (absent.length > 0) fail(`actions not listed in the nodes panel: ${absent.join(', ')}`);
 			await checkIcons(creator, 'node details (trigger and actions)', 2);
 			notes.push(

@@ -62,7 +62,7 @@ describe('Employee → Create', () => {
 				template: template.id,
 				firstName: 'Daan',
 				lastName: 'Mulder',
-				options: { startDate: `${startDate}T00:00:00` },
+				startDate: `${startDate}T00:00:00`,
 			},
 			{ sent },
 		);
@@ -78,7 +78,7 @@ describe('Employee → Create', () => {
 			companyId: rl(company.id),
 			firstName: 'Sem',
 			lastName: 'de Boer',
-			options: { startDate: '2025-03-01' },
+			startDate: '2025-03-01',
 		};
 		const before = emulator().world.employees.length;
 		const error = await failure(create(params));
@@ -89,7 +89,8 @@ describe('Employee → Create', () => {
 
 		const [item] = await create({
 			...params,
-			options: { startDate: '2025-03-01', unprotectedMode: true },
+			startDate: '2025-03-01',
+			unprotectedMode: true,
 		});
 		expect(typeof item.json.EmployeeId).toBe('number');
 	});
@@ -97,7 +98,7 @@ describe('Employee → Create', () => {
 	it.each([
 		[{ lastName: '' }, 'Last Name'],
 		[{ firstName: '  ' }, 'First Name'],
-		[{ options: { startDate: 'tomorrow' } }, 'Start Date'],
+		[{ startDate: 'tomorrow' }, 'Start Date'],
 		[{ companyId: rl('0') }, 'Company ID'],
 	])('refuses %j before any call, naming the field', async (override, named) => {
 		const sent: SentRequest[] = [];
@@ -145,7 +146,8 @@ describe('Employee → Create: the calls', () => {
 				template: '',
 				firstName: (i: number) => `Eva${i}`,
 				lastName: 'Bakker',
-				options: { startDate: '2026-12-01', unprotectedMode: false },
+				startDate: '2026-12-01',
+				unprotectedMode: false,
 			},
 			{ items: [{ json: {} }, { json: {} }] },
 		);
