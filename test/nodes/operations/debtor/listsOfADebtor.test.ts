@@ -1,4 +1,7 @@
-/** Debtor → Get Functions: the job functions defined for a debtor (DebtorService.Function_GetList). */
+/**
+ * Debtor → Get Departments and Get Functions: the departments and job functions defined for a
+ * debtor (DebtorService.Department_GetList, Function_GetList), one list-of-a-record operation each.
+ */
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { SentRequest } from '../../harness';
@@ -7,25 +10,38 @@ import { DEBTOR_LOGIN, withCallsDisabled } from '../helpers';
 
 const emulator = useEmulator();
 
-const run = (params: Record<string, unknown>, options: Parameters<typeof runNode>[2] = {}) =>
-	runNode(
-		emulator().soapBaseUrl,
-		{ resource: 'debtor', operation: 'getFunctions', returnAll: true, ...params },
-		options,
-	);
+describe.each([
+	{
+		operation: 'getDepartments',
+		name: 'Get Departments',
+		call: 'DebtorService.Department_GetList',
+		list: 'departments' as const,
+	},
+	{
+		operation: 'getFunctions',
+		name: 'Get Functions',
+		call: 'DebtorService.Function_GetList',
+		list: 'functions' as const,
+	},
+])('Debtor → $name', ({ operation, call, list }) => {
+	const run = (params: Record<string, unknown>, options: Parameters<typeof runNode>[2] = {}) =>
+		runNode(
+			emulator().soapBaseUrl,
+			{ resource: 'debtor', operation, returnAll: true, ...params },
+			options,
+		);
 
-describe('Debtor → Get Functions', () => {
-	it("returns every function of the debtor with typed fields and the debtor's ID", async () => {
+	it("returns every entry of the debtor with typed fields and the debtor's ID", async () => {
 		const [debtor] = emulator().world.debtors;
 		const sent: SentRequest[] = [];
 		const items = await run({ debtorId: rl(debtor.id) }, { sent });
-		expect(items).toHaveLength(debtor.functions.length);
+		expect(items).toHaveLength(debtor[list].length);
 		expect(items.length).toBeGreaterThan(1);
 		for (const [i, item] of items.entries()) {
 			expect(item.json).toEqual({
-				Id: debtor.functions[i].id,
-				Code: debtor.functions[i].code,
-				Description: debtor.functions[i].description,
+				Id: debtor[list][i].id,
+				Code: debtor[list][i].code,
+				Description: debtor[list][i].description,
 				DebtorId: debtor.id,
 			});
 			expect(typeof item.json.Id).toBe('number');
@@ -33,7 +49,7 @@ describe('Debtor → Get Functions', () => {
 			expect(typeof item.json.Description).toBe('string');
 			expect(item.pairedItem).toEqual({ item: 0 });
 		}
-		expect(callsOf(sent)).toEqual(['DebtorService.Function_GetList']);
+		expect(callsOf(sent)).toEqual([call]);
 	});
 
 	it('stops at the limit when Return All is off', async () => {
@@ -68,11 +84,11 @@ describe('Debtor → Get Functions', () => {
 
 	it('a call switched off in the API user template (1002) names the call to enable', async () => {
 		const [debtor] = emulator().world.debtors;
-		await withCallsDisabled(emulator(), ['DebtorService.Function_GetList'], async () => {
+		await withCallsDisabled(emulator(), [call], async () => {
 			const error = await failure(run({ debtorId: rl(debtor.id) }));
 			expect(error).toBeInstanceOf(NodeApiError);
 			expect(error.message).toContain('1002');
-			expect((error as NodeApiError).description).toContain('DebtorService.Function_GetList');
+			expect((error as NodeApiError).description).toContain(call);
 		});
 	});
 
@@ -85,21 +101,19 @@ describe('Debtor → Get Functions', () => {
 		);
 		expect(items[0]).toMatchObject({ pairedItem: { item: 0 } });
 		expect(String(items[0].json.error)).toContain('2009');
-		expect(items.slice(1)).toHaveLength(debtor.functions.length);
+		expect(items.slice(1)).toHaveLength(debtor[list].length);
 		expect(items.slice(1).every((i) => (i.pairedItem as { item: number }).item === 1)).toBe(true);
 	});
 
-	it('sends DebtorId; no functions is no items (stub)', async () => {
-		const stub = stubNmbrs({ 'DebtorService.Function_GetList': [] });
+	it('sends DebtorId; an empty list is no items (stub)', async () => {
+		const stub = stubNmbrs({ [call]: [] });
 		const items = await stub.run({
 			resource: 'debtor',
-			operation: 'getFunctions',
+			operation,
 			debtorId: rl(12),
 			returnAll: true,
 		});
-		expect(stub.calls).toEqual([
-			{ operation: 'DebtorService.Function_GetList', params: { DebtorId: 12 } },
-		]);
+		expect(stub.calls).toEqual([{ operation: call, params: { DebtorId: 12 } }]);
 		expect(items).toEqual([]);
 	});
 });
