@@ -5,6 +5,8 @@ import { parseBoolean, parseDate } from '../../glue/parameters';
 import { locatorProperty, readLocator } from '../shared/locators';
 import { returnRows } from '../shared/rows';
 import type { NmbrsOperation } from '../types';
+import { readOptions } from './personalInfo';
+import { optionsCollection } from '../shared/options';
 
 export const create: NmbrsOperation = {
 	name: 'Create',
@@ -40,21 +42,23 @@ export const create: NmbrsOperation = {
 			default: '',
 			description: 'Surname, without the prefix (tussenvoegsel)',
 		},
-		{
-			displayName: 'Start Date',
-			name: 'startDate',
-			type: 'dateTime',
-			default: '',
-			description: "First day in service; empty: the first day of the company's current period",
-		},
-		{
-			displayName: 'Unprotected Mode',
-			name: 'unprotectedMode',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether to allow a start date in a period before the current one (Nmbrs refuses it with 2011 otherwise)',
-		},
+		optionsCollection([
+			{
+				displayName: 'Start Date',
+				name: 'startDate',
+				type: 'dateTime',
+				default: '',
+				description: "First day in service; empty: the first day of the company's current period",
+			},
+			{
+				displayName: 'Unprotected Mode',
+				name: 'unprotectedMode',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to allow a start date in a period before the current one (Nmbrs refuses it with 2011 otherwise)',
+			},
+		]),
 	],
 	calls: [
 		'CompanyService.DefaultEmployeeTemplates_GetByCompany',
@@ -75,15 +79,11 @@ export const create: NmbrsOperation = {
 		};
 		const firstName = name('firstName', 'First Name');
 		const lastName = name('lastName', 'Last Name');
-		const startDate = parseDate(
-			node,
-			this.getNodeParameter('startDate', itemIndex, ''),
-			'Start Date',
-			itemIndex,
-		);
+		const options = readOptions.call(this, itemIndex);
+		const startDate = parseDate(node, options.startDate, 'Start Date', itemIndex);
 		const unprotectedMode = parseBoolean(
 			node,
-			this.getNodeParameter('unprotectedMode', itemIndex, false),
+			options.unprotectedMode ?? false,
 			'Unprotected Mode',
 			itemIndex,
 		);

@@ -62,7 +62,7 @@ describe('Employee → Create', () => {
 				template: template.id,
 				firstName: 'Daan',
 				lastName: 'Mulder',
-				startDate: `${startDate}T00:00:00`,
+				options: { startDate: `${startDate}T00:00:00` },
 			},
 			{ sent },
 		);
@@ -78,7 +78,7 @@ describe('Employee → Create', () => {
 			companyId: rl(company.id),
 			firstName: 'Sem',
 			lastName: 'de Boer',
-			startDate: '2025-03-01',
+			options: { startDate: '2025-03-01' },
 		};
 		const before = emulator().world.employees.length;
 		const error = await failure(create(params));
@@ -89,8 +89,7 @@ describe('Employee → Create', () => {
 
 		const [item] = await create({
 			...params,
-			startDate: '2025-03-01',
-			unprotectedMode: true,
+			options: { startDate: '2025-03-01', unprotectedMode: true },
 		});
 		expect(typeof item.json.EmployeeId).toBe('number');
 	});
@@ -98,7 +97,7 @@ describe('Employee → Create', () => {
 	it.each([
 		[{ lastName: '' }, 'Last Name'],
 		[{ firstName: '  ' }, 'First Name'],
-		[{ startDate: 'tomorrow' }, 'Start Date'],
+		[{ options: { startDate: 'tomorrow' } }, 'Start Date'],
 		[{ companyId: rl('0') }, 'Company ID'],
 	])('refuses %j before any call, naming the field', async (override, named) => {
 		const sent: SentRequest[] = [];
@@ -146,8 +145,7 @@ describe('Employee → Create: the calls', () => {
 				template: '',
 				firstName: (i: number) => `Eva${i}`,
 				lastName: 'Bakker',
-				startDate: '2026-12-01',
-				unprotectedMode: false,
+				options: { startDate: '2026-12-01', unprotectedMode: false },
 			},
 			{ items: [{ json: {} }, { json: {} }] },
 		);
