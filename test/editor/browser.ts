@@ -113,7 +113,7 @@ export class Browser {
 		);
 		const page = context.pages()[0] ?? (await context.newPage());
 		// The machine may be loaded: wait generously, assert no timings.
-		page.setDefaultTimeout(120_000);
+		page.setDefaultTimeout(45_000);
 		page.setDefaultNavigationTimeout(180_000);
 		const browser = new Browser(context, page);
 		await browser.watch();

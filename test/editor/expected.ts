@@ -67,3 +67,10 @@ export function visibleParameters(
 		return true;
 	});
 }
+
+/** The names a collection's add list offers (options without displayOptions of their own). */
+export function collectionOptions(collection: INodeProperties): string[] {
+	return ((collection.options ?? []) as INodeProperties[])
+		.filter((o) => o.displayOptions === undefined)
+		.map((o) => o.displayName);
+}

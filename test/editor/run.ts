@@ -30,6 +30,7 @@ import {
 import { Browser } from './browser';
 import {
 	builtDescription,
+	collectionOptions,
 	operations,
 	resources,
 	visibleParameters,
@@ -174,7 +175,15 @@ function sameList(seen: string[], wanted: string[]): boolean {
 	return seen.length === wanted.length && seen.every((s, i) => s === wanted[i]);
 }
 
-/** Every parameter the description shows for these values is on the panel, with its label. */
+/** Waits a while for a part of the panel that fills in steps (list options load, then collections). */
+async function shows(part: Locator): Promise<boolean> {
+	return await part
+		.waitFor({ state: 'visible', timeout: 15_000 })
+		.then(() => true)
+		.catch(() => false);
+}
+
+/** Every parameter the description shows for these values is on the panel (see parameterRenders). */
 async function checkParametersRender(
 	page: Page,
 	description: INodeTypeDescription,
@@ -182,42 +191,60 @@ async function checkParametersRender(
 ): Promise<void> {
 	const panel = page.getByTestId('node-parameters');
 	await panel.waitFor();
-	// The panel fills in steps (list options load, collections render after them): wait for each
-	// part for a while before calling it missing, then read the text once all have shown.
-	const shows = async (part: ReturnType<Page['getByTestId']>) =>
-		await part
-			.waitFor({ state: 'visible', timeout: 15_000 })
-			.then(() => true)
-			.catch(() => false);
 	const missing: string[] = [];
-	const parts: Array<{ parameter: INodeProperties; shown: boolean }> = [];
 	for (const parameter of visibleParameters(description, values)) {
 		if (parameter.type === 'hidden') continue;
-		const part =
-			parameter.type === 'collection' || parameter.type === 'fixedCollection'
-				? panel.getByRole('button', { name: parameter.placeholder ?? /^Add/ }).first()
-				: panel.getByTestId(`parameter-input-${parameter.name}`).first();
-		parts.push({ parameter, shown: await shows(part) });
-	}
-	const text = await panel.innerText();
-	for (const { parameter, shown } of parts) {
-		if (parameter.type === 'collection' || parameter.type === 'fixedCollection') {
-			// A collection is its label and an "Add …" button (its placeholder) until options are added.
-			if (!text.includes(parameter.displayName))
-				missing.push(`${parameter.name}: its label "${parameter.displayName}" is not shown`);
-			else if (!shown)
-				missing.push(`${parameter.name}: no "${parameter.placeholder ?? 'Add'}" button`);
-			continue;
-		}
-		if (!shown)
-			missing.push(
-				`${parameter.name} ("${parameter.displayName}", ${parameter.type}): no input on the panel`,
-			);
-		else if (!text.includes(parameter.displayName))
-			missing.push(`${parameter.name}: its label "${parameter.displayName}" is not shown`);
+		const started = Date.now();
+		const problem = await parameterRenders(page, panel, parameter);
+		if (problem) missing.push(`${parameter.name}: ${problem}`);
+		const took = Date.now() - started;
+		if (took > 2000) process.stdout.write(`    slow: ${parameter.name} ${took} ms\n`);
 	}
 	if (missing.length > 0)
 		fail(`parameters that do not render for ${JSON.stringify(values)}:\n  ${missing.join('\n  ')}`);
+}
+
+/**
+ * What is wrong with one parameter on the panel, or undefined: it shows its label and its input; a
+ * collection its add control (a button for one option, else a list with its placeholder) and that
+ * list offers each of its options.
+ */
+async function parameterRenders(
+	page: Page,
+	panel: Locator,
+	parameter: INodeProperties,
+): Promise<string | undefined> {
+	const item = panel
+		.getByTestId('parameter-item')
+		.filter({ has: page.getByText(parameter.displayName, { exact: true }) })
+		.first();
+	if (!(await shows(item))) return `its label "${parameter.displayName}" is not shown`;
+	if (parameter.type === 'notice') return undefined;
+	if (parameter.type !== 'collection') {
+		return (await shows(item.getByTestId(`parameter-input-${parameter.name}`).first()))
+			? undefined
+			: `no input for this ${parameter.type} on the panel`;
+	}
+	const add = item.getByTestId('collection-parameter-add').first();
+	if (!(await shows(add))) return `no "${parameter.placeholder ?? 'Add'}" control`;
+	const input = add.locator('input');
+	const placeholder =
+		(await input.count()) > 0 ? await input.first().getAttribute('placeholder') : '';
+	const addText = `${await add.innerText()} ${placeholder ?? ''}`;
+	if (parameter.placeholder && !addText.includes(parameter.placeholder))
+		return `its add control does not say "${parameter.placeholder}"`;
+	const offered = collectionOptions(parameter);
+	if (offered.length < 2) return undefined;
+	await add.click();
+	const listed = page.locator('[data-test-id="collection-parameter-option"]:visible');
+	await listed.first().waitFor();
+	const names = (await listed.allInnerTexts()).map((t) => t.trim());
+	await page.keyboard.press('Escape');
+	await listed.first().waitFor({ state: 'hidden' });
+	const absent = offered.filter((name) => !names.includes(name));
+	return absent.length > 0
+		? `its list offers ${names.join(', ')}; missing ${absent.join(', ')}`
+		: undefined;
 }
 
 /** Opens a resource locator's list, checks it fills, and picks the entry named `pick` (typed to filter). */
@@ -235,17 +262,22 @@ async function pickFromList(page: Page, parameter: string, pick?: string): Promi
 	}
 	await page.getByTestId('rlc-search').fill(pick);
 	await page.waitForFunction(
-		({ wanted, before }) => {
+		({ wanted, before, narrows }) => {
 			const texts = Array.from(document.querySelectorAll('[data-test-id="rlc-item"]')).map((e) =>
 				(e as HTMLElement).innerText.trim(),
 			);
 			return (
 				texts.length > 0 &&
-				texts.length < before &&
+				(texts.length < before || !narrows) &&
 				texts.every((t) => t.toLowerCase().includes(wanted.toLowerCase()))
 			);
 		},
-		{ wanted: pick, before: all.length },
+		// The list may open already searched (the editor keeps the last search of the parameter).
+		{
+			wanted: pick,
+			before: all.length,
+			narrows: all.some((t) => !t.toLowerCase().includes(pick.toLowerCase())),
+		},
 	);
 	const filtered = (await items.allInnerTexts()).map((t) => t.trim());
 	const chosen = filtered[0];
