@@ -230,8 +230,17 @@ function addRepeatable(target: WireObject, name: string, value: WireValue): void
 
 /** Per field list and purpose: name lookup and initial values, computed once (hot path). */
 interface PreparedShape {
-	byName: Map<string, { field: Field; kind: FieldKind }>;
-	initial: Array<[string, WireValue]>;
+	byName: Map<string, PreparedField>;
+	/** Every field at its initial value, lists at null: each new record starts as a copy of it. */
+	template: WireObject;
+	/** The list fields: each starts as a fresh [] in every record. */
+	lists: string[];
+}
+interface PreparedField {
+	field: Field;
+	kind: FieldKind;
+	/** One scalar element, read by its object's frame without a frame of its own. */
+	plain: boolean;
 }
 const preparedShapes = new WeakMap<Field[], Partial<Record<ReadMode['purpose'], PreparedShape>>>();
 
@@ -243,17 +252,25 @@ function prepare(fields: Field[], mode: ReadMode): PreparedShape {
 	}
 	let shape = perFields[mode.purpose];
 	if (!shape) {
-		shape = { byName: new Map(), initial: [] };
+		shape = { byName: new Map(), template: {}, lists: [] };
 		for (const field of fields) {
 			const kind = kindOf(field.type, mode.catalogue);
-			shape.byName.set(field.name, { field, kind });
+			const plain =
+				field.listItem === undefined &&
+				(kind.kind === 'enum' || (kind.kind === 'scalar' && kind.scalar !== 'anyType'));
+			shape.byName.set(field.name, { field, kind, plain });
 			const initial =
 				mode.purpose === 'request'
 					? requestDefault(field, kind)
 					: field.listItem !== undefined
 						? []
 						: null;
-			shape.initial.push([field.name, initial]);
+			if (Array.isArray(initial)) shape.lists.push(field.name);
+			// A number, then text, then the value: each field of the template (and so of every
+			// copy) then takes any value without V8 changing the records' layout one by one.
+			shape.template[field.name] = 0;
+			shape.template[field.name] = '';
+			shape.template[field.name] = Array.isArray(initial) ? null : initial;
 		}
 		perFields[mode.purpose] = shape;
 	}
@@ -261,8 +278,15 @@ function prepare(fields: Field[], mode: ReadMode): PreparedShape {
 }
 
 class ObjectFrame implements Frame {
-	readonly value: WireObject = {};
+	readonly value: WireObject;
 	private readonly shape: PreparedShape;
+	/**
+	 * The scalar field whose element is open now. A record's scalar fields are read here, on the
+	 * object's own frame, rather than each through a frame and a callback of its own: responses
+	 * carry thousands of records of twenty fields, and those objects were most of the garbage.
+	 */
+	private scalar: PreparedField | undefined;
+	private buffer = '';
 	constructor(
 		fields: Field[],
 		private readonly namespace: string,
@@ -270,14 +294,26 @@ class ObjectFrame implements Frame {
 		private readonly mode: ReadMode,
 	) {
 		this.shape = prepare(fields, mode);
-		// Fresh arrays per object: the prepared [] must not be shared between records.
-		for (const [name, initial] of this.shape.initial)
-			this.value[name] = Array.isArray(initial) ? [] : initial;
+		// A copy of the template (a fast clone, compact in memory), lists as fresh arrays: no [] is
+		// shared between records.
+		this.value = { ...this.shape.template };
+		for (const name of this.shape.lists) this.value[name] = [];
 	}
 	child(node: SaxesTagNS): Frame {
+		// Elements inside a scalar's element are skipped; only its own text counts.
+		if (this.scalar) return SKIP;
 		const entry = node.uri === this.namespace ? this.shape.byName.get(node.local) : undefined;
 		if (entry) {
 			const name = entry.field.name;
+			if (entry.plain) {
+				if (isNil(node)) {
+					this.value[name] = null;
+					return SKIP;
+				}
+				this.scalar = entry;
+				this.buffer = '';
+				return this;
+			}
 			return fieldFrame(
 				entry.field,
 				entry.kind,
@@ -294,8 +330,44 @@ class ObjectFrame implements Frame {
 		if (this.mode.purpose === 'request' || this.shape.byName.has(node.local)) return SKIP;
 		return new GenericFrame((value) => addRepeatable(this.value, node.local, value));
 	}
-	text(): void {}
-	close(): void {}
+	text(text: string): void {
+		if (this.scalar) this.buffer += text;
+	}
+	close(): void {
+		const scalar = this.scalar;
+		if (scalar === undefined) {
+			this.closeObject();
+			return;
+		}
+		this.scalar = undefined;
+		const name = scalar.field.name;
+		this.value[name] = convertScalar(
+			scalar.kind,
+			this.buffer,
+			this.path === '' ? name : `${this.path}.${name}`,
+			this.mode.scrub,
+			this.mode.purpose === 'request',
+		);
+	}
+	/** The object's own element closed. */
+	protected closeObject(): void {}
+}
+
+/** A record that is an item of a list: stored at its index when it closes (no callback per item). */
+class ListItemFrame extends ObjectFrame {
+	constructor(
+		fields: Field[],
+		namespace: string,
+		path: string,
+		mode: ReadMode,
+		private readonly items: WireValue[],
+		private readonly index: number,
+	) {
+		super(fields, namespace, path, mode);
+	}
+	protected closeObject(): void {
+		this.items[this.index] = this.value;
+	}
 }
 
 class ObjectValueFrame extends ObjectFrame {
@@ -308,7 +380,7 @@ class ObjectValueFrame extends ObjectFrame {
 	) {
 		super(fields, namespace, path, mode);
 	}
-	close(): void {
+	protected closeObject(): void {
 		this.assign(this.value);
 	}
 }
@@ -328,7 +400,17 @@ class ListFrame implements Frame {
 		const index = this.items.length;
 		this.items.push(null);
 		if (isNil(node)) return SKIP;
-		return valueFrame(this.kind, this.namespace, `${this.path}[${index}]`, this.mode, (value) => {
+		const path = `${this.path}[${index}]`;
+		if (this.kind.kind === 'complex')
+			return new ListItemFrame(
+				this.kind.fields,
+				this.namespace,
+				path,
+				this.mode,
+				this.items,
+				index,
+			);
+		return valueFrame(this.kind, this.namespace, path, this.mode, (value) => {
 			this.items[index] = value;
 		});
 	}

@@ -1,7 +1,7 @@
 import { asList, nmbrsRequest } from '../../glue/request';
 import { parseStatusList } from '../../glue/parameters';
 import { locatorProperty, readLocator } from '../shared/locators';
-import { returnRows, toJson } from '../shared/rows';
+import { returnRows } from '../shared/rows';
 import { readYear, yearProperty } from '../shared/year';
 import type { NmbrsOperation } from '../types';
 import { optionsCollection } from '../shared/options';
@@ -38,11 +38,11 @@ export const getWageTaxDeclarations: NmbrsOperation = {
 				{ CompanyId: companyId, intYear: year },
 				itemIndex,
 			),
-		)
-			.map(toJson)
-			.filter(
-				(row) => wanted.length === 0 || wanted.includes(String(row.Status ?? '').toLowerCase()),
-			);
+		).filter(
+			(row) =>
+				wanted.length === 0 ||
+				wanted.includes(String((row as { Status?: unknown }).Status ?? '').toLowerCase()),
+		);
 		return returnRows.call(this, rows, itemIndex, { extra: { CompanyId: companyId } });
 	},
 };

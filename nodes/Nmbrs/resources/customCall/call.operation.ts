@@ -4,8 +4,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import { resolveAnyOperation, SERVICES, type Operation, type ServiceName } from '../../catalogue';
 import { asList, nmbrsRequest } from '../../glue/request';
 import { WireError, adHocOperation, buildRequest, type WireValue } from '../../wire';
-import { bsnIf, includeBsnProperty, readIncludeBsn } from '../shared/bsn';
-import { toJson } from '../shared/rows';
+import { includeBsnProperty, readIncludeBsn } from '../shared/bsn';
+import { asItems, toJson } from '../shared/rows';
 import type { NmbrsOperation } from '../types';
 import { optionsCollection } from '../shared/options';
 
@@ -36,13 +36,13 @@ function readParameters(this: IExecuteFunctions, itemIndex: number) {
 	return value as Record<string, unknown>;
 }
 
-/** A result as items: a list gives one item per entry, anything else one item. */
-function resultJson(result: WireValue): IDataObject[] {
-	if (Array.isArray(result)) return asList(result).map(toJson);
+/** A result as item JSON: a list gives one per entry, anything else one. */
+function resultJson(result: WireValue, withoutBsn: boolean): IDataObject[] {
+	if (Array.isArray(result)) return asList(result).map((row) => toJson(row, withoutBsn));
 	if (result === null || typeof result !== 'object' || Buffer.isBuffer(result)) {
 		return [{ result: toJson(result).value ?? null }];
 	}
-	return [toJson(result)];
+	return [toJson(result, withoutBsn)];
 }
 
 export const call: NmbrsOperation = {
@@ -172,9 +172,6 @@ export const call: NmbrsOperation = {
 			operation = adHocOperation(service as ServiceName, name, Object.keys(params), 'write');
 		}
 		const result = await nmbrsRequest.call(this, operation, params, itemIndex);
-		const rows = resultJson(result).map((row) => bsnIf(row, includeBsn));
-		return this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(rows), {
-			itemData: { item: itemIndex },
-		});
+		return asItems(resultJson(result, !includeBsn), itemIndex);
 	},
 };

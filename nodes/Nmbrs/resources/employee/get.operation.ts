@@ -1,9 +1,9 @@
 import { isRecord } from '../../glue/request';
 import { locatorProperty, readLocator } from '../shared/locators';
 import { employeeRecordIn, periodProperties } from '../shared/period';
-import { returnRows, toJson } from '../shared/rows';
+import { returnRows } from '../shared/rows';
 import type { NmbrsOperation } from '../types';
-import { bsnIf, includeBsnProperty, readIncludeBsn } from '../shared/bsn';
+import { includeBsnProperty, readIncludeBsn } from '../shared/bsn';
 import { optionsCollection } from '../shared/options';
 
 export const get: NmbrsOperation = {
@@ -36,8 +36,8 @@ export const get: NmbrsOperation = {
 			employeeId,
 			itemIndex,
 		);
-		const rows = isRecord(result) ? [bsnIf(toJson(result), includeBsn)] : [];
-		return returnRows.call(this, rows, itemIndex, {
+		return returnRows.call(this, isRecord(result) ? [result] : [], itemIndex, {
+			withoutBsn: !includeBsn,
 			extra:
 				at === undefined
 					? { CompanyId: companyId }

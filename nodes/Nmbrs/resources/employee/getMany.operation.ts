@@ -5,9 +5,9 @@ import { parseBoolean, parseNonNegative } from '../../glue/parameters';
 import type { WireObject } from '../../wire';
 import { locatorProperty, readLocator } from '../shared/locators';
 import { periodProperties, readPeriod, versionValidIn, type PayrollPeriod } from '../shared/period';
-import { readLimit, returnAllProperties, returnRows, toJson } from '../shared/rows';
+import { readLimit, returnAllProperties, returnRows } from '../shared/rows';
 import type { NmbrsOperation } from '../types';
-import { bsnIf, includeBsnProperty } from '../shared/bsn';
+import { includeBsnProperty } from '../shared/bsn';
 import { readOptions } from './personalInfo';
 import { optionsCollection } from '../shared/options';
 
@@ -143,28 +143,23 @@ export const getMany: NmbrsOperation = {
 		);
 
 		const rows = kept.map((employee) => {
-			const json = toJson(employee);
+			const row: WireObject = { ...(employee as WireObject) };
 			for (const { include, byEmployee } of histories) {
 				const { list, field } = BATCH[include];
-				const versions = asRecords(byEmployee.get(json.Id as number)?.[list] ?? null);
-				if (include === 'includeEmployments') {
-					json[field] = versions.map(toJson);
-					continue;
-				}
-				const valid = at === undefined ? null : versionValidIn<WireObject>(versions, at);
-				json[field] =
-					valid === null
-						? null
-						: include === 'includePersonalInfo'
-							? bsnIf(toJson(valid), includeBsn)
-							: toJson(valid);
+				const versions = asRecords(byEmployee.get(row.Id as number)?.[list] ?? null);
+				row[field] =
+					include === 'includeEmployments'
+						? versions
+						: at === undefined
+							? null
+							: versionValidIn<WireObject>(versions, at);
 			}
-			return json;
+			return row;
 		});
 		const extra: IDataObject =
 			at === undefined
 				? { CompanyId: companyId }
 				: { CompanyId: companyId, Year: at.year, Period: at.period };
-		return returnRows.call(this, rows, itemIndex, { extra });
+		return returnRows.call(this, rows, itemIndex, { extra, withoutBsn: !includeBsn });
 	},
 };

@@ -2,10 +2,10 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { isRecord, nmbrsRequest } from '../../glue/request';
 import { locatorProperty, readLocator } from '../shared/locators';
-import { returnRows, toJson } from '../shared/rows';
+import { returnRows } from '../shared/rows';
 import { readModifyWrite } from '../shared/update';
 import type { NmbrsOperation } from '../types';
-import { bsnIf, includeBsnProperty, readIncludeBsn } from '../shared/bsn';
+import { includeBsnProperty, readIncludeBsn } from '../shared/bsn';
 import { fieldsToChangeProperty, readFieldsToChange } from './personalInfo';
 import { optionsCollection } from '../shared/options';
 
@@ -66,7 +66,8 @@ export const updatePersonalInfo: NmbrsOperation = {
 					itemIndex,
 				),
 		});
-		return returnRows.call(this, [bsnIf(toJson(written), includeBsn)], itemIndex, {
+		return returnRows.call(this, [written], itemIndex, {
+			withoutBsn: !includeBsn,
 			extra: { CompanyId: companyId, ChangedFields: Object.keys(changes) },
 		});
 	},

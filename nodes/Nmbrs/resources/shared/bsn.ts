@@ -8,6 +8,11 @@ import { parseBoolean } from '../../glue/parameters';
 
 const BSN_KEYS = new Set(['bsn', 'sofinr', 'burgerservicenummer']);
 
+/** Whether a field name is a BSN, in any of its spellings. */
+export function isBsnKey(key: string): boolean {
+	return BSN_KEYS.has(key.toLowerCase());
+}
+
 /** The "Include BSN" option (for an Options collection or as a parameter). */
 export const includeBsnProperty: INodeProperties = {
 	displayName: 'Include BSN',
@@ -35,7 +40,7 @@ export function withoutBsn<T>(value: T): T {
 	if (value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return value;
 	const out: Record<string, unknown> = {};
 	for (const [key, inner] of Object.entries(value)) {
-		if (!BSN_KEYS.has(key.toLowerCase())) out[key] = withoutBsn(inner);
+		if (!isBsnKey(key)) out[key] = withoutBsn(inner);
 	}
 	return out as T;
 }

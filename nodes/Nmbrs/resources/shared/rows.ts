@@ -11,6 +11,7 @@ import type {
 
 import { parseBoolean, parseLimit } from '../../glue/parameters';
 import type { WireValue } from '../../wire';
+import { isBsnKey } from './bsn';
 
 /** Return All and Limit, for the properties of a Get Many. */
 export const returnAllProperties: INodeProperties[] = [
@@ -32,24 +33,32 @@ export const returnAllProperties: INodeProperties[] = [
 	},
 ];
 
-/** A wire value as n8n JSON: Buffers become base64 text, everything else is kept. */
-export function toJson(value: WireValue): IDataObject {
+/**
+ * A wire value as n8n JSON, in one copy: Buffers become base64 text, and with `dropBsn` every BSN
+ * field (see bsn.ts) is left out at any depth. Rows of thousands of employees pass through here,
+ * so it walks keys without the arrays Object.entries makes.
+ */
+export function toJson(value: WireValue, dropBsn = false): IDataObject {
 	const convert = (v: WireValue): unknown => {
+		if (v === null || typeof v !== 'object') return v;
 		if (Buffer.isBuffer(v)) return v.toString('base64');
 		if (Array.isArray(v)) return v.map(convert);
-		if (v !== null && typeof v === 'object') {
-			const out: IDataObject = {};
-			for (const [key, inner] of Object.entries(v)) {
-				out[key] = convert(inner as WireValue) as IDataObject;
-			}
-			return out;
+		const out: IDataObject = {};
+		for (const key of Object.keys(v)) {
+			if (dropBsn && isBsnKey(key)) continue;
+			out[key] = convert(v[key] as WireValue) as IDataObject;
 		}
-		return v;
+		return out;
 	};
 	const converted = convert(value);
 	return converted !== null && typeof converted === 'object' && !Array.isArray(converted)
 		? (converted as IDataObject)
 		: { value: converted as IDataObject };
+}
+
+/** JSON rows as the output items of input item i (built directly: one object per item). */
+export function asItems(rows: IDataObject[], itemIndex: number): INodeExecutionData[] {
+	return rows.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 }
 
 /** Return All / Limit for item i: undefined means all. */
@@ -73,18 +82,21 @@ export interface RowsOptions {
 	extra?: IDataObject;
 	/** At most this many rows (from readLimit, read before any call); undefined keeps all. */
 	limit?: number;
+	/** Leave every BSN field out (Include BSN off); default: keep the rows as they are. */
+	withoutBsn?: boolean;
 }
 
-/** Rows (wire values or JSON) as the items of input item i. */
+/** Wire rows as the items of input item i, each converted once (see toJson). */
 export function returnRows(
 	this: IExecuteFunctions,
-	rows: Array<WireValue | IDataObject>,
+	rows: WireValue[],
 	itemIndex: number,
 	options: RowsOptions = {},
 ): INodeExecutionData[] {
 	const kept = options.limit === undefined ? rows : rows.slice(0, options.limit);
-	const json = kept.map((row) => ({ ...toJson(row as WireValue), ...options.extra }));
-	return this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(json), {
-		itemData: { item: itemIndex },
+	const json = kept.map((row) => {
+		const converted = toJson(row, options.withoutBsn);
+		return options.extra ? Object.assign(converted, options.extra) : converted;
 	});
+	return asItems(json, itemIndex);
 }

@@ -71,7 +71,7 @@ export const payrollRunLocked: TriggerEvent = {
 					CompanyId: companyId,
 					Year: year,
 				});
-				return rows.map(toJson);
+				return rows.map((row) => toJson(row));
 			},
 			id: (thing) => String(thing.ID),
 			status: (thing) => (thing.IsLocked === true ? 'locked' : 'open'),

@@ -119,7 +119,7 @@ export const wageTaxDeclarationReachedStatus: TriggerEvent = {
 					CompanyId: companyId,
 					intYear: year,
 				});
-				return rows.map(toJson);
+				return rows.map((row) => toJson(row));
 			},
 			id: (thing) => String(thing.LoonaangifteID),
 			status: (thing) =>
