@@ -81,11 +81,8 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
 	return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
-/** `ours` may come from real n8n (see the real-n8n runner); default: in-process. */
-export async function bulkReadCase(
-	oursInN8n?: (soapBaseUrl: string) => Promise<{ ms: number; items: number; label: string }>,
-): Promise<BenchRow[]> {
-	// Nmbrs is another machine: the emulator runs in its own process.
+/** The emulator with the case's world, 30 ms added to every call; in its own process, as Nmbrs is another machine. */
+export async function bulkReadEmulator(): Promise<Awaited<ReturnType<typeof spawnEmulator>>> {
 	const emulator = await spawnEmulator([
 		'--companies',
 		String(COMPANIES),
@@ -94,12 +91,16 @@ export async function bulkReadCase(
 		'--now',
 		'2026-11-25T09:00:00',
 	]);
+	await admin(emulator.adminUrl, '/faults', { operation: '*', kind: 'latency', ms: LATENCY_MS });
+	return emulator;
+}
+
+/** `ours` may come from real n8n (see the real-n8n runner); default: in-process. */
+export async function bulkReadCase(
+	oursInN8n?: (soapBaseUrl: string) => Promise<{ ms: number; items: number; label: string }>,
+): Promise<BenchRow[]> {
+	const emulator = await bulkReadEmulator();
 	try {
-		await admin(emulator.adminUrl, '/faults', {
-			operation: '*',
-			kind: 'latency',
-			ms: LATENCY_MS,
-		});
 		let sent: SentRequest[] = [];
 		let employees = 0;
 		const workflow = async () => {

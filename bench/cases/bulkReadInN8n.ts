@@ -69,41 +69,56 @@ function workflow() {
 	};
 }
 
+export function n8nInstalled(): boolean {
+	const cache = path.join(homedir(), '.cache', 'n8n-nodes-nmbrs');
+	return (
+		existsSync(cache) &&
+		readdirSync(cache).some((d) => d.startsWith(`n8n-${VERSION}-`) && !d.endsWith('.lock'))
+	);
+}
+
+export interface BulkReadInN8n {
+	/** One `n8n execute` of the workflow, with `env` added to n8n's (e.g. NODE_OPTIONS). */
+	run(env?: Record<string, string>): Promise<{ ms: number; items: number }>;
+	close(): void;
+}
+
+/** n8n with the packed package, the credential and the workflow, ready to execute it. */
+export async function openBulkReadInN8n(soapBaseUrl: string): Promise<BulkReadInN8n> {
+	const scratch = mkdtempSync(path.join(tmpdir(), 'nmbrs-bench-'));
+	const install = installN8n(VERSION);
+	const userFolder = path.join(scratch, 'user');
+	installPackage(userFolder, packPackage(scratch), install);
+	const n8n = await N8n.create(install, userFolder);
+	await importCredential(n8n, soapBaseUrl);
+	const file = path.join(scratch, 'workflow.json');
+	writeFileSync(file, JSON.stringify(workflow()));
+	await n8n.cli(['import:workflow', `--input=${file}`]);
+	return {
+		async run(env = {}) {
+			const cli = Object.keys(env).length === 0 ? n8n : await N8n.create(install, userFolder, env);
+			const result = await cli.cli(['execute', '--id=benchBulkRead01', '--rawOutput']);
+			const nodes = parseExecuteOutput(result.stdout).nodes;
+			return {
+				ms: (nodes.Companies?.executionTime ?? NaN) + (nodes.Employees?.executionTime ?? NaN),
+				items: nodes.Employees?.items.length ?? 0,
+			};
+		},
+		close: () => rmSync(scratch, { recursive: true, force: true }),
+	};
+}
+
 /** undefined when n8n is not in the cache (run `npm run test:e2e` once to install it). */
 export function bulkReadInN8n():
 	((soapBaseUrl: string) => Promise<{ ms: number; items: number; label: string }>) | undefined {
-	const cache = path.join(homedir(), '.cache', 'n8n-nodes-nmbrs');
-	if (
-		!existsSync(cache) ||
-		!require('fs')
-			.readdirSync(cache)
-			.some((d: string) => d.startsWith(`n8n-${VERSION}-`) && !d.endsWith('.lock'))
-	) {
-		return undefined;
-	}
+	if (!n8nInstalled()) return undefined;
 	return async (soapBaseUrl) => {
-		const scratch = mkdtempSync(path.join(tmpdir(), 'nmbrs-bench-'));
+		const n8n = await openBulkReadInN8n(soapBaseUrl);
 		try {
-			const install = installN8n(VERSION);
-			installPackage(path.join(scratch, 'user'), packPackage(scratch), install);
-			const n8n = await N8n.create(install, path.join(scratch, 'user'));
-			await importCredential(n8n, soapBaseUrl);
-			const file = path.join(scratch, 'workflow.json');
-			writeFileSync(file, JSON.stringify(workflow()));
-			await n8n.cli(['import:workflow', `--input=${file}`]);
-			const run = async () => {
-				const result = await n8n.cli(['execute', '--id=benchBulkRead01', '--rawOutput']);
-				const nodes = parseExecuteOutput(result.stdout).nodes;
-				return {
-					ms: (nodes.Companies?.executionTime ?? NaN) + (nodes.Employees?.executionTime ?? NaN),
-					items: nodes.Employees?.items.length ?? 0,
-				};
-			};
-			await run(); // warm-up, as for the peers
-			const measured = await run();
-			return { ...measured, label: `in n8n ${VERSION} (executionTime)` };
+			await n8n.run(); // warm-up, as for the peers
+			return { ...(await n8n.run()), label: `in n8n ${VERSION} (executionTime)` };
 		} finally {
-			rmSync(scratch, { recursive: true, force: true });
+			n8n.close();
 		}
 	};
 }

@@ -34,6 +34,7 @@ export async function spawnEmulator(args: string[]) {
 		url,
 		soapBaseUrl: `${url}/soap/v3/`,
 		adminUrl: `${url}/__admin`,
+		pid: child.pid,
 		stop: () => child.kill('SIGINT'),
 	};
 }
