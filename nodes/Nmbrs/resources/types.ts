@@ -10,6 +10,7 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
+import { alphabetical } from './shared/alphabetical';
 
 export interface NmbrsOperation {
 	/** The operation as the editor lists it. */
@@ -68,7 +69,7 @@ export function resourceProperties(resource: NmbrsResource): INodeProperties[] {
 				description: op.description,
 				action: op.action,
 			}))
-			.sort((a, b) => a.name.localeCompare(b.name)),
+			.sort((a, b) => alphabetical(a.name, b.name)),
 		default: resource.defaultOperation,
 	};
 	const operationProperties = Object.entries(resource.operations).flatMap(([value, op]) =>

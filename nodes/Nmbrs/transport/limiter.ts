@@ -7,7 +7,6 @@
  * The margin: Nmbrs counts arrivals, not starts, and network jitter can bunch calls started just
  * over a second apart into one second at its end.
  */
-import { performance } from 'perf_hooks';
 
 export interface Clock {
 	now(): number;

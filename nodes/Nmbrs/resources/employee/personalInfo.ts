@@ -6,6 +6,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { parseDate, parseNonNegative } from '../../glue/parameters';
+import { alphabetical } from '../shared/alphabetical';
 
 /** The options collection of an operation, read once: { includeBsn: boolean, ... }. */
 export function readOptions(this: IExecuteFunctions, itemIndex: number): IDataObject {
@@ -203,7 +204,7 @@ export const fieldsToChangeProperty: INodeProperties = {
 	description:
 		'Only the fields to change; every other field keeps its current value in Nmbrs. A field added but left empty is cleared.',
 	options: [...FIELDS]
-		.sort((a, b) => a.displayName.localeCompare(b.displayName))
+		.sort((a, b) => alphabetical(a.displayName, b.displayName))
 		.map(fieldProperty),
 };
 
