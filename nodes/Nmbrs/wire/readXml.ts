@@ -240,10 +240,9 @@ function addRepeatable(target: WireObject, name: string, value: WireValue): void
 /** Per field list and purpose: name lookup and initial values, computed once (hot path). */
 interface PreparedShape {
 	byName: Map<string, PreparedField>;
-	/** Every field at its initial value, lists at null: each new record starts as a copy of it. */
-	template: WireObject;
-	/** The list fields: each starts as a fresh [] in every record. */
-	lists: string[];
+	/** The field names and, at the same index, each one's initial value (EMPTY_LIST for a list). */
+	names: string[];
+	initial: WireValue[];
 }
 interface PreparedField {
 	field: Field;
@@ -251,6 +250,8 @@ interface PreparedField {
 	/** One scalar element, read by its object's frame without a frame of its own. */
 	plain: boolean;
 }
+/** Marks a list field in a prepared shape: each record gets a fresh [] for it. */
+const EMPTY_LIST: WireValue[] = [];
 const preparedShapes = new WeakMap<Field[], Partial<Record<ReadMode['purpose'], PreparedShape>>>();
 
 function prepare(fields: Field[], mode: ReadMode): PreparedShape {
@@ -261,7 +262,7 @@ function prepare(fields: Field[], mode: ReadMode): PreparedShape {
 	}
 	let shape = perFields[mode.purpose];
 	if (!shape) {
-		shape = { byName: new Map(), template: {}, lists: [] };
+		shape = { byName: new Map(), names: [], initial: [] };
 		for (const field of fields) {
 			const kind = kindOf(field.type, mode.catalogue);
 			const plain =
@@ -274,12 +275,8 @@ function prepare(fields: Field[], mode: ReadMode): PreparedShape {
 					: field.listItem !== undefined
 						? []
 						: null;
-			if (Array.isArray(initial)) shape.lists.push(field.name);
-			// A number, then text, then the value: each field of the template (and so of every
-			// copy) then takes any value without V8 changing the records' layout one by one.
-			shape.template[field.name] = 0;
-			shape.template[field.name] = '';
-			shape.template[field.name] = Array.isArray(initial) ? null : initial;
+			shape.names.push(field.name);
+			shape.initial.push(Array.isArray(initial) ? EMPTY_LIST : initial);
 		}
 		perFields[mode.purpose] = shape;
 	}
@@ -288,7 +285,6 @@ function prepare(fields: Field[], mode: ReadMode): PreparedShape {
 
 class ObjectFrame implements Frame {
 	readonly value: WireObject;
-	private readonly shape: PreparedShape;
 	/**
 	 * The scalar field whose element is open now. A record's scalar fields are read here, on the
 	 * object's own frame, rather than each through a frame and a callback of its own: responses
@@ -297,16 +293,19 @@ class ObjectFrame implements Frame {
 	private scalar: PreparedField | undefined;
 	private buffer = '';
 	constructor(
-		fields: Field[],
+		private readonly shape: PreparedShape,
 		private readonly namespace: string,
 		private readonly path: string,
 		private readonly mode: ReadMode,
 	) {
-		this.shape = prepare(fields, mode);
-		// A copy of the template (a fast clone, compact in memory), lists as fresh arrays: no [] is
-		// shared between records.
-		this.value = { ...this.shape.template };
-		for (const name of this.shape.lists) this.value[name] = [];
+		// Every field in catalogue order, lists as fresh arrays (no [] is shared between records).
+		const { names, initial } = this.shape;
+		const value: WireObject = {};
+		for (let i = 0; i < names.length; i++) {
+			const start = initial[i] as WireValue;
+			value[names[i] as string] = start === EMPTY_LIST ? [] : start;
+		}
+		this.value = value;
 	}
 	child(node: SaxesTagNS): Frame {
 		// Elements inside a scalar's element are skipped; only its own text counts.
@@ -365,14 +364,14 @@ class ObjectFrame implements Frame {
 /** A record that is an item of a list: stored at its index when it closes (no callback per item). */
 class ListItemFrame extends ObjectFrame {
 	constructor(
-		fields: Field[],
+		shape: PreparedShape,
 		namespace: string,
 		path: string,
 		mode: ReadMode,
 		private readonly items: WireValue[],
 		private readonly index: number,
 	) {
-		super(fields, namespace, path, mode);
+		super(shape, namespace, path, mode);
 	}
 	protected closeObject(): void {
 		this.items[this.index] = this.value;
@@ -381,13 +380,13 @@ class ListItemFrame extends ObjectFrame {
 
 class ObjectValueFrame extends ObjectFrame {
 	constructor(
-		fields: Field[],
+		shape: PreparedShape,
 		namespace: string,
 		path: string,
 		mode: ReadMode,
 		private readonly assign: (value: WireValue) => void,
 	) {
-		super(fields, namespace, path, mode);
+		super(shape, namespace, path, mode);
 	}
 	protected closeObject(): void {
 		this.assign(this.value);
@@ -396,6 +395,8 @@ class ObjectValueFrame extends ObjectFrame {
 
 class ListFrame implements Frame {
 	private readonly items: WireValue[] = [];
+	/** The items' prepared shape, looked up once per list rather than once per item. */
+	private itemShape: PreparedShape | undefined;
 	constructor(
 		private readonly itemName: string,
 		private readonly kind: FieldKind,
@@ -412,7 +413,7 @@ class ListFrame implements Frame {
 		const path = `${this.path}[${index}]`;
 		if (this.kind.kind === 'complex')
 			return new ListItemFrame(
-				this.kind.fields,
+				(this.itemShape ??= prepare(this.kind.fields, this.mode)),
 				this.namespace,
 				path,
 				this.mode,
@@ -437,7 +438,7 @@ function valueFrame(
 	assign: (value: WireValue) => void,
 ): Frame {
 	if (kind.kind === 'complex')
-		return new ObjectValueFrame(kind.fields, namespace, path, mode, assign);
+		return new ObjectValueFrame(prepare(kind.fields, mode), namespace, path, mode, assign);
 	if (kind.kind === 'scalar' && kind.scalar === 'anyType') return new GenericFrame(assign);
 	return new ScalarFrame(kind, path, mode, assign);
 }
@@ -844,7 +845,7 @@ export function readRequest(
 			namespace = node.uri;
 			operation = resolve(node.local, node.uri);
 			if (!operation) return SKIP;
-			paramsFrame = new ObjectFrame(operation.params, node.uri, node.local, mode);
+			paramsFrame = new ObjectFrame(prepare(operation.params, mode), node.uri, node.local, mode);
 			return paramsFrame;
 		},
 	);

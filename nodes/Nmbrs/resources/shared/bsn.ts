@@ -7,10 +7,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { parseBoolean } from '../../glue/parameters';
 
 const BSN_KEYS = new Set(['bsn', 'sofinr', 'burgerservicenummer']);
+const BSN_KEY_LENGTHS = new Set([...BSN_KEYS].map((key) => key.length));
 
 /** Whether a field name is a BSN, in any of its spellings. */
 export function isBsnKey(key: string): boolean {
-	return BSN_KEYS.has(key.toLowerCase());
+	// The length first: most keys are not, and lower-casing every key of thousands of rows is not free.
+	return BSN_KEY_LENGTHS.has(key.length) && BSN_KEYS.has(key.toLowerCase());
 }
 
 /** The "Include BSN" option (for an Options collection or as a parameter). */
