@@ -290,7 +290,7 @@ class ObjectFrame implements Frame {
 	 * object's own frame, rather than each through a frame and a callback of its own: responses
 	 * carry thousands of records of twenty fields, and those objects were most of the garbage.
 	 */
-	private scalar: PreparedField | undefined;
+	private scalar: PreparedField | undefined = undefined;
 	private buffer = '';
 	constructor(
 		private readonly shape: PreparedShape,
