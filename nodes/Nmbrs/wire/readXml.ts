@@ -299,6 +299,9 @@ class ObjectFrame implements Frame {
 		private readonly mode: ReadMode,
 	) {
 		// Every field in catalogue order, lists as fresh arrays (no [] is shared between records).
+		// Records of more than 16 fields become V8 dictionaries this way; a copy of a template object
+		// keeps them compact (28 instead of 44 MB in the parse benchmark) but measured 25 % slower
+		// in an n8n server's bulk read, so memory is traded for time here.
 		const { names, initial } = this.shape;
 		const value: WireObject = {};
 		for (let i = 0; i < names.length; i++) {
