@@ -25,6 +25,7 @@ import { employeesWithPersonalInfo } from './bulkRead';
 const VERSION = '2.41.1';
 const WORKFLOW_ID = 'benchBulkRead01';
 const WEBHOOK_PATH = 'bench-bulk-read';
+const RUNS = 5;
 
 function workflow() {
 	const credentials = { nmbrsApi: { id: CREDENTIAL_ID, name: CREDENTIAL_NAME } };
@@ -173,7 +174,15 @@ export function bulkReadInN8n():
 		const n8n = await openBulkReadInN8n(soapBaseUrl);
 		try {
 			await n8n.run(); // warm-up, as for the peers
-			return { ...(await n8n.run()), label: `in n8n ${VERSION} (executionTime, server)` };
+			// The median of RUNS: one execution's time in the server varied by a quarter between runs.
+			const runs = [];
+			for (let i = 0; i < RUNS; i++) runs.push(await n8n.run());
+			runs.sort((a, b) => a.ms - b.ms);
+			const median = runs[Math.floor(RUNS / 2)] as { ms: number; items: number };
+			return {
+				...median,
+				label: `in n8n ${VERSION} (executionTime, median of ${RUNS} in a server)`,
+			};
 		} finally {
 			await n8n.close();
 		}
