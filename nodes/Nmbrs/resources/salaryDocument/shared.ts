@@ -13,9 +13,10 @@ import { NodeOperationError } from 'n8n-workflow';
 import { asRecords, cachedRequest, isRecord } from '../../glue/request';
 import { parseBoolean } from '../../glue/parameters';
 import { WireError, xmlDocumentToJson, type WireObject, type WireValue } from '../../wire';
-import { bsnIf, includeBsnProperty } from '../shared/bsn';
+import { includeBsnProperty } from '../shared/bsn';
 import { MIME, binaryFieldProperty, documentItem, readBinaryField } from '../shared/binary';
 import { locatorProperty, readLocator } from '../shared/locators';
+import { toJson } from '../shared/rows';
 import { readYear, yearProperty } from '../shared/year';
 
 /** Company, year and payroll run, in the order the list searches need them. */
@@ -220,7 +221,7 @@ export async function xmlDocumentItem(
 	return {
 		json: {
 			...document.json,
-			document: bsnIf(parsed, output.includeBsn) as IDataObject,
+			document: toJson(parsed as WireValue, !output.includeBsn),
 		},
 		pairedItem: { item: itemIndex },
 	};

@@ -1,6 +1,7 @@
 /**
  * The BSN (burgerservicenummer, in Dutch payroll XML SofiNr) stays out of JSON output unless the
  * user asks for it: an "Include BSN" option, default off, wherever a record can carry one.
+ * rows.ts (toJson) leaves the fields isBsnKey names out as it turns records into item JSON.
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
@@ -29,20 +30,4 @@ export const includeBsnProperty: INodeProperties = {
 export function readIncludeBsn(this: IExecuteFunctions, itemIndex: number): boolean {
 	const options = (this.getNodeParameter('options', itemIndex, {}) ?? {}) as IDataObject;
 	return parseBoolean(this.getNode(), options.includeBsn ?? false, 'Include BSN', itemIndex);
-}
-
-/** The value as it is when the BSN is asked for, else without any BSN field. */
-export function bsnIf<T>(value: T, includeBsn: boolean): T {
-	return includeBsn ? value : withoutBsn(value);
-}
-
-/** The value without any BSN field, at any depth. */
-export function withoutBsn<T>(value: T): T {
-	if (Array.isArray(value)) return value.map(withoutBsn) as T;
-	if (value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return value;
-	const out: Record<string, unknown> = {};
-	for (const [key, inner] of Object.entries(value)) {
-		if (!isBsnKey(key)) out[key] = withoutBsn(inner);
-	}
-	return out as T;
 }

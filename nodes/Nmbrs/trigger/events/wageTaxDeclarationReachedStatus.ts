@@ -9,9 +9,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import { parseBoolean, parseStatusList } from '../../glue/parameters';
 import { isRecord } from '../../glue/request';
 import { MIME, binaryFieldProperty, documentItem, fileName } from '../../resources/shared/binary';
-import { withoutBsn } from '../../resources/shared/bsn';
 import { toJson } from '../../resources/shared/rows';
-import { xmlDocumentToJson } from '../../wire';
+import { xmlDocumentToJson, type WireValue } from '../../wire';
 import { CallFailure } from '../companies';
 import type { TriggerEvent, Thing } from '../event';
 import { periodEnd as endOfPeriod } from './periods';
@@ -153,7 +152,7 @@ export const wageTaxDeclarationReachedStatus: TriggerEvent = {
 							}),
 						);
 					}
-					out.Xml = includeBsn ? parsed : withoutBsn(parsed);
+					out.Xml = toJson(parsed as WireValue, !includeBsn);
 				}
 				if (!includeXml) return { json: out };
 				return await documentItem.call(
