@@ -1,4 +1,4 @@
-import { asList, nmbrsRequest } from '../../glue/request';
+import { asList, isRecord, nmbrsRequest } from '../../glue/request';
 import { parseStatusList } from '../../glue/parameters';
 import { locatorProperty, readLocator } from '../shared/locators';
 import { returnRows } from '../shared/rows';
@@ -41,7 +41,7 @@ export const getWageTaxDeclarations: NmbrsOperation = {
 		).filter(
 			(row) =>
 				wanted.length === 0 ||
-				wanted.includes(String((row as { Status?: unknown }).Status ?? '').toLowerCase()),
+				(isRecord(row) && wanted.includes(String(row.Status ?? '').toLowerCase())),
 		);
 		return returnRows.call(this, rows, itemIndex, { extra: { CompanyId: companyId } });
 	},

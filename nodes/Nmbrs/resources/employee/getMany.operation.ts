@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { asList, asRecords, cachedRequest, nmbrsRequest } from '../../glue/request';
+import { asList, asRecords, cachedRequest, isRecord, nmbrsRequest } from '../../glue/request';
 import { parseBoolean, parseNonNegative } from '../../glue/parameters';
 import type { WireObject } from '../../wire';
 import { locatorProperty, readLocator } from '../shared/locators';
@@ -143,7 +143,9 @@ export const getMany: NmbrsOperation = {
 		);
 
 		const rows = kept.map((employee) => {
-			const row: WireObject = { ...(employee as WireObject) };
+			// The list is this item's own answer (not cached): its records take the fields in place,
+			// and returnRows makes the one copy.
+			const row = (isRecord(employee) ? employee : {}) as WireObject;
 			for (const { include, byEmployee } of histories) {
 				const { list, field } = BATCH[include];
 				const versions = asRecords(byEmployee.get(row.Id as number)?.[list] ?? null);
