@@ -39,7 +39,6 @@ const WATCHED = [
 	'callNmbrs',
 	'readResponse',
 	'buildRequest',
-	'getNodeParameter',
 	'returnRows',
 ];
 
