@@ -4,12 +4,15 @@
  * editor's address and login; Ctrl-C stops both.
  *
  * The first run installs Node 24 (unless the system Node is 24 or newer) and n8n into
- * ~/.cache/n8n-nodes-nmbrs (4 to 8 minutes, about 3 GB). The n8n user folder stays in
+ * ~/.cache/n8n-nodes-nmbrs (about 10 minutes on 2 cores, about 3 GB). The n8n user folder stays in
  * ~/.cache/n8n-nodes-nmbrs/demo, so workflows you make survive, and a second run starts in seconds.
  * Files the examples write land in demo-output/ in this folder.
  *
  *   npm run demo                 n8n on 5678 (or a free port), emulator on 7780 (or a free port)
  *   npm run demo -- --fresh      forget the demo's n8n (its workflows, owner, executions) first
+ *   npm run demo -- --check      come up, check the editor, the owner's login, the credential and
+ *                                the example workflows, print what was checked, stop (exit 1 if
+ *                                anything is wrong): the demo as CI and a new machine prove it
  */
 import { createHash } from 'crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
@@ -17,13 +20,18 @@ import { homedir } from 'os';
 import * as path from 'path';
 
 import {
+	CREDENTIAL_ID,
 	CREDENTIAL_NAME,
+	credentialData,
+	HarnessError,
+	printStageTimes,
 	DEMO_LOGIN,
 	freePort,
 	importCredential,
 	importWorkflows,
 	installN8n,
 	installPackage,
+	n8nInstallCached,
 	N8n,
 	OWNER,
 	packPackage,
@@ -66,6 +74,59 @@ async function portOr(preferred: number): Promise<number> {
 	});
 }
 
+const CHECK = process.argv.includes('--check');
+
+/**
+ * What a new user sees first, checked: the editor's page, the owner's login in a new session, the
+ * credential's Test button and every example workflow in the list. Throws with what is wrong.
+ */
+async function checkDemo(
+	n8n: N8n,
+	emulator: RunningEmulator,
+	examples: string[],
+	listed: string[],
+): Promise<void> {
+	const say = (line: string) => process.stdout.write(`  ✓ ${line}\n`);
+	const page = await fetch(`${n8n.url}/`);
+	const html = await page.text();
+	if (page.status !== 200 || !/<html/i.test(html) || !html.includes('n8n'))
+		throw new HarnessError(`the editor ${n8n.url}/ answered ${page.status}: ${html.slice(0, 200)}`);
+	say(`the editor answers at ${n8n.url}/`);
+
+	const session = new RestSession(n8n.url);
+	await session.login(OWNER);
+	const me = await session.request('GET', '/rest/login');
+	const email = (me.json as { data?: { email?: string } } | undefined)?.data?.email;
+	if (me.status !== 200 || email !== OWNER.email)
+		throw new HarnessError(`after logging in, n8n answered ${me.status}: ${me.text.slice(0, 200)}`);
+	say(`the owner ${OWNER.email} logs in`);
+
+	const tested = await session.request('POST', '/rest/credentials/test', {
+		credentials: {
+			id: CREDENTIAL_ID,
+			name: CREDENTIAL_NAME,
+			type: 'nmbrsApi',
+			data: credentialData(emulator.soapBaseUrl),
+		},
+	});
+	const result = (tested.json as { data?: { status?: string; message?: string } } | undefined)
+		?.data;
+	if (result?.status !== 'OK')
+		throw new HarnessError(
+			`the credential "${CREDENTIAL_NAME}" failed its test: ${result?.message ?? tested.text.slice(0, 300)}`,
+		);
+	say(`the credential "${CREDENTIAL_NAME}" passes its test against the emulator`);
+
+	const expected = examples.map(
+		(file) => (JSON.parse(readFileSync(file, 'utf8')) as { name: string }).name,
+	);
+	const missing = expected.filter((name) => !listed.includes(name));
+	if (missing.length > 0)
+		throw new HarnessError(`n8n does not list the example workflows ${missing.join(', ')}`);
+	say(`the ${expected.length} example workflows are listed:`);
+	for (const name of listed) process.stdout.write(`      - ${name}\n`);
+}
+
 async function main(): Promise<void> {
 	if (process.platform !== 'linux' || process.arch !== 'x64') {
 		throw new Error(
@@ -80,8 +141,12 @@ async function main(): Promise<void> {
 		: {};
 	const saveState = () => writeFileSync(STATE_FILE, JSON.stringify(state, null, 2));
 
-	const install = await stage(`n8n ${N8N_VERSION} (cached in ${CACHE})`, () =>
-		installN8n(N8N_VERSION),
+	const cached = n8nInstallCached(N8N_VERSION);
+	const install = await stage(
+		cached
+			? `n8n ${N8N_VERSION} (cached in ${CACHE})`
+			: `n8n ${N8N_VERSION}: first run, installing into ${CACHE} (about 10 minutes on 2 cores)`,
+		() => installN8n(N8N_VERSION),
 	);
 
 	// dist/ is the built package; the emulator ships in it.
@@ -107,6 +172,10 @@ async function main(): Promise<void> {
 		process.exit(code);
 	};
 	let workflowNames: string[] = [];
+	const examples = readdirSync(EXAMPLES_DIR)
+		.filter((f) => f.endsWith('.json'))
+		.sort()
+		.map((f) => path.join(EXAMPLES_DIR, f));
 	process.on('SIGINT', () => void stop(0));
 	process.on('SIGTERM', () => void stop(0));
 
@@ -130,10 +199,6 @@ async function main(): Promise<void> {
 			state.soapBaseUrl = emulator.soapBaseUrl;
 			saveState();
 		}
-		const examples = readdirSync(EXAMPLES_DIR)
-			.filter((f) => f.endsWith('.json'))
-			.sort()
-			.map((f) => path.join(EXAMPLES_DIR, f));
 		const examplesHash = hashFiles(examples);
 		if (state.examplesHash !== examplesHash) {
 			await stage(`the ${examples.length} example workflows`, () =>
@@ -150,6 +215,14 @@ async function main(): Promise<void> {
 		workflowNames = ((listed.json as { data?: Array<{ name: string }> } | undefined)?.data ?? [])
 			.map((w) => w.name)
 			.sort();
+		if (CHECK) {
+			await stage('check: editor, login, credential, workflows', () =>
+				checkDemo(n8n, emulator, examples, workflowNames),
+			);
+			printStageTimes();
+			await stop(0);
+			return;
+		}
 	} catch (error) {
 		process.stderr.write(
 			`\nthe demo could not start: ${error instanceof Error ? error.message : String(error)}\n`,

@@ -107,6 +107,13 @@ export function node24BinDir(): string {
 	return runInstallScript('node');
 }
 
+/** Whether n8n `version` is installed and verified in the cache (so the next install is instant). */
+export function n8nInstallCached(version: string): boolean {
+	const script = path.join(REPO_ROOT, 'scripts', 'e2e', 'install-n8n.sh');
+	const result = spawnSync('bash', [script, '--status', version], { encoding: 'utf8' });
+	return result.status === 0 && result.stdout.startsWith('cached ');
+}
+
 /** Installs (or finds in the cache) n8n `version` and Node 24. */
 export function installN8n(version: string): N8nInstall {
 	const dir = runInstallScript(version);

@@ -20,6 +20,7 @@ import {
 	importCredential,
 	importWorkflows,
 	installN8n,
+	n8nInstallCached,
 	installPackage,
 	N8n,
 	N8N_VERSIONS,
@@ -144,7 +145,10 @@ async function runVersion(version: string, opts: ReturnType<typeof parseArgs>): 
 		);
 	};
 
-	const install = await stage(`n8n ${version}: install (cached)`, () => installN8n(version));
+	const install = await stage(
+		`n8n ${version}: install (${n8nInstallCached(version) ? 'cached' : 'first run, about 10 minutes'})`,
+		() => installN8n(version),
+	);
 	const userFolder = mkdtempSync(path.join(tmpdir(), `n8n-nodes-nmbrs-e2e-${version}-`));
 	// dist/ is the built package; the emulator ships in it.
 	const { startEmulator } = require(

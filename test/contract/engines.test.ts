@@ -1,0 +1,27 @@
+/**
+ * `npm ci` on the oldest Node that package.json's `engines` allows must not warn EBADENGINE: every
+ * locked package that names the Node versions it runs on accepts that oldest version.
+ */
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import * as semver from 'semver';
+
+const root = path.resolve(__dirname, '..', '..');
+const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+	engines: { node: string };
+};
+const lock = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as {
+	packages: Record<string, { engines?: { node?: string } | string[]; optional?: boolean }>;
+};
+
+test('every locked package runs on the oldest Node that engines allows', () => {
+	const oldest = semver.minVersion(manifest.engines.node)?.version;
+	expect(oldest).toBeDefined();
+	const refusing = Object.entries(lock.packages)
+		.filter(([name]) => name !== '')
+		.flatMap(([name, entry]) => {
+			const wanted = Array.isArray(entry.engines) ? undefined : entry.engines?.node;
+			return wanted && !semver.satisfies(oldest!, wanted) ? [`${name} wants ${wanted}`] : [];
+		});
+	expect(refusing).toEqual([]);
+});
