@@ -4,7 +4,7 @@
  * editor's address and login; Ctrl-C stops both.
  *
  * The first run installs Node 24 (unless the system Node is 24 or newer) and n8n into
- * ~/.cache/n8n-nodes-nmbrs (about 10 minutes on 2 cores, about 3 GB). The n8n user folder stays in
+ * ~/.cache/n8n-nodes-nmbrs (5 to 10 minutes on 2 cores, about 3 GB). The n8n user folder stays in
  * ~/.cache/n8n-nodes-nmbrs/demo, so workflows you make survive, and a second run starts in seconds.
  * Files the examples write land in demo-output/ in this folder.
  *
@@ -145,7 +145,7 @@ async function main(): Promise<void> {
 	const install = await stage(
 		cached
 			? `n8n ${N8N_VERSION} (cached in ${CACHE})`
-			: `n8n ${N8N_VERSION}: first run, installing into ${CACHE} (about 10 minutes on 2 cores)`,
+			: `n8n ${N8N_VERSION}: first run, installing into ${CACHE} (5 to 10 minutes on 2 cores)`,
 		() => installN8n(N8N_VERSION),
 	);
 

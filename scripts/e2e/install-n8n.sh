@@ -134,7 +134,7 @@ install_n8n() {
 	install_what="n8n $version"
 	install_started=$SECONDS
 	echo "installing n8n $version into $target" >&2
-	echo "(a first install: about 10 minutes on 2 cores, 2 to 3 GB; progress every 20 s)" >&2
+	echo "(a first install: 5 to 10 minutes on 2 cores, 2 to 3 GB; progress every 20 s)" >&2
 	rm -rf "$target.tmp"
 	mkdir -p "$target.tmp"
 	printf '%s\n' "$package_json" >"$target.tmp/package.json"

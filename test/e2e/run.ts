@@ -146,7 +146,7 @@ async function runVersion(version: string, opts: ReturnType<typeof parseArgs>): 
 	};
 
 	const install = await stage(
-		`n8n ${version}: install (${n8nInstallCached(version) ? 'cached' : 'first run, about 10 minutes'})`,
+		`n8n ${version}: install (${n8nInstallCached(version) ? 'cached' : 'first run, 5 to 10 minutes'})`,
 		() => installN8n(version),
 	);
 	const userFolder = mkdtempSync(path.join(tmpdir(), `n8n-nodes-nmbrs-e2e-${version}-`));
