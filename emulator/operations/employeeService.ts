@@ -277,7 +277,14 @@ export const employeeHandlers: Array<[string, OperationHandler]> = [
 	}),
 	handler('EmployeeService.PersonalInfo_UpdateCurrent', (world, { user, params }) => {
 		const { employee, ref } = currentEmployee(world, user, params);
-		writePersonalInfo(world, employee, ref, obj(params, 'PersonalInfo'));
+		const input = obj(params, 'PersonalInfo');
+		writePersonalInfo(world, employee, ref, input);
+		// The employee number is the employee's, not a period's: an update that gives one sets it
+		// (our reading of PersonalInfo.EmployeeNumber; Nmbrs' insert calls take none).
+		const number = input?.EmployeeNumber;
+		if (typeof number === 'number' && Number.isInteger(number) && number > 0) {
+			employee.number = number;
+		}
 		return undefined;
 	}),
 	handler('EmployeeService.PersonalInfo_Update', (world, { user, params }) => {

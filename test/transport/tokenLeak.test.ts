@@ -51,6 +51,30 @@ function axiosLike(message: string, code: string, request: HttpRequest): Error {
 	});
 }
 
+/** The token as servers have been seen to echo it: encoded, escaped or upper-cased. */
+const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+const jsonEscaped = [...TOKEN]
+	.map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+	.join('');
+const echoForms: Array<[string, string]> = [
+	['upper-cased', TOKEN.toUpperCase()],
+	['as JSON \\u escapes', jsonEscaped],
+	['base64-encoded alone', base64(TOKEN)],
+	['base64-encoded as e-mail:token (Basic auth)', base64(`api@example.nl:${TOKEN}`)],
+	['base64-encoded after two bytes', base64(`ab${TOKEN}!`)],
+];
+/** What must never show: the plain start of the token, upper-cased, or JSON-escaped. */
+const leakSigns = [TOKEN_START, TOKEN_START.toUpperCase(), jsonEscaped.slice(0, 36)];
+/** Whether any base64 run in `text`, read from any of its 4 character offsets, holds `secret`. */
+function holdsBase64Of(text: string, secret: string): boolean {
+	for (const [run] of text.matchAll(/[\w+/-]{8,}/g)) {
+		for (let offset = 0; offset < 4; offset++) {
+			if (Buffer.from(run.slice(offset), 'base64').toString('latin1').includes(secret)) return true;
+		}
+	}
+	return false;
+}
+
 const wageTax = getOperation('CompanyService.WageTax_GetList');
 const echoed = `Server was unable to process request. ---> 1001: Invalid Authentication for token ${TOKEN}`;
 const makers: Array<[string, HttpFunction]> = [
@@ -95,6 +119,19 @@ const makers: Array<[string, HttpFunction]> = [
 			Promise.reject(axiosLike('timeout of 60000ms exceeded', 'ECONNABORTED', r)),
 		),
 	],
+	...echoForms.flatMap(([form, text]): Array<[string, HttpFunction]> => [
+		[
+			`fault echoing the token ${form}`,
+			authenticated(() => ({
+				statusCode: 500,
+				body: buildFault('1.1', { sender: false, message: `---> 1001: Invalid token ${text}` }),
+			})),
+		],
+		[
+			`http 502 text echoing the token ${form}`,
+			authenticated(() => ({ statusCode: 502, body: `Bad gateway: ${text}` })),
+		],
+	]),
 ];
 
 describe('the API token never appears in an error', () => {
@@ -144,7 +181,8 @@ describe('the API token never appears in an error', () => {
 		];
 		for (const view of views) {
 			expect(view).not.toContain(TOKEN);
-			expect(view).not.toContain(TOKEN_START);
+			for (const sign of leakSigns) expect(view).not.toContain(sign);
+			expect(holdsBase64Of(view, TOKEN_START)).toBe(false);
 		}
 		expect(error.message.length).toBeGreaterThan(10);
 	});

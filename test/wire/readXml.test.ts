@@ -193,20 +193,22 @@ describe('readResponse', () => {
 			'<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>';
 		const error = wireError(() => readResponse(html, listGetByCompany, miniCatalogue));
 		expect(error.kind).toBe('malformed');
-		expect(error.message).toMatch(/starts with <html>.*HTML page/);
+		expect(error.message).toMatch(/HTML page came back.*proxy, a login or maintenance page/);
 		expect(error.excerpt).toContain('502 Bad Gateway');
 		expect(wireError(() => readResponse('', listGetByCompany, miniCatalogue)).message).toMatch(
 			/empty/,
 		);
-		expect(
-			wireError(() =>
-				readResponse(
-					'<!DOCTYPE html><html><body>Oops<br></body></html>',
-					listGetByCompany,
-					miniCatalogue,
-				),
-			).kind,
-		).toBe('malformed');
+		// A page with a doctype is an HTML page too, not an attack with entity declarations.
+		const page = wireError(() =>
+			readResponse(
+				'<!DOCTYPE html><html><body>Down for maintenance<br></body></html>',
+				listGetByCompany,
+				miniCatalogue,
+			),
+		);
+		expect(page.kind).toBe('malformed');
+		expect(page.message).toMatch(/HTML page came back.*maintenance page/);
+		expect(page.message).not.toMatch(/DTD|entit/i);
 	});
 
 	it('refuses DOCTYPE and entity declarations (XXE)', () => {

@@ -1,4 +1,5 @@
 import {
+	adHocOperation,
 	buildFault,
 	buildRequest,
 	buildResponse,
@@ -106,6 +107,42 @@ describe('buildRequest', () => {
 	});
 });
 
+describe('buildRequest: names from input (an ad-hoc Custom Call operation)', () => {
+	const adHoc = (names: string[], name = 'Company_GetCurrentByEmployeeId') =>
+		adHocOperation('CompanyService', name, names);
+
+	it.each([
+		['x/><EmployeeId>600099</EmployeeId><y', { EmployeeId: 600003 }],
+		['a><b', {}],
+		['soap:Body', {}],
+		['1st', {}],
+		['', {}],
+		['two words', {}],
+	])('refuses the parameter name %j before anything is written', (name, rest) => {
+		const params = { [name]: '', ...rest };
+		expect(() => buildRequest(adHoc(Object.keys(params)), params, miniCatalogue)).toThrow(
+			/parameter name of CompanyService\.Company_GetCurrentByEmployeeId .* is not a valid XML element name.*Nothing was sent/,
+		);
+	});
+
+	it('refuses an operation name with markup, and a nested name, the same way', () => {
+		expect(() => buildRequest(adHoc([], 'X><Y'), {}, miniCatalogue)).toThrow(
+			/operation name of CompanyService "X><Y" is not a valid XML element name/,
+		);
+		expect(() => buildRequest(adHoc(['Filter']), { Filter: { 'a b': 1 } }, miniCatalogue)).toThrow(
+			/field name inside Filter "a b" is not a valid XML element name/,
+		);
+	});
+
+	it('writes valid names as they are, non-ASCII letters included', () => {
+		const params = { EmployeeId: 600003, Straße_1: 'x', 'Ünit.no-2': 2 };
+		const { body } = buildRequest(adHoc(Object.keys(params)), params, miniCatalogue);
+		expect(body).toContain(
+			'<EmployeeId>600003</EmployeeId><Straße_1>x</Straße_1><Ünit.no-2>2</Ünit.no-2>',
+		);
+	});
+});
+
 describe('writeValue', () => {
 	const field = (type: string, extra: object = {}) => ({ name: 'X', type, ...extra }) as never;
 
@@ -171,6 +208,20 @@ describe('writeValue', () => {
 
 	it('refuses control characters XML cannot carry', () => {
 		expect(() => writeValue(field('string'), 'a\u0001b', miniCatalogue)).toThrow(WireError);
+	});
+
+	it('refuses half of a broken character (an unpaired surrogate) and keeps a whole one', () => {
+		for (const broken of ['a\udfffb', 'a\ud83d', '\udc00x']) {
+			expect(() => writeValue(field('string'), broken, miniCatalogue)).toThrow(
+				/Nmbrs field X contains half of a broken character \(the unpaired surrogate U\+D[0-9A-F]{3}\)/,
+			);
+		}
+		expect(writeValue(field('string'), 'Zoë 👩‍💼', miniCatalogue)).toBe('<X>Zoë 👩‍💼</X>');
+	});
+
+	it('keeps a carriage return: escaped, so that parsing cannot turn it into a line feed', () => {
+		const xml = writeValue(field('string'), 'Jansen\r', miniCatalogue);
+		expect(xml).toBe('<X>Jansen&#xD;</X>');
 	});
 });
 

@@ -156,3 +156,38 @@ export function parseDate(
 	}
 	return match[1];
 }
+
+/**
+ * A one-line text (a name, an e-mail address, a phone number), trimmed; empty gives null. Refused,
+ * naming the field, when it holds a line break (trimming would silently drop a trailing one, and
+ * one inside a name is a mistake) or half of a broken character (an unpaired surrogate, which
+ * Nmbrs would store as U+FFFD).
+ */
+export function parseSingleLineText(
+	node: INode,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+): string | null {
+	if (value === undefined || value === null) return null;
+	if (typeof value !== 'string' && typeof value !== 'number') {
+		throw new NodeOperationError(node, `The ${field} ${shown(value)} is not valid`, {
+			itemIndex,
+			description: `${field} must be text.`,
+		});
+	}
+	const text = String(value);
+	const problem = /[\r\n\u2028\u2029]/.test(text)
+		? 'holds a line break (often a trailing one from a CSV or spreadsheet); remove it'
+		: /[\ud800-\udfff]/u.test(text)
+			? 'holds half of a broken character (an unpaired surrogate); fix the text where it comes from'
+			: undefined;
+	if (problem !== undefined) {
+		throw new NodeOperationError(node, `The ${field} is not valid`, {
+			itemIndex,
+			description: `${field} ${problem}. Nothing was sent.`,
+		});
+	}
+	const trimmed = text.trim();
+	return trimmed === '' ? null : trimmed;
+}

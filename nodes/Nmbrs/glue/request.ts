@@ -17,6 +17,8 @@ import { NodeApiError, NodeOperationError, UserError } from 'n8n-workflow';
 import type { Operation } from '../catalogue/types';
 import type { WireObject, WireValue } from '../wire/shape';
 import { callNmbrs } from '../transport/client';
+
+export { UNKNOWN_WRITE_OUTCOME } from '../transport/client';
 import { targetFor } from '../transport/connection';
 import { NmbrsError, scrub } from '../transport/errors';
 import { STALE_SUBDOMAIN_HINT, credentialsFromData, staleSessionSubdomain } from './credentials';
@@ -191,4 +193,12 @@ export function nmbrsFaultCode(error: unknown): number | undefined {
 	if (!(error instanceof NodeApiError)) return undefined;
 	const code = Number(error.errorResponse?.code);
 	return Number.isInteger(code) && code > 0 ? code : undefined;
+}
+
+/**
+ * Whether an error nmbrsRequest threw is an Nmbrs fault: Nmbrs read the call and refused it as a
+ * whole. The only failure that proves a write was not made.
+ */
+export function isNmbrsFault(error: unknown): boolean {
+	return error instanceof NodeApiError && error.errorResponse?.kind === 'fault';
 }

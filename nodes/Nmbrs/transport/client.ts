@@ -139,9 +139,22 @@ interface AttemptContext {
 	catalogueForRead: Catalogue;
 }
 
-/** For a write that got no answer: the request may have reached Nmbrs, so running it again could do it twice. */
-const UNKNOWN_WRITE_OUTCOME =
-	'The change may or may not have been made in Nmbrs: check in Nmbrs whether it was, before running this again.';
+/**
+ * For a write that failed in any way but an Nmbrs fault (no answer, an HTTP error, a cut or
+ * unreadable answer): the request may have reached Nmbrs, so running it again could do it twice.
+ */
+export const UNKNOWN_WRITE_OUTCOME =
+	'The change may or may not have been made in Nmbrs (only a fault from Nmbrs proves it was not): check in Nmbrs whether it was, before running this again.';
+
+/**
+ * What to do after an answer that is not a fault: for a write, first find out whether it was
+ * made (so no "try again" of its own).
+ */
+function responseHint(op: Operation, hint: string): string {
+	return op.access === 'write'
+		? `${UNKNOWN_WRITE_OUTCOME} ${hint.replace(/; try again in a few minutes\.$/, '.')}`
+		: hint;
+}
 
 /**
  * An NmbrsError raised before the request was sent, inside n8n's authentication step (the
@@ -237,7 +250,7 @@ function errorFromResponse(
 				{
 					kind: 'http',
 					operation: ctx.key,
-					hint: httpHint(status, ctx.url),
+					hint: responseHint(ctx.op, httpHint(status, ctx.url)),
 					httpStatus: status,
 					retryable: ctx.op.access === 'read' && status >= 500,
 				},
@@ -254,7 +267,10 @@ function errorFromResponse(
 						kind: 'malformed',
 						operation: ctx.key,
 						nmbrsMessage: excerpt,
-						hint: "The answer is not the SOAP message this operation returns; check the credential's base URL points at the Nmbrs SOAP v3 API, then try again.",
+						hint: responseHint(
+							ctx.op,
+							"The answer is not the SOAP message this operation returns; check the credential's base URL points at the Nmbrs SOAP v3 API, then try again.",
+						),
 						httpStatus: status,
 						retryable: false,
 					},
@@ -266,7 +282,7 @@ function errorFromResponse(
 					kind: 'http',
 					operation: ctx.key,
 					nmbrsMessage: excerpt,
-					hint: httpHint(status, ctx.url),
+					hint: responseHint(ctx.op, httpHint(status, ctx.url)),
 					httpStatus: status,
 					retryable: status >= 500 || status === 429 || status === 408,
 				},
@@ -279,7 +295,10 @@ function errorFromResponse(
 			{
 				kind: 'malformed',
 				operation: ctx.key,
-				hint: `The HTTP layer handed over the answer as ${describeBody(response.body)} instead of the XML text, so it cannot be read as SOAP; the request asks for text (json: false, encoding: 'text'): check that nothing between n8n and Nmbrs (a proxy, or a custom base URL pointing at a JSON API) rewrites the answer.`,
+				hint: responseHint(
+					ctx.op,
+					`The HTTP layer handed over the answer as ${describeBody(response.body)} instead of the XML text, so it cannot be read as SOAP; the request asks for text (json: false, encoding: 'text'): check that nothing between n8n and Nmbrs (a proxy, or a custom base URL pointing at a JSON API) rewrites the answer.`,
+				),
 				httpStatus: status,
 				retryable: false,
 			},
@@ -290,7 +309,7 @@ function errorFromResponse(
 		{
 			kind: 'http',
 			operation: ctx.key,
-			hint: httpHint(status, ctx.url),
+			hint: responseHint(ctx.op, httpHint(status, ctx.url)),
 			httpStatus: status,
 			retryable: status >= 500,
 		},

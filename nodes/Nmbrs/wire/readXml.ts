@@ -553,9 +553,11 @@ function parse(text: string, root: Frame, scrub: Scrub): void {
 			);
 		}
 	});
-	parser.on('doctype', () => {
+	parser.on('doctype', (doctype) => {
 		throw malformed(
-			'Refused: the XML contains a DOCTYPE (entity declarations are not accepted from Nmbrs).',
+			/^\s*html\b/i.test(doctype)
+				? HTML_PAGE
+				: 'Refused: the XML contains a DOCTYPE (entity declarations are not accepted from Nmbrs).',
 			text,
 			scrub,
 		);
@@ -582,6 +584,10 @@ function parse(text: string, root: Frame, scrub: Scrub): void {
 	}
 }
 
+/** An HTML page where a SOAP answer should be: something in front of Nmbrs answered instead. */
+export const HTML_PAGE =
+	'An HTML page came back instead of a SOAP answer: a proxy, a login or maintenance page, or a base URL that points at a website rather than the Nmbrs SOAP API.';
+
 /** Envelope -> Header/Body; calls back for the Body's first-level children. */
 class EnvelopeFrame implements Frame {
 	soapVersion?: SoapVersion;
@@ -597,7 +603,9 @@ class EnvelopeFrame implements Frame {
 		const version = soapVersionOf(node.uri);
 		if (node.local !== 'Envelope' || version === undefined) {
 			throw malformed(
-				`Expected a SOAP envelope but the answer starts with <${excerptOf(this.scrub(node.name), 80)}>${node.local.toLowerCase() === 'html' ? ' (an HTML page, e.g. a proxy or gateway error)' : ''}.`,
+				node.local.toLowerCase() === 'html'
+					? HTML_PAGE
+					: `Expected a SOAP envelope but the answer starts with <${excerptOf(this.scrub(node.name), 80)}>.`,
 				this.source,
 				this.scrub,
 			);

@@ -62,34 +62,53 @@ function escapeRegExp(text: string): string {
 	return text.replace(/[$()*+.?[\\\]^{|}]/g, '\\$&');
 }
 
-/** Every way one character of a secret may be written back: as is, XML-escaped, percent-encoded. */
+/** Every way one character of a secret may be written back: as is, XML-escaped, percent-encoded, JSON-escaped. */
 function characterForms(character: string): string[] {
 	const code = character.codePointAt(0) as number;
 	const hex = code.toString(16);
 	const percent = [...Buffer.from(character, 'utf8')]
 		.map((byte) => `%${byte.toString(16).padStart(2, '0')}`)
 		.join('');
-	const forms = new Set([
-		character,
-		`&#${code};`,
-		`&#x${hex};`,
-		`&#x${hex.toUpperCase()};`,
-		percent,
-		percent.toUpperCase(),
-	]);
+	// JSON's \uXXXX: one escape per UTF-16 unit (two for a character beyond the BMP).
+	const jsonEscape = [...Array(character.length).keys()]
+		.map((i) => `\\u${character.charCodeAt(i).toString(16).padStart(4, '0')}`)
+		.join('');
+	const forms = new Set([character, `&#${code};`, `&#x${hex};`, percent, jsonEscape]);
 	if (XML_NAMED[character] !== undefined) forms.add(XML_NAMED[character]);
 	if (character === ' ') forms.add('+');
+	if (character === '"' || character === '\\' || character === '/') forms.add(`\\${character}`);
 	return [...forms];
 }
 
 /**
- * A pattern for `secret` in any mix of its plain, XML-escaped (`&amp;`, `&#38;`, `&#x26;`) and
- * percent-encoded (`%26`, `%c3%a9`) characters: one fixed alternation per character, no
- * quantifier, so matching is linear in the text.
+ * The secret as it shows inside any base64 text (standard or URL-safe), at each of the three
+ * byte alignments it can start at: only the characters that depend on the secret's bytes alone,
+ * so the match does not depend on what was encoded around it (an `e-mail:token` pair, say).
+ */
+function base64Forms(secret: string): string[] {
+	const bytes = Buffer.from(secret, 'utf8');
+	const forms: string[] = [];
+	for (let offset = 0; offset < 3; offset++) {
+		const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString('base64');
+		// Character i carries bits 6i..6i+5: keep those that lie wholly within the secret's bytes.
+		const first = Math.ceil((8 * offset) / 6);
+		const last = Math.floor((8 * (offset + bytes.length)) / 6) - 1;
+		const core = encoded.slice(first, last + 1);
+		if (core.length >= 4) forms.push(core, core.replace(/\+/g, '-').replace(/\//g, '_'));
+	}
+	return forms;
+}
+
+/**
+ * A pattern for `secret` in any mix of its plain, XML-escaped (`&amp;`, `&#38;`, `&#x26;`),
+ * percent-encoded (`%26`, `%c3%a9`) and JSON-escaped (`\u0026`) characters, in any letter case
+ * (a server may upper-case what it echoes; hiding too much is harmless), or base64-encoded. One
+ * fixed alternation per character, no quantifier, so matching is linear in the text.
  */
 export function secretPattern(secret: string): RegExp {
-	const parts = [...secret].map(
-		(character) => `(?:${characterForms(character).map(escapeRegExp).join('|')})`,
-	);
-	return new RegExp(parts.join(''), 'g');
+	const characters = [...secret]
+		.map((character) => `(?:${characterForms(character).map(escapeRegExp).join('|')})`)
+		.join('');
+	const encoded = [...new Set(base64Forms(secret))].map(escapeRegExp);
+	return new RegExp([characters, ...encoded].join('|'), 'gi');
 }

@@ -33,20 +33,47 @@ const ESCAPES: Record<string, string> = {
 	'\r': '&#xD;',
 };
 
-// The control characters XML 1.0 cannot carry, matched on purpose.
+// The control characters XML 1.0 cannot carry, and (with the u flag, which reads a pair as one
+// character) a surrogate without its pair: half of a broken character, which a server stores as
+// U+FFFD. Matched on purpose.
 // eslint-disable-next-line no-control-regex
-const NOT_XML_CHARACTER = /[\u0000-\u0008\v\f\u000e-\u001f\ufffe\uffff]/;
+const NOT_XML_CHARACTER = /[\u0000-\u0008\v\f\u000e-\u001f\ud800-\udfff\ufffe\uffff]/u;
 
 function escapeText(text: string, path: string): string {
 	const bad = NOT_XML_CHARACTER.exec(text);
 	if (bad) {
-		const code = bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+		const unit = bad[0].charCodeAt(0);
+		const code = unit.toString(16).toUpperCase().padStart(4, '0');
 		throw inputError(
 			path,
-			`contains the control character U+${code}, which XML cannot carry; remove it`,
+			unit >= 0xd800 && unit <= 0xdfff
+				? `contains half of a broken character (the unpaired surrogate U+${code}), which XML cannot carry; fix the text where it comes from`
+				: `contains the control character U+${code}, which XML cannot carry; remove it`,
 		);
 	}
 	return escapeXml(text);
+}
+
+// XML 1.0 (fifth edition) names without a colon (NCName): a prefix would need a namespace. The
+// zero-width (non-)joiners the standard also allows are left out: no Nmbrs name has them.
+const XML_NAME =
+	/^[A-Z_a-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}][\w\-.\u00B7\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u037D\u037F-\u1FFF\u203F\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}]*$/u;
+
+/** Whether `name` can be written as an element name as it is (no markup, no prefix). */
+export function isXmlName(name: string): boolean {
+	return XML_NAME.test(name);
+}
+
+/** Every element name that comes from input passes here before it is written. */
+function checkedName(name: string, what: string): string {
+	if (!isXmlName(name)) {
+		const shownName = JSON.stringify(name.length > 40 ? `${name.slice(0, 40)}…` : name);
+		throw new WireError(
+			'input',
+			`The ${what} ${shownName} is not a valid XML element name: use letters, digits, _, - and . only, starting with a letter or _ (no spaces, colons or markup). Nothing was sent.`,
+		);
+	}
+	return name;
 }
 
 function inputError(path: string, problem: string): WireError {
@@ -235,8 +262,7 @@ function writeUntypedContent(value: unknown, path: string): string {
 	if (typeof value === 'object') {
 		return Object.entries(value as Record<string, unknown>)
 			.map(([name, child]) => {
-				if (!/^[A-Z_][\w.-]*$/i.test(name))
-					throw inputError(`${path}.${name}`, 'is not a valid XML element name');
+				checkedName(name, `field name inside ${path}`);
 				const items = Array.isArray(child) ? child : [child];
 				return items
 					.map((item) => {
@@ -362,6 +388,9 @@ export function buildRequest(
 ): BuiltRequest {
 	const soapVersion = options.soapVersion ?? '1.1';
 	const key = operationKey(op);
+	// An ad-hoc operation (Custom Call) takes its names from the user.
+	checkedName(op.name, `operation name of ${op.service}`);
+	for (const param of op.params) checkedName(param.name, `parameter name of ${key}`);
 	const known = new Set(op.params.map((p) => p.name));
 	const unknown = Object.keys(params).filter((name) => !known.has(name));
 	if (unknown.length > 0) {

@@ -51,6 +51,13 @@ export const employee: ResourceExamples = {
 			lastName: 'Mulder',
 			options: {},
 		}),
+		(emulator) => ({
+			companyId: rl(firstCompany(emulator).id),
+			template: '',
+			firstName: 'Lotte',
+			lastName: 'Dekker',
+			options: { employeeNumber: 9001 },
+		}),
 	],
 	updatePersonalInfo: [
 		(emulator) => ({

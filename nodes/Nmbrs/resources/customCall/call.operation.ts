@@ -1,7 +1,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { resolveAnyOperation, SERVICES, type Operation, type ServiceName } from '../../catalogue';
+import {
+	catalogue,
+	resolveAnyOperation,
+	SERVICES,
+	type Operation,
+	type ServiceName,
+} from '../../catalogue';
 import { asList, nmbrsRequest } from '../../glue/request';
 import { WireError, adHocOperation, buildRequest, type WireValue } from '../../wire';
 import { includeBsnProperty, readIncludeBsn } from '../shared/bsn';
@@ -48,7 +54,7 @@ function resultJson(result: WireValue, withoutBsn: boolean): IDataObject[] {
 export const call: NmbrsOperation = {
 	name: 'Call',
 	description:
-		'Call any Nmbrs SOAP operation by name with parameters as JSON, for what the other operations do not cover. Known operations have their parameters checked and typed; unknown ones are sent as given and never retried.',
+		'Call any Nmbrs SOAP operation by name with parameters as JSON, for what the other operations do not cover. Known operations have their parameters checked and typed; unknown ones are sent as given and never retried. A rerun repeats a write: make sure it may run twice, or check first.',
 	action: 'Call an Nmbrs API operation',
 	properties: [
 		{
@@ -142,9 +148,11 @@ export const call: NmbrsOperation = {
 		const includeBsn = readIncludeBsn.call(this, itemIndex);
 
 		const known = resolveAnyOperation(service as ServiceName, name);
-		let operation: Operation;
+		// Unknown: sent as given, answered as generic JSON, never retried (it may write).
+		const operation: Operation =
+			known?.operation ??
+			adHocOperation(service as ServiceName, name, Object.keys(params), 'write');
 		if (known) {
-			operation = known.operation;
 			const names = operation.params.map((p) => p.name);
 			const unknown = Object.keys(params).filter((key) => !names.includes(key));
 			if (unknown.length > 0) {
@@ -157,19 +165,17 @@ export const call: NmbrsOperation = {
 					},
 				);
 			}
-			// Types and missing values are checked by writing the request, before anything is sent.
-			try {
-				buildRequest(operation, params, known.catalogue);
-			} catch (error) {
-				if (!(error instanceof WireError)) throw error;
-				throw new NodeOperationError(node, `The Parameters do not fit ${service}.${name}`, {
-					itemIndex,
-					description: error.message,
-				});
-			}
-		} else {
-			// Unknown: sent as given, answered as generic JSON, never retried (it may write).
-			operation = adHocOperation(service as ServiceName, name, Object.keys(params), 'write');
+		}
+		// Names, types and missing values are checked by writing the request, before anything is
+		// sent: no parameter name or text reaches the wire as markup.
+		try {
+			buildRequest(operation, params, known?.catalogue ?? catalogue);
+		} catch (error) {
+			if (!(error instanceof WireError)) throw error;
+			throw new NodeOperationError(node, `The Parameters do not fit ${service}.${name}`, {
+				itemIndex,
+				description: error.message,
+			});
 		}
 		const result = await nmbrsRequest.call(this, operation, params, itemIndex);
 		return asItems(resultJson(result, !includeBsn), itemIndex);

@@ -1,7 +1,8 @@
 import { NodeOperationError } from 'n8n-workflow';
 
-import { asRecords, cachedRequest, nmbrsRequest } from '../../glue/request';
-import { parseBoolean, parseDate } from '../../glue/parameters';
+import { asRecords, cachedRequest } from '../../glue/request';
+import { parseBoolean, parseDate, parseId, parseSingleLineText } from '../../glue/parameters';
+import { CREATE_RERUN_NOTE, insertOnce } from './insertOnce';
 import { locatorProperty, readLocator } from '../shared/locators';
 import { returnRows } from '../shared/rows';
 import type { NmbrsOperation } from '../types';
@@ -10,8 +11,7 @@ import { optionsCollection } from '../shared/options';
 
 export const create: NmbrsOperation = {
 	name: 'Create',
-	description:
-		"Create an employee in a company from one of the company's default employee templates (the first one unless you choose); returns the new employee's ID",
+	description: `Create an employee in a company from one of the company's default employee templates (the first one unless you choose); returns the new employee's ID. ${CREATE_RERUN_NOTE}`,
 	action: 'Create an employee',
 	properties: [
 		locatorProperty('company'),
@@ -44,6 +44,15 @@ export const create: NmbrsOperation = {
 		},
 		optionsCollection([
 			{
+				displayName: 'Employee Number',
+				name: 'employeeNumber',
+				type: 'number',
+				typeOptions: { minValue: 1, numberPrecision: 0 },
+				default: 1,
+				description:
+					"The new employee's number in the company (Nmbrs picks the next one when not given). Give it to make reruns safe: the node looks for it first, and an employee of that name with that number is returned, not created again.",
+			},
+			{
 				displayName: 'Start Date',
 				name: 'startDate',
 				type: 'dateTime',
@@ -62,14 +71,22 @@ export const create: NmbrsOperation = {
 	],
 	calls: [
 		'CompanyService.DefaultEmployeeTemplates_GetByCompany',
+		'EmployeeService.PersonalInfo_GetAll_AllEmployeesByCompany',
 		'EmployeeService.Employee_InsertBasedOnDefault',
+		'EmployeeService.PersonalInfo_GetCurrent',
+		'EmployeeService.PersonalInfo_UpdateCurrent',
 	],
 	async execute(itemIndex) {
 		const node = this.getNode();
 		const companyId = readLocator.call(this, 'company', itemIndex);
 		const name = (parameter: string, label: string) => {
-			const value = String(this.getNodeParameter(parameter, itemIndex, '') ?? '').trim();
-			if (value === '') {
+			const value = parseSingleLineText(
+				node,
+				this.getNodeParameter(parameter, itemIndex, ''),
+				label,
+				itemIndex,
+			);
+			if (value === null) {
 				throw new NodeOperationError(node, `${label} is empty`, {
 					itemIndex,
 					description: `Give the new employee's ${label.toLowerCase()}. Nothing was created.`,
@@ -111,10 +128,16 @@ export const create: NmbrsOperation = {
 			}
 			template = String(firstTemplate.DefaultEmployeeTemplateId);
 		}
-		const employeeId = await nmbrsRequest.call(
-			this,
-			'EmployeeService.Employee_InsertBasedOnDefault',
-			{
+		const employeeNumber =
+			options.employeeNumber === undefined || options.employeeNumber === ''
+				? null
+				: parseId(node, options.employeeNumber, 'Employee Number', itemIndex);
+		const inserted = await insertOnce.call(this, itemIndex, {
+			companyId,
+			firstName,
+			lastName,
+			employeeNumber,
+			insert: {
 				CompanyId: companyId,
 				DefaultEmployeeTemplate: template,
 				FirstName: firstName,
@@ -131,13 +154,14 @@ export const create: NmbrsOperation = {
 							},
 				UnprotectedMode: unprotectedMode,
 			},
-			itemIndex,
-		);
+		});
 		return returnRows.call(
 			this,
 			[
 				{
-					EmployeeId: employeeId as number,
+					EmployeeId: inserted.employeeId,
+					EmployeeNumber: inserted.employeeNumber,
+					Created: inserted.created,
 					CompanyId: companyId,
 					FirstName: firstName,
 					LastName: lastName,

@@ -5,7 +5,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { parseDate, parseNonNegative } from '../../glue/parameters';
+import { parseDate, parseNonNegative, parseSingleLineText } from '../../glue/parameters';
+import { isRecord, nmbrsRequest } from '../../glue/request';
+import type { WireObject } from '../../wire';
+import { readModifyWrite } from '../shared/update';
 import { alphabetical } from '../shared/alphabetical';
 
 /** The options collection of an operation, read once: { includeBsn: boolean, ... }. */
@@ -249,21 +252,24 @@ export function readFieldsToChange(this: IExecuteFunctions, itemIndex: number): 
 					: parseNonNegative(node, text, spec.displayName, itemIndex);
 			continue;
 		}
-		if (text === '' || text === null || text === undefined) {
+		if (typeof raw !== 'string' && raw !== null && raw !== undefined) {
+			throw refuse(spec, raw, 'must be text');
+		}
+		const line = parseSingleLineText(node, raw, spec.displayName, itemIndex);
+		if (line === null) {
 			changes[spec.field] = null;
 			continue;
 		}
-		if (typeof text !== 'string') throw refuse(spec, raw, 'must be text');
-		if (spec.kind === 'gender' && !['female', 'male', 'undefined'].includes(text)) {
+		if (spec.kind === 'gender' && !['female', 'male', 'undefined'].includes(line)) {
 			throw refuse(spec, raw, 'must be female, male or undefined');
 		}
-		if (spec.kind === 'email' && !/^[^\s@]+@[^\s.@]+(?:\.[^\s.@]+)+$/.test(text)) {
+		if (spec.kind === 'email' && !/^[^\s@]+@[^\s.@]+(?:\.[^\s.@]+)+$/.test(line)) {
 			throw refuse(spec, raw, 'must be an e-mail address like name@example.com');
 		}
-		if (spec.kind === 'bsn' && !(/^\d{9}$/.test(text) && passesElevenTest(text))) {
+		if (spec.kind === 'bsn' && !(/^\d{9}$/.test(line) && passesElevenTest(line))) {
 			throw refuse(spec, raw, 'must be 9 digits that pass the eleven test (elfproef)');
 		}
-		changes[spec.field] = text;
+		changes[spec.field] = line;
 	}
 	if (Object.keys(changes).length === 0) {
 		throw new NodeOperationError(node, 'No fields to change', {
@@ -272,4 +278,51 @@ export function readFieldsToChange(this: IExecuteFunctions, itemIndex: number): 
 		});
 	}
 	return changes;
+}
+
+/**
+ * Changes `changes` in the personal info of an employee in the company's current period, as a
+ * checked read-modify-write under the record's lock (see shared/update). `keepFilled`: fields
+ * never written back empty (the BSN, unless the employee is new and has none yet).
+ */
+export async function updateCurrentPersonalInfo(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	employeeId: number,
+	changes: IDataObject,
+	keepFilled: string[] = ['BSN'],
+): Promise<WireObject> {
+	return await readModifyWrite.call(this, itemIndex, {
+		what: `the personal info of employee ${employeeId}`,
+		lockKey: `employee:${employeeId}:personalInfo`,
+		read: async () => {
+			const current = await nmbrsRequest.call(
+				this,
+				'EmployeeService.PersonalInfo_GetCurrent',
+				{ EmployeeId: employeeId },
+				itemIndex,
+			);
+			if (!isRecord(current)) {
+				throw new NodeOperationError(
+					this.getNode(),
+					`Employee ${employeeId} has no personal info in the current period`,
+					{
+						itemIndex,
+						description:
+							'Nmbrs returned no record to change (the employee may start in a later period). Nothing was changed.',
+					},
+				);
+			}
+			return current;
+		},
+		changes,
+		keepFilled,
+		write: async (record) =>
+			await nmbrsRequest.call(
+				this,
+				'EmployeeService.PersonalInfo_UpdateCurrent',
+				{ EmployeeId: employeeId, PersonalInfo: record },
+				itemIndex,
+			),
+	});
 }

@@ -190,6 +190,32 @@ describe('Custom Call → Call (emulator)', () => {
 		expect(error.message).toContain('Operation Name');
 		expect(sent).toHaveLength(0);
 	});
+
+	it.each([
+		[{ 'x/><EmployeeId>600099</EmployeeId><y': '', EmployeeId: 600003 }],
+		[{ 'a><b': 1 }],
+		[{ 'soap:Body': 1 }],
+	])(
+		'an unknown operation: refuses the parameter names of %j before anything is sent',
+		async (parameters) => {
+			const sent: SentRequest[] = [];
+			const error = await failure(
+				runNode(
+					emulator().soapBaseUrl,
+					custom('CompanyService', 'Company_GetCurrentByEmployeeId', parameters),
+					{ sent },
+				),
+			);
+			expect(error).toBeInstanceOf(NodeOperationError);
+			expect(error.message).toBe(
+				'The Parameters do not fit CompanyService.Company_GetCurrentByEmployeeId',
+			);
+			expect((error as NodeOperationError).description).toMatch(
+				/^The parameter name of CompanyService\.Company_GetCurrentByEmployeeId ".+" is not a valid XML element name/,
+			);
+			expect(sent).toHaveLength(0);
+		},
+	);
 });
 
 describe('Custom Call → Call (calls)', () => {

@@ -1,7 +1,8 @@
 /** Employee → Create: from a default employee template (the company's first unless chosen). */
+import type { IHttpRequestOptions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import type { SentRequest } from '../../harness';
+import { plainHttp, type FullResponse, type SentRequest } from '../../harness';
 import { callsOf, failure, rl, runNode, stubNmbrs, useEmulator } from '../../runNode';
 import { currentOf } from './world';
 
@@ -184,5 +185,132 @@ describe('Employee → Create: the calls', () => {
 		);
 		expect(error.message).toContain('no default employee template');
 		expect(stub.calls).toHaveLength(1);
+	});
+});
+
+describe('Employee → Create: reruns and lost answers', () => {
+	const isInsert = (options: IHttpRequestOptions) =>
+		String(options.headers?.SOAPAction ?? '').endsWith('/Employee_InsertBasedOnDefault');
+	const forward = plainHttp();
+	const plain500 = { statusCode: 500, headers: {}, body: 'Internal Server Error' };
+	/** The insert reaches Nmbrs, then its answer is replaced by `answer`. */
+	const lostAfterInsert = (answer: FullResponse) => async (options: IHttpRequestOptions) => {
+		if (!isInsert(options)) return undefined;
+		await forward(options);
+		return answer;
+	};
+	const namedIn = (companyId: number, firstName: string, lastName: string) =>
+		emulator().world.employees.filter(
+			(e) =>
+				e.companyId === companyId &&
+				e.personalInfo.some((v) => v.data.FirstName === firstName && v.data.LastName === lastName),
+		);
+	const params = (companyId: number, firstName: string, options: object = {}) => ({
+		companyId: rl(companyId),
+		firstName,
+		lastName: 'Rerun',
+		options,
+	});
+
+	it('with an Employee Number: gives it the number, and a rerun returns it instead of creating another', async () => {
+		const company = emulator().world.companies[3];
+		const [first] = await create(params(company.id, 'Noor', { employeeNumber: 7001 }));
+		expect(first.json).toMatchObject({ EmployeeNumber: 7001, Created: true });
+		const created = emulator().world.employees.find((e) => e.id === first.json.EmployeeId)!;
+		expect(created.number).toBe(7001);
+
+		const sent: SentRequest[] = [];
+		const [again] = await create(params(company.id, 'Noor', { employeeNumber: 7001 }), { sent });
+		expect(again.json).toMatchObject({
+			EmployeeId: first.json.EmployeeId,
+			EmployeeNumber: 7001,
+			Created: false,
+		});
+		expect(callsOf(sent)).not.toContain('EmployeeService.Employee_InsertBasedOnDefault');
+		expect(namedIn(company.id, 'Noor', 'Rerun')).toHaveLength(1);
+	});
+
+	it('with an Employee Number that someone else has: refuses, naming them, and creates nothing', async () => {
+		const company = emulator().world.companies[3];
+		const holder = emulator().world.employees.find((e) => e.companyId === company.id)!;
+		const before = emulator().world.employees.length;
+		const error = await failure(
+			create(params(company.id, 'Mila', { employeeNumber: holder.number })),
+		);
+		expect(error.message).toBe(
+			`Employee number ${holder.number} is taken in company ${company.id}`,
+		);
+		expect((error as NodeOperationError).description).toContain(`Employee ${holder.id} (`);
+		expect(emulator().world.employees).toHaveLength(before);
+	});
+
+	it.each([
+		['a plain HTTP 500', plain500, 7101],
+		[
+			'a cut-off answer',
+			{ statusCode: 200, headers: {}, body: '<?xml version="1.0"?><soap:Env' },
+			7102,
+		],
+		[
+			'a gateway page',
+			{
+				statusCode: 502,
+				headers: {},
+				body: '<!DOCTYPE html><html><body>Bad gateway</body></html>',
+			},
+			7103,
+		],
+	])(
+		'%s after the insert: finds the new employee, and a rerun makes no second one',
+		async (_name, answer, employeeNumber) => {
+			const company = emulator().world.companies[4];
+			const firstName = `Lost ${_name}`;
+			const [item] = await create(
+				params(company.id, firstName, { employeeNumber: employeeNumber }),
+				{
+					intercept: lostAfterInsert(answer),
+				},
+			);
+			expect(item.json).toMatchObject({ Created: true, EmployeeNumber: employeeNumber });
+			await create(params(company.id, firstName, { employeeNumber: employeeNumber }));
+			expect(namedIn(company.id, firstName, 'Rerun')).toHaveLength(1);
+		},
+	);
+
+	it('a 500 before the insert reached Nmbrs: says none was created, never that Nmbrs refused', async () => {
+		const company = emulator().world.companies[4];
+		const error = await failure(
+			create(params(company.id, 'Never', { employeeNumber: 7200 }), {
+				intercept: async (options: IHttpRequestOptions) =>
+					isInsert(options) ? plain500 : undefined,
+			}),
+		);
+		const told = `${error.message} ${(error as NodeApiError).description}`;
+		expect(told).toContain('so none was created. Running it again is safe');
+		expect(told).not.toMatch(/refused|may or may not/);
+		expect(namedIn(company.id, 'Never', 'Rerun')).toHaveLength(0);
+	});
+
+	it('without an Employee Number: a lost answer says it may have been created and names who is there', async () => {
+		const company = emulator().world.companies[4];
+		const error = await failure(
+			create(params(company.id, 'Unnumbered'), { intercept: lostAfterInsert(plain500) }),
+		);
+		const [made] = namedIn(company.id, 'Unnumbered', 'Rerun');
+		expect((error as NodeApiError).description).toContain(
+			`Unnumbered Rerun may or may not have been created: Nmbrs shows employee ${made.id} of that name`,
+		);
+	});
+
+	it('refuses a name with a line break or half a character before any call', async () => {
+		for (const firstName of ['Anna\r', 'An\nna', 'a\udfffb']) {
+			const sent: SentRequest[] = [];
+			const error = await failure(
+				create(params(emulator().world.companies[0].id, firstName), { sent }),
+			);
+			expect(error).toBeInstanceOf(NodeOperationError);
+			expect(error.message).toBe('The First Name is not valid');
+			expect(sent).toHaveLength(0);
+		}
 	});
 });

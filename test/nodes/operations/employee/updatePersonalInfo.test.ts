@@ -41,9 +41,11 @@ describe('Employee → Update Personal Info', () => {
 			{ ...locators(employee), fields: { emailWork: 'new.address@acme.example' } },
 			{ sent },
 		);
+		// Read, write, read back to check.
 		expect(callsOf(sent)).toEqual([
 			'EmployeeService.PersonalInfo_GetCurrent',
 			'EmployeeService.PersonalInfo_UpdateCurrent',
+			'EmployeeService.PersonalInfo_GetCurrent',
 		]);
 		expect(item.pairedItem).toEqual({ item: 0 });
 		expect(item.json).toMatchObject({
@@ -116,6 +118,7 @@ describe('Employee → Update Personal Info', () => {
 			Array.from({ length: 3 }, () => [
 				'EmployeeService.PersonalInfo_GetCurrent',
 				'EmployeeService.PersonalInfo_UpdateCurrent',
+				'EmployeeService.PersonalInfo_GetCurrent',
 			]).flat(),
 		);
 		const after = await readBack(employee.id, employee.companyId);
@@ -189,7 +192,7 @@ describe('Employee → Update Personal Info', () => {
 		expect(output[0].json.error).toContain('Employee ID');
 		expect(output[0].pairedItem).toEqual({ item: 0 });
 		expect(output[1].json.Nickname).toBe('Sam');
-		expect(callsOf(sent)).toHaveLength(2);
+		expect(callsOf(sent)).toHaveLength(3);
 	});
 
 	it('reports an unknown employee as 2003', async () => {
@@ -216,11 +219,20 @@ describe('Employee → Update Personal Info: the calls', () => {
 		Birthday: '1990-05-01',
 	};
 
+	/** Answers like Nmbrs: the read gives what the last update wrote. */
+	const storing = (record: Record<string, unknown>) => {
+		let stored = record;
+		return {
+			'EmployeeService.PersonalInfo_GetCurrent': () => stored,
+			'EmployeeService.PersonalInfo_UpdateCurrent': (params: Record<string, unknown>) => {
+				stored = params.PersonalInfo as Record<string, unknown>;
+				return undefined;
+			},
+		};
+	};
+
 	it('writes the whole record back with only the given field changed', async () => {
-		const stub = stubNmbrs({
-			'EmployeeService.PersonalInfo_GetCurrent': current,
-			'EmployeeService.PersonalInfo_UpdateCurrent': undefined,
-		});
+		const stub = stubNmbrs(storing(current));
 		await stub.run({
 			resource: 'employee',
 			operation: 'updatePersonalInfo',
@@ -229,7 +241,7 @@ describe('Employee → Update Personal Info: the calls', () => {
 			fields: { emailWork: 'anna@new.example' },
 			options: {},
 		});
-		expect(stub.calls).toHaveLength(2);
+		expect(stub.calls).toHaveLength(3);
 		expect(stub.calls[0]).toEqual({
 			operation: 'EmployeeService.PersonalInfo_GetCurrent',
 			params: { EmployeeId: 7 },
