@@ -14,7 +14,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { asRecords, isNmbrsFault, isRecord, nmbrsRequest } from '../../glue/request';
+import { asRecords, isNmbrsFault, nmbrsRequest } from '../../glue/request';
 import { withRecordLock } from '../../glue/recordLock';
 import type { WireObject } from '../../wire';
 import { explain } from '../shared/update';
