@@ -9,7 +9,16 @@ import jsoncParser from 'jsonc-eslint-parser';
 const plugin = { 'n8n-nodes-base': n8nNodesBase };
 
 export default [
-	{ ignores: ['dist/**', 'node_modules/**', 'coverage/**', '**/*.js', '**/*.mjs'] },
+	{
+		ignores: [
+			'dist/**',
+			'emulator/dist/**',
+			'node_modules/**',
+			'coverage/**',
+			'**/*.js',
+			'**/*.mjs',
+		],
+	},
 	{
 		files: ['**/*.ts'],
 		languageOptions: { parser: tsParser, parserOptions: { sourceType: 'module' } },

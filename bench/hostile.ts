@@ -17,7 +17,7 @@
 import { catalogue, getOperation } from '../nodes/Nmbrs/catalogue';
 import { buildResponse, readRequest, readResponse, WireError } from '../nodes/Nmbrs/wire';
 import { parseFaultString, scrub } from '../nodes/Nmbrs/transport/errors';
-import { unreadableRequest } from '../emulator/server/decode';
+import { unreadableRequest } from '../emulator/src/server/decode';
 
 const STOP_AFTER_MS = 3000;
 const op = getOperation('DebtorService.List_GetAll');

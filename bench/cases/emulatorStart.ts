@@ -17,10 +17,14 @@ const ENVELOPE = (ns: string) =>
 
 /** The built emulator CLI in its own process, as a user starts it; resolves once it listens. */
 export async function spawnEmulator(args: string[]) {
-	const child = spawn(process.execPath, ['dist/emulator/cli.js', '--port', '0', ...args], {
-		cwd: ROOT,
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
+	const child = spawn(
+		process.execPath,
+		['emulator/dist/emulator/src/cli.js', '--port', '0', ...args],
+		{
+			cwd: ROOT,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		},
+	);
 	const url = await new Promise<string>((resolve, reject) => {
 		let out = '';
 		child.stdout.on('data', (chunk: Buffer) => {

@@ -14,7 +14,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { WSDL } from 'soap';
 import { catalogue, getOperation } from '../../nodes/Nmbrs/catalogue';
 import { buildResponse, readResponse } from '../../nodes/Nmbrs/wire';
-import { generateWsdl } from '../../emulator/wsdl';
+import { generateWsdl } from '../../emulator/src/wsdl';
 import { ms, type BenchRow } from '../table';
 
 const EMPLOYEES = 5000;

@@ -20,6 +20,7 @@ import { homedir } from 'os';
 import * as path from 'path';
 
 import {
+	builtEmulator,
 	CREDENTIAL_ID,
 	CREDENTIAL_NAME,
 	credentialData,
@@ -40,7 +41,7 @@ import {
 	checkPackageServed,
 	stage,
 } from './harness';
-import type { RunningEmulator } from '../../emulator';
+import type { RunningEmulator } from '../../emulator/src';
 
 const N8N_VERSION = '2.41.1';
 const CACHE =
@@ -149,10 +150,7 @@ async function main(): Promise<void> {
 		() => installN8n(N8N_VERSION),
 	);
 
-	// dist/ is the built package; the emulator ships in it.
-	const { startEmulator } = require(
-		path.join(REPO_ROOT, 'dist', 'emulator'),
-	) as typeof import('../../emulator');
+	const { startEmulator } = builtEmulator();
 	const emulator: RunningEmulator = await startEmulator({
 		port: await portOr(7780),
 		world: 'demo',

@@ -26,7 +26,7 @@ import { createServer } from 'net';
 import { tmpdir } from 'os';
 import * as path from 'path';
 
-import type { RunningEmulator } from '../../emulator';
+import type { RunningEmulator } from '../../emulator/src';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 export const PACKAGE_NAME = 'n8n-nodes-nmbrs';
@@ -105,6 +105,16 @@ export function node24BinDir(): string {
 	const major = Number(process.versions.node.split('.')[0]);
 	if (major >= 24) return path.dirname(process.execPath);
 	return runInstallScript('node');
+}
+
+/**
+ * The emulator as users run it: the nmbrs-emulator workspace package, built (`npm run build`
+ * builds it after the n8n package).
+ */
+export function builtEmulator(): typeof import('../../emulator/src') {
+	const main = path.join(REPO_ROOT, 'emulator', 'dist', 'emulator', 'src', 'index.js');
+	if (!existsSync(main)) throw new HarnessError(`${main} is missing: run npm run build first`);
+	return require(main) as typeof import('../../emulator/src');
 }
 
 /** Whether n8n `version` is installed and verified in the cache (so the next install is instant). */
@@ -664,10 +674,7 @@ export async function importWorkflows(
  * account and the given workflows. Builds nothing: run `npm run build` first.
  */
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
-	// dist/ is the built package; the emulator ships in it.
-	const { startEmulator } = require(
-		path.join(REPO_ROOT, 'dist', 'emulator'),
-	) as typeof import('../../emulator');
+	const { startEmulator } = builtEmulator();
 	const version = options.n8nVersion ?? N8N_VERSIONS[0];
 	const install = installN8n(version);
 	const emulator = await startEmulator({

@@ -2,7 +2,7 @@ import type { ICredentialDataDecryptedObject, IHttpRequestOptions, INode } from 
 import { NodeApiError } from 'n8n-workflow';
 
 import { NmbrsApi } from '../../credentials/NmbrsApi.credentials';
-import type { RunningEmulator } from '../../emulator';
+import type { RunningEmulator } from '../../emulator/src';
 import { NmbrsError } from '../../nodes/Nmbrs/transport/errors';
 import type { FullResponse, SentRequest } from '../nodes/harness';
 import { credentialsFor, plainHttp, wrapAsN8n } from '../nodes/harness';
@@ -182,7 +182,7 @@ describe('nmbrsApi credential: against the emulator', () => {
 	let emulator: RunningEmulator;
 	beforeAll(async () => {
 		// Loaded here so the authenticate tests above run on their own.
-		const { startEmulator } = await import('../../emulator');
+		const { startEmulator } = await import('../../emulator/src');
 		emulator = await startEmulator({ port: 0, world: 'demo', worldNow: '2026-11-25T09:00:00' });
 	});
 	afterAll(async () => {

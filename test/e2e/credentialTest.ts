@@ -4,7 +4,7 @@
  * passes; a wrong one fails with the credential's sentence. Also checks what `n8n start` serves:
  * both node types in its node list and the node's icon.
  */
-import type { RunningEmulator } from '../../emulator';
+import type { RunningEmulator } from '../../emulator/src';
 import {
 	checkPackageServed,
 	CREDENTIAL_ID,

@@ -16,6 +16,7 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 
 import {
+	builtEmulator,
 	HarnessError,
 	importCredential,
 	importWorkflows,
@@ -29,7 +30,7 @@ import {
 	REPO_ROOT,
 	stage,
 } from '../../scripts/e2e/harness';
-import type { RunningEmulator } from '../../emulator';
+import type { RunningEmulator } from '../../emulator/src';
 import {
 	checkCase,
 	loadCases,
@@ -150,10 +151,7 @@ async function runVersion(version: string, opts: ReturnType<typeof parseArgs>): 
 		() => installN8n(version),
 	);
 	const userFolder = mkdtempSync(path.join(tmpdir(), `n8n-nodes-nmbrs-e2e-${version}-`));
-	// dist/ is the built package; the emulator ships in it.
-	const { startEmulator } = require(
-		path.join(REPO_ROOT, 'dist', 'emulator'),
-	) as typeof import('../../emulator');
+	const { startEmulator } = builtEmulator();
 	const emulator = await startEmulator({ port: 0, worldNow: WORLD_NOW });
 	// The example workflows write their files here, the only folder n8n lets them write to.
 	const outputDir = path.join(userFolder, 'output');

@@ -13,7 +13,7 @@
  */
 import * as path from 'path';
 
-import type { RunningEmulator } from '../../emulator';
+import type { RunningEmulator } from '../../emulator/src';
 import type { N8n } from '../../scripts/e2e/harness';
 import { ACTIVATION_LOG, waitForActivation } from './credentialTest';
 

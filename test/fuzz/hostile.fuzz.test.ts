@@ -4,11 +4,11 @@
  * kind, never shows a planted token, and the emulator keeps answering.
  */
 import fc from 'fast-check';
-import { startEmulator, type RunningEmulator } from '../../emulator';
+import { startEmulator, type RunningEmulator } from '../../emulator/src';
 import { catalogue, getOperation } from '../../nodes/Nmbrs/catalogue';
 import { scrub } from '../../nodes/Nmbrs/transport/errors';
 import { buildResponse, MAX_DEPTH, readResponse, WireError } from '../../nodes/Nmbrs/wire';
-import { envelope } from '../emulator/helpers';
+import { envelope } from '../../emulator/test/helpers';
 
 const SEED = 20261130;
 const TOKEN = 'planted-9f3a7c-token';

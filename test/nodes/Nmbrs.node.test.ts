@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { startEmulator } from '../../emulator';
+import { startEmulator } from '../../emulator/src';
 import { catalogue, getOperation } from '../../nodes/Nmbrs/catalogue';
 import { buildFault, buildResponse, nmbrsFaultMessage } from '../../nodes/Nmbrs/wire/writeXml';
 import { Nmbrs } from '../../nodes/Nmbrs/Nmbrs.node';

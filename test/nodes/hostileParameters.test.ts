@@ -5,7 +5,7 @@
 import type { INode, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { startEmulator } from '../../emulator';
+import { startEmulator } from '../../emulator/src';
 import {
 	MAX_INT32,
 	parseBoolean,

@@ -4,7 +4,7 @@
  */
 import type { IDataObject, INodeExecutionData, INodeListSearchResult } from 'n8n-workflow';
 
-import { startEmulator } from '../../emulator';
+import { startEmulator } from '../../emulator/src';
 import { catalogue, findAnyOperation, getOperation } from '../../nodes/Nmbrs/catalogue';
 import type { ServiceName } from '../../nodes/Nmbrs/catalogue/types';
 import { Nmbrs } from '../../nodes/Nmbrs/Nmbrs.node';

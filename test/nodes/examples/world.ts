@@ -1,5 +1,5 @@
 /** IDs from the emulator's demo world, for examples and tests. */
-import { employeesOfRun } from '../../../emulator/world/payroll';
+import { employeesOfRun } from '../../../emulator/src/world/payroll';
 import type { Emulator } from '../runNode';
 
 export function firstCompany(emulator: Emulator) {

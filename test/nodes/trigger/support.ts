@@ -6,7 +6,7 @@
 import { DateTime, Settings } from 'luxon';
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { startEmulator, type EmulatorOptions } from '../../../emulator';
+import { startEmulator, type EmulatorOptions } from '../../../emulator/src';
 import { catalogue, getOperation } from '../../../nodes/Nmbrs/catalogue';
 import { NmbrsTrigger } from '../../../nodes/Nmbrs/NmbrsTrigger.node';
 import { resolveBaseUrl, userKey } from '../../../nodes/Nmbrs/transport/connection';

@@ -1,7 +1,7 @@
 /** Company → Get Current Period: year, period and period type (CompanyService.Company_GetCurrentPeriod). */
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { periodOf } from '../../../../emulator/world/calendar';
+import { periodOf } from '../../../../emulator/src/world/calendar';
 import type { SentRequest } from '../../harness';
 import { WORLD_NOW, callsOf, failure, rl, runNode, stubNmbrs, useEmulator } from '../../runNode';
 import { DEBTOR_LOGIN, withCallsDisabled } from '../helpers';

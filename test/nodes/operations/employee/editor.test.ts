@@ -5,7 +5,7 @@
 import type { ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { listSearch, loadOptions } from '../../../../nodes/Nmbrs/methods';
-import { employeeTypeOn } from '../../../../emulator/world/history';
+import { employeeTypeOn } from '../../../../emulator/src/world/history';
 import { credentialsFor, executeContext, type SentRequest } from '../../harness';
 import { callsOf, rl, useEmulator } from '../../runNode';
 

@@ -5,7 +5,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { versionAt } from '../../../../emulator/world/history';
+import { versionAt } from '../../../../emulator/src/world/history';
 import type { SentRequest } from '../../harness';
 import { callsOf, failure, rl, runNode, stubNmbrs, useEmulator } from '../../runNode';
 import {

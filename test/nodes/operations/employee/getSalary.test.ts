@@ -1,8 +1,8 @@
 /** Employee → Get Salary: as valid in the current period or a chosen one. */
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { comparePeriods } from '../../../../emulator/world/calendar';
-import { versionAt } from '../../../../emulator/world/history';
+import { comparePeriods } from '../../../../emulator/src/world/calendar';
+import { versionAt } from '../../../../emulator/src/world/history';
 import type { SentRequest } from '../../harness';
 import { callsOf, failure, rl, runNode, stubNmbrs, useEmulator } from '../../runNode';
 import { companyOf, currentOf, employeeInService, inService, locators } from './world';

@@ -1,7 +1,7 @@
 /** Employees of the emulator's demo world with the history a test needs, and their companies. */
-import { comparePeriods, periodOf, type PeriodRef } from '../../../../emulator/world/calendar';
-import { versionAt } from '../../../../emulator/world/history';
-import type { Company, Employee } from '../../../../emulator/world/model';
+import { comparePeriods, periodOf, type PeriodRef } from '../../../../emulator/src/world/calendar';
+import { versionAt } from '../../../../emulator/src/world/history';
+import type { Company, Employee } from '../../../../emulator/src/world/model';
 import type { Emulator } from '../../runNode';
 import { rl } from '../../runNode';
 

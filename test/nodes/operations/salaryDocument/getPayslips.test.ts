@@ -1,6 +1,6 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { employeesOfRun } from '../../../../emulator/world/payroll';
+import { employeesOfRun } from '../../../../emulator/src/world/payroll';
 import { firstCompany, lockedRun } from '../../examples/world';
 import type { SentRequest } from '../../harness';
 import { failure, rl, runNode, stubNmbrs, useEmulator } from '../../runNode';

@@ -1,0 +1,25 @@
+/**
+ * The emulator's answers: one handler per 'Service.Op'. Each returns the result shaped as the
+ * catalogue types it (the server serialises it with the wire codec) or throws NmbrsFault.
+ */
+import { companyHandlers } from './companyService';
+import { debtorHandlers } from './debtorService';
+import { employeeHandlers } from './employeeService';
+import type { OperationHandler } from './params';
+import { catalogue, operationKey } from '../../../nodes/Nmbrs/catalogue';
+
+export { NmbrsFault } from './faults';
+export type { OperationHandler, OperationCall } from './params';
+
+export const handlers: Record<string, OperationHandler> = Object.fromEntries([
+	...debtorHandlers,
+	...companyHandlers,
+	...employeeHandlers,
+]);
+
+const curatedKeys = new Set(catalogue.operations.map(operationKey));
+
+/** Operations served with only a generated (WSDL) catalogue entry: what Custom Call is tested on. */
+export const UNCURATED_SERVED: readonly string[] = Object.keys(handlers)
+	.filter((key) => !curatedKeys.has(key))
+	.sort();
