@@ -2,7 +2,7 @@
  * Input checks made before any call: a wrong ID or year is the user's to fix, and Nmbrs would
  * answer it with an unrelated fault (or, worse, silently use 0). Each error names the field.
  */
-import { DateTime } from 'luxon';
+import { DateTime } from '../vendor/luxon';
 import type { INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 

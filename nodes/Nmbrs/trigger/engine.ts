@@ -16,7 +16,7 @@
  *   failures. When every company fails, the poll fails (never the first one).
  * - A poll that fails changes nothing in the state.
  */
-import { DateTime } from 'luxon';
+import { DateTime } from '../vendor/luxon';
 import type {
 	IDataObject,
 	INode,

@@ -5,8 +5,7 @@
  *
  * Dates are handled as text, never through JS Date, so the process time zone cannot shift them.
  */
-import { TextDecoder } from 'util';
-import type { SaxesParser, SaxesTagNS } from 'saxes';
+import type { SaxesParser, SaxesTagNS } from '../vendor/xml';
 import type { Catalogue, Field, Operation, ServiceName } from '../catalogue/types';
 import { operationKey } from '../catalogue/types';
 import {
@@ -26,14 +25,13 @@ import {
 } from './shape';
 
 /**
- * The XML libraries, each loaded at its first use rather than when n8n loads the node: n8n loads
- * every installed node at each start, and these two were a fifth of ours (the cold-load benchmark).
+ * The XML libraries (one bundled module, see vendor/xml), loaded at their first use rather than
+ * when n8n loads the node: n8n loads every installed node at each start, and these two were a
+ * fifth of ours (the cold-load benchmark). Hence a require, not an import.
  */
-let saxes: typeof import('saxes') | undefined;
-let fastXmlParser: typeof import('fast-xml-parser') | undefined;
-const saxesLibrary = () => (saxes ??= require('saxes') as typeof import('saxes'));
-const fastXmlParserLibrary = () =>
-	(fastXmlParser ??= require('fast-xml-parser') as typeof import('fast-xml-parser'));
+type XmlLibraries = typeof import('../vendor/xml');
+let xmlLibraries: XmlLibraries | undefined;
+const xmlLibrary = (): XmlLibraries => (xmlLibraries ??= require('../vendor/xml') as XmlLibraries);
 
 // ---------------------------------------------------------------- frames (one per open element)
 
@@ -524,7 +522,7 @@ function decodeBytes(bytes: Buffer): string {
 	if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return bytes.toString('utf8');
 	const declared = declaredEncoding(bytes.subarray(0, 1024).toString('latin1').trimStart());
 	if (declared === undefined || UTF8_NAMES.has(declared)) return bytes.toString('utf8');
-	let decoder: TextDecoder;
+	let decoder: InstanceType<typeof TextDecoder>;
 	try {
 		decoder = new TextDecoder(declared);
 	} catch {
@@ -538,7 +536,7 @@ function decodeBytes(bytes: Buffer): string {
 /** Runs saxes over `text` with `root` as the frame above the document element. */
 function parse(text: string, root: Frame, scrub: Scrub): void {
 	if (text.trim() === '') throw malformed('The response body is empty; expected a SOAP envelope.');
-	const parser: SaxesParser<{ xmlns: true }> = new (saxesLibrary().SaxesParser)({ xmlns: true });
+	const parser: SaxesParser<{ xmlns: true }> = new (xmlLibrary().SaxesParser)({ xmlns: true });
 	const stack: Frame[] = [root];
 	parser.on('opentagstart', () => {
 		// stack.length is the depth of the element opening now (stack[0] is above the document).
@@ -894,7 +892,7 @@ export function xmlDocumentToJson(xml: string): unknown {
 	if (/<!DOCTYPE|<!ENTITY/i.test(xml)) {
 		throw malformed('Refused: the XML document contains a DOCTYPE or entity declaration.', xml);
 	}
-	const { XMLParser, XMLValidator } = fastXmlParserLibrary();
+	const { XMLParser, XMLValidator } = xmlLibrary();
 	const valid = XMLValidator.validate(xml);
 	if (valid !== true) {
 		throw malformed(

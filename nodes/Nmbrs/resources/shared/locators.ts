@@ -3,7 +3,7 @@
  * chosen company), payroll run and wage tax declaration (of the chosen company and year). Each
  * entry gives the resource locator property, the reader of the picked ID and the list search.
  */
-import { DateTime } from 'luxon';
+import { DateTime } from '../../vendor/luxon';
 import type {
 	IExecuteFunctions,
 	ILoadOptionsFunctions,

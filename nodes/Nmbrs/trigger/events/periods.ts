@@ -1,5 +1,5 @@
 /** Period dates the events need when Nmbrs gives a period number but no date. */
-import { DateTime } from 'luxon';
+import { DateTime } from '../../vendor/luxon';
 
 /** The Monday of ISO week 1 of a year: where 4-weekly periods start. */
 function isoWeekOneMonday(year: number): DateTime {
