@@ -57,11 +57,9 @@ export class NmbrsApi implements ICredentialType {
 
 	displayName = 'Nmbrs API';
 
-	icon: Icon = 'file:../icons/nmbrs.svg';
+	icon: Icon = { light: 'file:../icons/nmbrs.svg', dark: 'file:../icons/nmbrs.dark.svg' };
 
-	// The camelCase rule is for n8n's own repository (slugs under docs.n8n.io); a community
-	// credential needs a full URL, which cred-class-field-documentation-url-not-http-url asks for.
-	// eslint-disable-next-line n8n-nodes-base/cred-class-field-documentation-url-miscased
+	// A full URL: a community credential's docs live outside docs.n8n.io.
 	documentationUrl = 'https://github.com/n8n-nodes-nmbrs/n8n-nodes-nmbrs#setting-up-the-credential';
 
 	properties: INodeProperties[] = [

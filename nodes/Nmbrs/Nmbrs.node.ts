@@ -4,6 +4,7 @@ import type {
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { listSearch, loadOptions } from './methods';
 import { resources } from './resources';
@@ -14,7 +15,7 @@ export class Nmbrs implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Nmbrs',
 		name: 'nmbrs',
-		icon: 'file:../../icons/nmbrs.svg',
+		icon: { light: 'file:../../icons/nmbrs.svg', dark: 'file:../../icons/nmbrs.dark.svg' },
 		group: ['input'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
@@ -22,8 +23,8 @@ export class Nmbrs implements INodeType {
 			'Read and update debtors, companies, employees and payroll documents in Visma Nmbrs payroll',
 		defaults: { name: 'Nmbrs' },
 		usableAsTool: true,
-		inputs: ['main'],
-		outputs: ['main'],
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'nmbrsApi', required: true }],
 		properties: [
 			{

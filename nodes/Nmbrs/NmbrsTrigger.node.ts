@@ -5,7 +5,7 @@ import type {
 	INodeTypeDescription,
 	IPollFunctions,
 } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import { NodeConnectionTypes, updateDisplayOptions } from 'n8n-workflow';
 
 import { locatorOptions } from './resources/shared/locators';
 import { engineProperties, poll } from './trigger/engine';
@@ -28,7 +28,7 @@ export class NmbrsTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Nmbrs Trigger',
 		name: 'nmbrsTrigger',
-		icon: 'file:../../icons/nmbrs.svg',
+		icon: { light: 'file:../../icons/nmbrs.svg', dark: 'file:../../icons/nmbrs.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle:
@@ -38,7 +38,7 @@ export class NmbrsTrigger implements INodeType {
 		defaults: { name: 'Nmbrs Trigger' },
 		polling: true,
 		inputs: [],
-		outputs: ['main'],
+		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'nmbrsApi', required: true }],
 		properties: [
 			eventProperty,

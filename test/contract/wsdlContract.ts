@@ -22,6 +22,12 @@ export function sharedWsdlsPresent(): boolean {
 	return existsSync(WSDL_DIR);
 }
 
+/** An xs:simpleType as the parser gives it: an enumeration's values. */
+interface RawSimpleType {
+	'@_name': string;
+	restriction?: { enumeration?: Array<{ '@_value': string }> };
+}
+
 interface RawElement {
 	'@_name': string;
 	'@_type'?: string;
@@ -72,7 +78,7 @@ export function loadWsdl(service: string): WsdlModel {
 	) as {
 		element?: RawElement[];
 		complexType?: RawComplexType[];
-		simpleType?: Array<Record<string, any>>;
+		simpleType?: RawSimpleType[];
 	};
 	const model: WsdlModel = {
 		service,
@@ -84,9 +90,7 @@ export function loadWsdl(service: string): WsdlModel {
 	for (const element of schema.element ?? []) model.elements.set(element['@_name'], element);
 	for (const type of schema.complexType ?? []) model.complexTypes.set(type['@_name'] ?? '', type);
 	for (const simple of schema.simpleType ?? []) {
-		const values = (simple.restriction?.enumeration ?? []).map(
-			(e: Record<string, string>) => e['@_value'],
-		);
+		const values = (simple.restriction?.enumeration ?? []).map((e) => e['@_value']);
 		model.enums.set(simple['@_name'], values);
 	}
 	const portTypes = Array.isArray(definitions.portType)

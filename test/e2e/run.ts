@@ -27,7 +27,6 @@ import {
 	N8N_VERSIONS,
 	packPackage,
 	printStageTimes,
-	REPO_ROOT,
 	stage,
 } from '../../scripts/e2e/harness';
 import type { RunningEmulator } from '../../emulator/src';

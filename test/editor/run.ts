@@ -34,7 +34,6 @@ import {
 	operations,
 	resources,
 	visibleParameters,
-	type Choice,
 } from './expected';
 
 const N8N_VERSION = '2.41.1';

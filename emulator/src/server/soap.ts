@@ -11,12 +11,12 @@ import {
 	buildResponse,
 	nmbrsFaultMessage,
 	SOAP_CONTENT_TYPE,
+	type RequestAuthHeader,
+	type SoapVersion,
 } from '../../../nodes/Nmbrs/wire';
-import type { SoapVersion } from '../../../nodes/Nmbrs/wire';
 import type { EmulatorUser } from '../world';
 import { NmbrsFault } from '../operations';
 import { catalogue as curatedCatalogue } from '../../../nodes/Nmbrs/catalogue';
-import type { RequestAuthHeader } from '../../../nodes/Nmbrs/wire';
 import { decodeRequest, MalformedRequestError } from './decode';
 import type { EmulatorContext } from './context';
 import { standardFaultMessage, type FaultRule } from './faultInjection';

@@ -112,6 +112,14 @@ export function decodeService(encoded: EncodedService): Catalogue {
 
 const loaded = new Map<GeneratedServiceName, Catalogue>();
 
+type GeneratedModule = { generated: EncodedService };
+/** Lazy on purpose: these files are large and only Custom Call needs them. */
+const LOAD_GENERATED: Record<GeneratedServiceName, () => GeneratedModule> = {
+	DebtorService: () => require('./generated/debtorService') as GeneratedModule,
+	CompanyService: () => require('./generated/companyService') as GeneratedModule,
+	EmployeeService: () => require('./generated/employeeService') as GeneratedModule,
+};
+
 function isGeneratedService(service: string): service is GeneratedServiceName {
 	return (GENERATED_SERVICES as readonly string[]).includes(service);
 }
@@ -124,11 +132,7 @@ export function generatedCatalogue(service: ServiceName): Catalogue | undefined 
 	if (!isGeneratedService(service)) return undefined;
 	let catalogue = loaded.get(service);
 	if (!catalogue) {
-		// Lazy on purpose: these files are large and only Custom Call needs them.
-		const module = require(`./generated/${generatedFileName(service)}`) as {
-			generated: EncodedService;
-		};
-		catalogue = decodeService(module.generated);
+		catalogue = decodeService(LOAD_GENERATED[service]().generated);
 		loaded.set(service, catalogue);
 	}
 	return catalogue;

@@ -54,8 +54,7 @@ export function resourceOption(resource: NmbrsResource): INodePropertyOptions {
 
 /** A resource's Operation parameter and the properties of its operations, each shown for it alone. */
 export function resourceProperties(resource: NmbrsResource): INodeProperties[] {
-	// The rule cannot read a default that is not a literal; this one is the resource's own.
-	// eslint-disable-next-line n8n-nodes-base/node-param-default-missing
+	const defaultOperation = resource.defaultOperation;
 	const operationParameter: INodeProperties = {
 		displayName: 'Operation',
 		name: 'operation',
@@ -70,7 +69,7 @@ export function resourceProperties(resource: NmbrsResource): INodeProperties[] {
 				action: op.action,
 			}))
 			.sort((a, b) => alphabetical(a.name, b.name)),
-		default: resource.defaultOperation,
+		default: defaultOperation,
 	};
 	const operationProperties = Object.entries(resource.operations).flatMap(([value, op]) =>
 		updateDisplayOptions(

@@ -12,6 +12,7 @@ import { readResponse } from '../wire/readXml';
 import { endpointUrl, type NmbrsTarget } from './connection';
 import { NmbrsError, faultError, lookupFailureFromMessage, scrub } from './errors';
 import { limiterFor, systemClock, type Clock, type FairUseLimiter } from './limiter';
+import { attempt } from '../support/outcome';
 
 /** The n8n-style request the transport makes (a subset of n8n's IHttpRequestOptions). */
 export interface HttpRequest {
@@ -237,12 +238,12 @@ function errorFromResponse(
 	const ok = status >= 200 && status < 300;
 	const xml = bodyXml(response.body);
 	if (xml !== undefined) {
-		try {
-			// The reader scrubs the whole text before cutting any excerpt from it.
-			const { result } = readResponse(xml, ctx.op, ctx.catalogueForRead, {
-				scrub: (t) => scrub(t, ctx.secrets),
-			});
-			if (ok) return { result };
+		// The reader scrubs the whole text before cutting any excerpt from it.
+		const read = attempt(() =>
+			readResponse(xml, ctx.op, ctx.catalogueForRead, { scrub: (t) => scrub(t, ctx.secrets) }),
+		);
+		if (read.ok) {
+			if (ok) return { result: read.value.result };
 			// A complete SOAP answer under an error status: a gateway or Nmbrs itself says the call failed,
 			// so the result is not trusted. Only reads are tried again, and only for a server-side (5xx) status.
 			return new NmbrsError(
@@ -255,39 +256,39 @@ function errorFromResponse(
 					retryable: ctx.op.access === 'read' && status >= 500,
 				},
 			);
-		} catch (error) {
-			if (!(error instanceof WireError)) throw error;
-			if (error.kind === 'fault')
-				return faultError(ctx.key, scrub(error.faultString ?? '', ctx.secrets), status, ctx.params);
-			const excerpt = error.excerpt === undefined ? undefined : scrub(error.excerpt, ctx.secrets);
-			if (ok) {
-				return new NmbrsError(
-					`Nmbrs sent an unreadable answer to ${ctx.key}: ${scrub(error.message, ctx.secrets)}`,
-					{
-						kind: 'malformed',
-						operation: ctx.key,
-						nmbrsMessage: excerpt,
-						hint: responseHint(
-							ctx.op,
-							"The answer is not the SOAP message this operation returns; check the credential's base URL points at the Nmbrs SOAP v3 API, then try again.",
-						),
-						httpStatus: status,
-						retryable: false,
-					},
-				);
-			}
+		}
+		const error = read.error;
+		if (!(error instanceof WireError)) throw error;
+		if (error.kind === 'fault')
+			return faultError(ctx.key, scrub(error.faultString ?? '', ctx.secrets), status, ctx.params);
+		const excerpt = error.excerpt === undefined ? undefined : scrub(error.excerpt, ctx.secrets);
+		if (ok) {
 			return new NmbrsError(
-				`Nmbrs answered ${ctx.key} with HTTP ${status}${excerpt ? `: ${excerpt}` : ''}`,
+				`Nmbrs sent an unreadable answer to ${ctx.key}: ${scrub(error.message, ctx.secrets)}`,
 				{
-					kind: 'http',
+					kind: 'malformed',
 					operation: ctx.key,
 					nmbrsMessage: excerpt,
-					hint: responseHint(ctx.op, httpHint(status, ctx.url)),
+					hint: responseHint(
+						ctx.op,
+						"The answer is not the SOAP message this operation returns; check the credential's base URL points at the Nmbrs SOAP v3 API, then try again.",
+					),
 					httpStatus: status,
-					retryable: status >= 500 || status === 429 || status === 408,
+					retryable: false,
 				},
 			);
 		}
+		return new NmbrsError(
+			`Nmbrs answered ${ctx.key} with HTTP ${status}${excerpt ? `: ${excerpt}` : ''}`,
+			{
+				kind: 'http',
+				operation: ctx.key,
+				nmbrsMessage: excerpt,
+				hint: responseHint(ctx.op, httpHint(status, ctx.url)),
+				httpStatus: status,
+				retryable: status >= 500 || status === 429 || status === 408,
+			},
+		);
 	}
 	if (ok) {
 		return new NmbrsError(

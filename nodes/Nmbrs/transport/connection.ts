@@ -48,14 +48,12 @@ export function resolveBaseUrl(
 	if (creds.environment === 'live') return LIVE_BASE_URL;
 	if (creds.environment === 'sandbox') return SANDBOX_BASE_URL;
 	const given = (creds.customBaseUrl ?? '').trim();
-	let url: URL;
-	try {
-		url = new URL(given);
-	} catch {
+	if (!URL.canParse(given)) {
 		throw new Error(
 			`The custom base URL "${given}" is not a valid URL; give it like http://127.0.0.1:7780/soap/v3/ (with http:// or https://).`,
 		);
 	}
+	const url = new URL(given);
 	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
 		throw new Error(
 			`The custom base URL must start with http:// or https://, not ${url.protocol}//.`,

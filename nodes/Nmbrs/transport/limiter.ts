@@ -7,16 +7,20 @@
  * The margin: Nmbrs counts arrivals, not starts, and network jitter can bunch calls started just
  * over a second apart into one second at its end.
  */
+import { sleep } from 'n8n-workflow';
 
 export interface Clock {
 	now(): number;
 	sleep(ms: number): Promise<void>;
 }
 
-/** Monotonic (performance.now): a wall-clock jump (NTP, DST, a manual change) cannot open or stall the window. */
+/**
+ * Monotonic (performance.now): a wall-clock jump (NTP, DST, a manual change) cannot open or stall
+ * the window. Waits with n8n-workflow's sleep: node code may not use timers of its own.
+ */
 export const systemClock: Clock = {
 	now: () => performance.now(),
-	sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+	sleep: async (ms) => await sleep(ms),
 };
 
 export interface LimiterOptions {

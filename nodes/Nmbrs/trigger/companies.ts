@@ -8,6 +8,7 @@ import type { IPollFunctions } from 'n8n-workflow';
 
 import { asRecords, nmbrsRequest } from '../glue/request';
 import type { WireObject, WireValue } from '../wire';
+import { settle } from '../support/outcome';
 
 export type Scope =
 	{ kind: 'all' } | { kind: 'debtors'; ids: number[] } | { kind: 'companies'; ids: number[] };
@@ -50,11 +51,9 @@ export class PollCalls {
 			answer = nmbrsRequest.call(this.context, operation, params);
 			this.answers.set(key, answer);
 		}
-		try {
-			return await answer;
-		} catch (error) {
-			throw new CallFailure(operation, error);
-		}
+		const outcome = await settle(answer);
+		if (!outcome.ok) throw new CallFailure(operation, outcome.error);
+		return outcome.value;
 	}
 
 	async records(operation: string, params: Record<string, unknown>): Promise<WireObject[]> {

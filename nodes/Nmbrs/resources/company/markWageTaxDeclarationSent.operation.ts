@@ -1,8 +1,9 @@
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { nmbrsFaultCode, nmbrsRequest } from '../../glue/request';
+import { isNmbrsFault, nmbrsFaultCode, nmbrsRequest } from '../../glue/request';
+import { settle } from '../../support/outcome';
+import { explain } from '../shared/update';
 import { parseBoolean } from '../../glue/parameters';
-import type { WireValue } from '../../wire';
 import { locatorProperty, readLocator } from '../shared/locators';
 import { returnRows } from '../shared/rows';
 import { yearProperty } from '../shared/year';
@@ -50,16 +51,16 @@ export const markWageTaxDeclarationSent: NmbrsOperation = {
 		);
 		const what = `wage tax declaration ${declarationId} of company ${companyId}`;
 		const result = { CompanyId: companyId, LoonaangifteID: declarationId };
-		let marked: WireValue;
-		try {
-			marked = await nmbrsRequest.call(
+		const marking = await settle(
+			nmbrsRequest.call(
 				this,
 				'CompanyService.WageTax_SetSentExternal',
 				{ LoonaangifteID: declarationId, CompanyId: companyId },
 				itemIndex,
-			);
-		} catch (error) {
-			if (alreadySentIsOk && nmbrsFaultCode(error) === ALREADY_SENT) {
+			),
+		);
+		if (!marking.ok) {
+			if (alreadySentIsOk && nmbrsFaultCode(marking.error) === ALREADY_SENT) {
 				return returnRows.call(
 					this,
 					[
@@ -73,13 +74,13 @@ export const markWageTaxDeclarationSent: NmbrsOperation = {
 					itemIndex,
 				);
 			}
-			// A fault means Nmbrs refused the change; without an answer, the transport's message
-			// already says to check Nmbrs before running it again.
-			if (error instanceof NodeApiError && error.httpCode === '500') {
-				error.description = `${error.description ? `${error.description} ` : ''}Nothing was changed: ${what} was not marked as sent externally.`;
-			}
-			throw error;
+			// Only a fault proves Nmbrs refused the change; after anything else the transport's
+			// message already says it may have been made and to check Nmbrs first.
+			throw isNmbrsFault(marking.error)
+				? explain(marking.error, `Nothing was changed: ${what} was not marked as sent externally.`)
+				: marking.error;
 		}
+		const marked = marking.value;
 		if (marked === false) {
 			// The call answers a boolean; what false means is not documented, so it is no success.
 			throw new NodeOperationError(

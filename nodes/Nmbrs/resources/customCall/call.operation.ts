@@ -14,6 +14,7 @@ import { includeBsnProperty, readIncludeBsn } from '../shared/bsn';
 import { asItems, toJson } from '../shared/rows';
 import type { NmbrsOperation } from '../types';
 import { optionsCollection } from '../shared/options';
+import { attempt } from '../../support/outcome';
 
 const OPERATION_NAME = /^[a-z_]\w*$/i;
 
@@ -168,13 +169,12 @@ export const call: NmbrsOperation = {
 		}
 		// Names, types and missing values are checked by writing the request, before anything is
 		// sent: no parameter name or text reaches the wire as markup.
-		try {
-			buildRequest(operation, params, known?.catalogue ?? catalogue);
-		} catch (error) {
-			if (!(error instanceof WireError)) throw error;
+		const written = attempt(() => buildRequest(operation, params, known?.catalogue ?? catalogue));
+		if (!written.ok) {
+			if (!(written.error instanceof WireError)) throw written.error;
 			throw new NodeOperationError(node, `The Parameters do not fit ${service}.${name}`, {
 				itemIndex,
-				description: error.message,
+				description: written.error.message,
 			});
 		}
 		const result = await nmbrsRequest.call(this, operation, params, itemIndex);

@@ -18,6 +18,7 @@ import { MIME, binaryFieldProperty, documentItem, readBinaryField } from '../sha
 import { locatorProperty, readLocator } from '../shared/locators';
 import { toJson } from '../shared/rows';
 import { readYear, yearProperty } from '../shared/year';
+import { attempt } from '../../support/outcome';
 
 /** Company, year and payroll run, in the order the list searches need them. */
 export const runProperties: INodeProperties[] = [
@@ -208,20 +209,18 @@ export async function xmlDocumentItem(
 			output.field,
 		);
 	}
-	let parsed: unknown;
-	try {
-		parsed = xmlDocumentToJson(xml);
-	} catch (error) {
-		if (!(error instanceof WireError)) throw error;
+	const parsed = attempt(() => xmlDocumentToJson(xml));
+	if (!parsed.ok) {
+		if (!(parsed.error instanceof WireError)) throw parsed.error;
 		throw new NodeOperationError(this.getNode(), `The ${document.what} cannot be parsed as XML`, {
 			itemIndex,
-			description: `${error.message} Choose Output As: File to get the document as Nmbrs sent it.`,
+			description: `${parsed.error.message} Choose Output As: File to get the document as Nmbrs sent it.`,
 		});
 	}
 	return {
 		json: {
 			...document.json,
-			document: toJson(parsed as WireValue, !output.includeBsn),
+			document: toJson(parsed.value as WireValue, !output.includeBsn),
 		},
 		pairedItem: { item: itemIndex },
 	};

@@ -14,6 +14,7 @@ import { xmlDocumentToJson, type WireValue } from '../../wire';
 import { CallFailure } from '../companies';
 import type { TriggerEvent, Thing } from '../event';
 import { periodEnd as endOfPeriod } from './periods';
+import { attempt } from '../../support/outcome';
 
 const VALUE = 'wageTaxDeclarationReachedStatus';
 
@@ -140,19 +141,17 @@ export const wageTaxDeclarationReachedStatus: TriggerEvent = {
 				const xml = isRecord(answer) ? '' : String(answer ?? '');
 				const out: IDataObject = { ...json };
 				if (xmlAsJson) {
-					let parsed: IDataObject;
-					try {
-						parsed = xmlDocumentToJson(xml) as IDataObject;
-					} catch (error) {
+					const parsed = attempt(() => xmlDocumentToJson(xml));
+					if (!parsed.ok) {
 						throw new CallFailure(
 							'CompanyService.WageTax_GetXML',
-							new NodeOperationError(calls.context.getNode(), (error as Error).message, {
+							new NodeOperationError(calls.context.getNode(), (parsed.error as Error).message, {
 								description:
 									'Nmbrs answered the declaration XML in a form that cannot be read as JSON; switch off Include Declaration XML as JSON to get the file alone.',
 							}),
 						);
 					}
-					out.Xml = toJson(parsed as WireValue, !includeBsn);
+					out.Xml = toJson(parsed.value as WireValue, !includeBsn);
 				}
 				if (!includeXml) return { json: out };
 				return await documentItem.call(

@@ -1,7 +1,10 @@
-// Build step after tsc: bundles each nodes/Nmbrs/vendor/*.ts with the libraries it re-exports
-// (saxes, fast-xml-parser, luxon: devDependencies) into dist/nodes/Nmbrs/vendor/*.js, over tsc's
-// re-export stubs, so that the package n8n installs has no runtime dependencies. The licence of
-// every bundled package goes beside the bundles in THIRD-PARTY-LICENSES.md.
+// The build's last step, after `n8n-node build` (tsc, then every png and svg of the repository
+// copied into dist/):
+// - dist/ keeps only nodes/, credentials/ and icons/ (the copy also brings docs/images);
+// - each nodes/Nmbrs/vendor/*.ts is bundled with the libraries it re-exports (saxes,
+//   fast-xml-parser, luxon: devDependencies) into dist/nodes/Nmbrs/vendor/*.js, over tsc's
+//   re-export stubs, so that the package n8n installs has no runtime dependencies. The licence of
+//   every bundled package goes beside the bundles in THIRD-PARTY-LICENSES.md.
 const esbuild = require('esbuild');
 const fs = require('fs');
 const path = require('path');
@@ -9,6 +12,12 @@ const path = require('path');
 const root = path.resolve(__dirname, '..');
 const sourceDir = path.join(root, 'nodes', 'Nmbrs', 'vendor');
 const outDir = path.join(root, 'dist', 'nodes', 'Nmbrs', 'vendor');
+
+const dist = path.join(root, 'dist');
+const pruned = fs
+	.readdirSync(dist)
+	.filter((entry) => !['nodes', 'credentials', 'icons'].includes(entry));
+for (const entry of pruned) fs.rmSync(path.join(dist, entry), { recursive: true, force: true });
 
 const entryPoints = fs
 	.readdirSync(sourceDir)
@@ -58,4 +67,6 @@ fs.writeFileSync(
 const sizes = Object.entries(result.metafile.outputs)
 	.map(([file, output]) => `${path.basename(file)} ${Math.round(output.bytes / 1024)} KB`)
 	.join(', ');
-console.log(`vendor bundles: ${sizes}; ${packageDirs.length} packages' licences`);
+console.log(
+	`dist/: ${pruned.length ? `left out ${pruned.join(', ')}; ` : ''}vendor bundles ${sizes}; ${packageDirs.length} packages' licences`,
+);
