@@ -34,7 +34,7 @@ export class NmbrsTrigger implements INodeType {
 		subtitle:
 			'={{$parameter["event"] === "payrollRunLocked" ? "Payroll run locked" : "Wage tax declaration: " + $parameter["statuses"]}}',
 		description:
-			'Starts the workflow when a wage tax declaration (loonaangifte) in Nmbrs reaches a status, or a payroll run is locked',
+			'Starts the workflow when a wage tax declaration in Nmbrs reaches a status, or a payroll run is locked',
 		defaults: { name: 'Nmbrs Trigger' },
 		polling: true,
 		inputs: [],

@@ -8,7 +8,7 @@ import { optionsCollection } from '../shared/options';
 
 export const getWageTaxDeclarations: NmbrsOperation = {
 	name: 'Get Wage Tax Declarations',
-	description: 'Get the wage tax declarations (loonaangifte) of a company in a year',
+	description: 'Get the wage tax declarations of a company in a year',
 	action: 'Get wage tax declarations of a company',
 	properties: [
 		locatorProperty('company'),

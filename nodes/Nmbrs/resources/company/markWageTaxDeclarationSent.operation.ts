@@ -15,7 +15,7 @@ const ALREADY_SENT = 2012;
 export const markWageTaxDeclarationSent: NmbrsOperation = {
 	name: 'Mark Wage Tax Declaration as Sent Externally',
 	description:
-		'Mark a wage tax declaration (loonaangifte) of a company as sent to the tax authority by another party, so Nmbrs does not send it. Output: which declaration was marked, or alreadySent true when it had been sent already. Running it again is safe: with Already Sent Is OK on, a declaration marked before is a success.',
+		'Mark a wage tax declaration of a company as sent to the tax authority by another party, so Nmbrs does not send it. Output: which declaration was marked, or alreadySent true when it had been sent already. Running it again is safe: with Already Sent Is OK on, a declaration marked before is a success.',
 	action: 'Mark a wage tax declaration as sent externally',
 	properties: [
 		locatorProperty('company'),

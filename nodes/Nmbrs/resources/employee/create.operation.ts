@@ -40,7 +40,7 @@ export const create: NmbrsOperation = {
 			type: 'string',
 			required: true,
 			default: '',
-			description: 'Surname, without the prefix (tussenvoegsel)',
+			description: 'Surname, without the prefix',
 		},
 		optionsCollection([
 			{

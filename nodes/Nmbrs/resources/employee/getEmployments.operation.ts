@@ -8,7 +8,7 @@ import type { NmbrsOperation } from '../types';
 export const getEmployments: NmbrsOperation = {
 	name: 'Get Employments',
 	description:
-		'Get the employments (dienstverband: in-service start date, end date, initial start date) of an employee, one item per employment. Reads all employees of the company in one call, shared by every item of the same company.',
+		'Get the employments (in-service start date, end date, initial start date) of an employee, one item per employment. Reads all employees of the company in one call, shared by every item of the same company.',
 	action: 'Get the employments of an employee',
 	properties: [locatorProperty('company'), locatorProperty('employee')],
 	calls: ['EmployeeService.Employment_GetAll_AllEmployeesByCompany'],

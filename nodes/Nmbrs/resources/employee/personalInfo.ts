@@ -34,7 +34,7 @@ const FIELDS: PersonalInfoField[] = [
 		field: 'Prefix',
 		displayName: 'Prefix',
 		kind: 'text',
-		description: 'Surname prefix (tussenvoegsel), e.g. van der',
+		description: 'Surname prefix, e.g. van der',
 	},
 	{ field: 'LastName', displayName: 'Last Name', kind: 'text', description: 'Surname' },
 	{ field: 'Nickname', displayName: 'Nickname', kind: 'text', description: 'Name used at work' },
@@ -211,7 +211,7 @@ export const fieldsToChangeProperty: INodeProperties = {
 		.map(fieldProperty),
 };
 
-/** The eleven test (elfproef) of a 9-digit BSN. */
+/** The eleven test of a 9-digit BSN. */
 function passesElevenTest(bsn: string): boolean {
 	const digits = [...bsn].map(Number);
 	const sum = digits.slice(0, 8).reduce((total, d, i) => total + d * (9 - i), 0) - digits[8];
@@ -267,7 +267,7 @@ export function readFieldsToChange(this: IExecuteFunctions, itemIndex: number): 
 			throw refuse(spec, raw, 'must be an e-mail address like name@example.com');
 		}
 		if (spec.kind === 'bsn' && !(/^\d{9}$/.test(line) && passesElevenTest(line))) {
-			throw refuse(spec, raw, 'must be 9 digits that pass the eleven test (elfproef)');
+			throw refuse(spec, raw, 'must be 9 digits that pass the eleven test');
 		}
 		changes[spec.field] = line;
 	}

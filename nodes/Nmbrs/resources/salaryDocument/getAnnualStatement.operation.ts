@@ -16,7 +16,7 @@ import { companyName, pdfOf } from './shared';
 export const getAnnualStatement: NmbrsOperation = {
 	name: 'Get Annual Statement',
 	description:
-		"Get an employee's annual statement (jaaropgaaf) of a year as a PDF file: the yearly wage and wage tax summary employees need for their income tax return",
+		"Get an employee's annual statement of a year as a PDF file: the yearly wage and wage tax summary employees need for their income tax return",
 	action: 'Get the annual statement of an employee',
 	properties: [
 		locatorProperty('company', {

@@ -8,7 +8,7 @@ import { readYear, yearProperty } from '../shared/year';
 export const getWageTaxDeclarationXml: NmbrsOperation = {
 	name: 'Get Wage Tax Declaration XML',
 	description:
-		'Get the XML message of a wage tax declaration (loonaangifte) as an XML file, or parsed as JSON (BSNs left out unless asked for)',
+		'Get the XML message of a wage tax declaration as an XML file, or parsed as JSON (BSNs left out unless asked for)',
 	action: 'Get the XML of a wage tax declaration',
 	properties: [
 		locatorProperty('company'),

@@ -18,7 +18,7 @@ const PREFIX = 'SalaryDocuments_AnnualDocument_';
 
 /** The reports as the editor lists them: value = the operation name after the prefix; file = its file name. */
 const REPORTS: Array<{ name: string; value: string; description: string; file: string }> = [
-	['AnualStatement', 'Annual Statements (Jaaropgaven)', 'annual-statements'],
+	['AnualStatement', 'Annual Statements', 'annual-statements'],
 	['CompanyWageComponentsCumulative', 'Company Wage Components (Cumulative)', 'wage-components'],
 	[
 		'JournalEntriesCompanyrCumulative',
@@ -75,7 +75,7 @@ const REPORTS: Array<{ name: string; value: string; description: string; file: s
 export const getYearEndDocument: NmbrsOperation = {
 	name: 'Get Year-End Document',
 	description:
-		"Get a year-end document (jaarwerk) of a company as a PDF file: one of Nmbrs' annual reports (payroll register, journal entries, wage tax declaration overviews, balances), cumulative up to a locked payroll run, usually the last run of the year",
+		"Get a year-end document of a company as a PDF file: one of Nmbrs' annual reports (payroll register, journal entries, wage tax declaration overviews, balances), cumulative up to a locked payroll run, usually the last run of the year",
 	action: 'Get a year-end document of a company',
 	properties: [
 		...runProperties,

@@ -129,7 +129,7 @@ export const LOCATORS: Record<LocatorKind, LocatorSpec> = {
 		parameter: 'declarationId',
 		displayName: 'Wage Tax Declaration',
 		label: 'Wage Tax Declaration ID',
-		description: 'A wage tax declaration (loonaangifte) of the chosen company, in the chosen year',
+		description: 'A wage tax declaration of the chosen company, in the chosen year',
 		searchMethod: 'searchDeclarations',
 		list() {
 			const companyId = current.call(this, 'companyId', 'Company ID');

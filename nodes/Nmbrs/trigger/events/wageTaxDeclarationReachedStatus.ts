@@ -1,5 +1,5 @@
 /**
- * Wage Tax Declaration Reached Status: each wage tax declaration (loonaangifte) once for each
+ * Wage Tax Declaration Reached Status: each wage tax declaration once for each
  * watched status it is seen in at a poll. Nmbrs does not publish its status values, so the
  * statuses are free text, compared case-insensitively.
  */
@@ -30,8 +30,7 @@ const number = (value: unknown) => Number(value ?? 0);
 export const wageTaxDeclarationReachedStatus: TriggerEvent = {
 	value: VALUE,
 	name: 'Wage Tax Declaration Reached Status',
-	description:
-		'Once per wage tax declaration (loonaangifte) and status it reaches, e.g. when it is locked',
+	description: 'Once per wage tax declaration and status it reaches, e.g. when it is locked',
 	calls: ['CompanyService.WageTax_GetList', 'CompanyService.WageTax_GetXML'],
 	readsLegacyState: true,
 	properties: [
