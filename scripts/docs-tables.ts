@@ -15,7 +15,7 @@ import { catalogue as curatedCatalogue } from '../nodes/Nmbrs/catalogue';
 import type { Catalogue, Source } from '../nodes/Nmbrs/catalogue/types';
 import { operationKey } from '../nodes/Nmbrs/catalogue/types';
 import { resources } from '../nodes/Nmbrs/resources';
-import { triggerEvents } from '../nodes/Nmbrs/trigger/events';
+import { triggerEvents } from '../nodes/Nmbrs/trigger/events/index';
 
 export const START_MARKER = '<!-- catalogue:start -->';
 export const END_MARKER = '<!-- catalogue:end -->';

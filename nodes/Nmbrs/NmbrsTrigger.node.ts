@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, updateDisplayOptions } from 'n8n-workflow';
 
-import { locatorOptions } from './resources/shared/locators';
+import { locatorOptions } from './common/locators';
 import { engineProperties, poll } from './trigger/engine';
 import { events } from './trigger/events/index';
 

@@ -53,10 +53,20 @@ export function parseNonNegative(
 	return parseWholeFrom(0, node, value, field, itemIndex);
 }
 
+/** Nmbrs payroll years the node accepts. */
+export function isPayrollYear(year: unknown): year is number {
+	return typeof year === 'number' && Number.isInteger(year) && year >= 2000 && year <= 2100;
+}
+
+/** This year in the Netherlands, whatever the machine's zone ("this year" on 31 December 23:30 UTC is next year there). */
+export function currentDutchYear(): number {
+	return DateTime.now().setZone('Europe/Amsterdam').year;
+}
+
 /** A payroll year between 2000 and 2100. */
 export function parseYear(node: INode, value: unknown, field: string, itemIndex: number): number {
 	const year = wholeNumber(value);
-	if (year === undefined || year < 2000 || year > 2100) {
+	if (!isPayrollYear(year)) {
 		throw new NodeOperationError(node, `The ${field} ${shown(value)} is not valid`, {
 			itemIndex,
 			description: `${field} must be a year between 2000 and 2100, e.g. 2025.`,
@@ -73,7 +83,7 @@ export function parseYearOrCurrent(
 	itemIndex: number,
 ): number {
 	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
-		return DateTime.now().setZone('Europe/Amsterdam').year;
+		return currentDutchYear();
 	}
 	return parseYear(node, value, field, itemIndex);
 }

@@ -19,6 +19,7 @@ import type { WireObject, WireValue } from '../wire/shape';
 import { callNmbrs } from '../transport/client';
 
 export { UNKNOWN_WRITE_OUTCOME } from '../transport/client';
+export { MAX_IN_FLIGHT } from '../transport/limiter';
 import { targetFor } from '../transport/connection';
 import { NmbrsError, scrub } from '../transport/errors';
 import { STALE_SUBDOMAIN_HINT, credentialsFromData, staleSessionSubdomain } from './credentials';
@@ -158,8 +159,34 @@ export function asRecords(value: WireValue): WireObject[] {
 	return asList(value).filter(isRecord);
 }
 
+/**
+ * Answers of reads by call and parameters, each asked once while the cache lives: one execution of
+ * the node (cachedRequest) or one poll of the trigger. `forgetFailures`: a failed answer is asked
+ * again next time (an execution's later items) rather than given again (the rest of one poll).
+ */
+export class AnswerCache {
+	private readonly answers = new Map<string, Promise<WireValue>>();
+
+	constructor(private readonly forgetFailures: boolean) {}
+
+	get(
+		operation: string,
+		params: Record<string, unknown>,
+		ask: () => Promise<WireValue>,
+	): Promise<WireValue> {
+		const key = `${operation} ${JSON.stringify(params)}`;
+		let answer = this.answers.get(key);
+		if (answer === undefined) {
+			answer = ask();
+			this.answers.set(key, answer);
+			if (this.forgetFailures) answer.catch(() => this.answers.delete(key));
+		}
+		return answer;
+	}
+}
+
 /** Answers kept for one execution of the node (its context object), see cachedRequest. */
-const executionCache = new WeakMap<object, Map<string, Promise<WireValue>>>();
+const executionCache = new WeakMap<object, AnswerCache>();
 
 /**
  * nmbrsRequest, but a read with the same parameters is made once per execution of the node:
@@ -175,17 +202,12 @@ export async function cachedRequest(
 	if (!isOneExecution(this)) return await nmbrsRequest.call(this, operation, params, itemIndex);
 	let cache = executionCache.get(this);
 	if (cache === undefined) {
-		cache = new Map();
+		cache = new AnswerCache(true);
 		executionCache.set(this, cache);
 	}
-	const key = `${operation} ${JSON.stringify(params)}`;
-	let answer = cache.get(key);
-	if (answer === undefined) {
-		answer = nmbrsRequest.call(this, operation, params, itemIndex);
-		cache.set(key, answer);
-		answer.catch(() => cache.delete(key));
-	}
-	return await answer;
+	return await cache.get(operation, params, () =>
+		nmbrsRequest.call(this, operation, params, itemIndex),
+	);
 }
 
 /** The Nmbrs fault code (e.g. 2012) of an error nmbrsRequest threw; undefined when it is no fault. */

@@ -10,11 +10,11 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { toNodeError } from '../glue/request';
+import { MAX_IN_FLIGHT, toNodeError } from '../glue/request';
 import type { NmbrsOperation, NmbrsResource } from './types';
 
-/** Items in flight at once: the transport allows 10 calls in flight per login. */
-const CONCURRENT_ITEMS = 10;
+/** Items in flight at once: as many as the transport lets calls be in flight per login. */
+const CONCURRENT_ITEMS = MAX_IN_FLIGHT;
 
 export function findOperation(
 	this: IExecuteFunctions,

@@ -10,7 +10,7 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import { alphabetical } from './shared/alphabetical';
+import { alphabetical } from '../common/alphabetical';
 
 export interface NmbrsOperation {
 	/** The operation as the editor lists it. */

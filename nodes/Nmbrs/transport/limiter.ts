@@ -23,6 +23,9 @@ export const systemClock: Clock = {
 	sleep: async (ms) => await sleep(ms),
 };
 
+/** Calls in flight at once per login; the router and the trigger start as many items or companies. */
+export const MAX_IN_FLIGHT = 10;
+
 export interface LimiterOptions {
 	/** Calls started in any window of `windowMs`; default 150 (Nmbrs fair use). */
 	maxPerSecond?: number;
@@ -49,7 +52,7 @@ export class FairUseLimiter {
 
 	constructor(options: LimiterOptions = {}) {
 		this.maxPerSecond = options.maxPerSecond ?? 150;
-		this.maxConcurrent = options.maxConcurrent ?? 10;
+		this.maxConcurrent = options.maxConcurrent ?? MAX_IN_FLIGHT;
 		this.windowMs = options.windowMs ?? DEFAULT_WINDOW_MS;
 		this.clock = options.clock ?? systemClock;
 		if (this.maxPerSecond < 1 || this.maxConcurrent < 1)

@@ -6,7 +6,7 @@
  */
 import type { IPollFunctions } from 'n8n-workflow';
 
-import { asRecords, nmbrsRequest } from '../glue/request';
+import { AnswerCache, asRecords, nmbrsRequest } from '../glue/request';
 import type { WireObject, WireValue } from '../wire';
 import { settle } from '../support/outcome';
 
@@ -39,19 +39,15 @@ export class CallFailure {
 
 /** The calls of one poll: a read with the same parameters is made once. */
 export class PollCalls {
-	private readonly answers = new Map<string, Promise<WireValue>>();
+	private readonly answers = new AnswerCache(false);
 
 	constructor(readonly context: IPollFunctions) {}
 
 	/** The answer of a call; a failure is thrown as a CallFailure naming the call. */
 	async request(operation: string, params: Record<string, unknown>): Promise<WireValue> {
-		const key = `${operation} ${JSON.stringify(params)}`;
-		let answer = this.answers.get(key);
-		if (answer === undefined) {
-			answer = nmbrsRequest.call(this.context, operation, params);
-			this.answers.set(key, answer);
-		}
-		const outcome = await settle(answer);
+		const outcome = await settle(
+			this.answers.get(operation, params, () => nmbrsRequest.call(this.context, operation, params)),
+		);
 		if (!outcome.ok) throw new CallFailure(operation, outcome.error);
 		return outcome.value;
 	}

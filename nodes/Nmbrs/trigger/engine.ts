@@ -27,6 +27,7 @@ import type {
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { parseId, parseWholeInRange } from '../glue/parameters';
+import { MAX_IN_FLIGHT } from '../glue/request';
 import type { Debtor, DebtorLookup, Scope, WatchedCompany } from './companies';
 import { CallFailure, PollCalls, companiesInScope, lookUpDebtors } from './companies';
 import type { EventSettings, Thing, TriggerEvent } from './event';
@@ -41,7 +42,7 @@ export const ENGINE_CALLS = [
 ] as const;
 
 /** Companies fetched at once; the transport's limiter bounds calls in flight and per second. */
-const CONCURRENCY = 10;
+const CONCURRENCY = MAX_IN_FLIGHT;
 /** Failed polls in a row after which a poll without items reports the company. */
 export const REPORT_AFTER = 3;
 /** Days a company left out of the company list is remembered. */

@@ -4,7 +4,7 @@
  */
 import type { SentRequest } from '../harness';
 import { callsOf } from '../runNode';
-import { triggerEvents } from '../../../nodes/Nmbrs/trigger/events';
+import { triggerEvents } from '../../../nodes/Nmbrs/trigger/events/index';
 import {
 	DECLARATIONS,
 	RUNS,

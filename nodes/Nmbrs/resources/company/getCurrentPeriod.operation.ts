@@ -1,6 +1,6 @@
 import { currentPeriodOf } from '../shared/period';
-import { locatorProperty, readLocator } from '../shared/locators';
-import { returnRows } from '../shared/rows';
+import { locatorProperty, readLocator } from '../../common/locators';
+import { returnRows } from '../../common/rows';
 import type { NmbrsOperation } from '../types';
 
 export const getCurrentPeriod: NmbrsOperation = {

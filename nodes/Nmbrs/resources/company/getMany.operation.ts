@@ -1,6 +1,6 @@
 import { asList, nmbrsRequest } from '../../glue/request';
-import { locatorProperty, readLocator } from '../shared/locators';
-import { readLimit, returnAllProperties, returnRows } from '../shared/rows';
+import { locatorProperty, readLocator } from '../../common/locators';
+import { readLimit, returnAllProperties, returnRows } from '../../common/rows';
 import type { NmbrsOperation } from '../types';
 
 export const getMany: NmbrsOperation = {

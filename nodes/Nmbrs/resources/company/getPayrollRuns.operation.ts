@@ -1,6 +1,6 @@
 import { asList, nmbrsRequest } from '../../glue/request';
-import { locatorProperty, readLocator } from '../shared/locators';
-import { returnRows } from '../shared/rows';
+import { locatorProperty, readLocator } from '../../common/locators';
+import { returnRows } from '../../common/rows';
 import { readYear, yearProperty } from '../shared/year';
 import type { NmbrsOperation } from '../types';
 

@@ -1,7 +1,7 @@
 import { asList, isRecord, nmbrsRequest } from '../../glue/request';
 import { parseStatusList } from '../../glue/parameters';
-import { locatorProperty, readLocator } from '../shared/locators';
-import { returnRows } from '../shared/rows';
+import { locatorProperty, readLocator } from '../../common/locators';
+import { returnRows } from '../../common/rows';
 import { readYear, yearProperty } from '../shared/year';
 import type { NmbrsOperation } from '../types';
 import { optionsCollection } from '../shared/options';

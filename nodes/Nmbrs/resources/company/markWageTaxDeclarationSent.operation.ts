@@ -4,8 +4,8 @@ import { isNmbrsFault, nmbrsFaultCode, nmbrsRequest } from '../../glue/request';
 import { settle } from '../../support/outcome';
 import { explain } from '../shared/update';
 import { parseBoolean } from '../../glue/parameters';
-import { locatorProperty, readLocator } from '../shared/locators';
-import { returnRows } from '../shared/rows';
+import { locatorProperty, readLocator } from '../../common/locators';
+import { returnRows } from '../../common/rows';
 import { yearProperty } from '../shared/year';
 import type { NmbrsOperation } from '../types';
 

@@ -10,8 +10,8 @@ import {
 } from '../../catalogue';
 import { asList, nmbrsRequest } from '../../glue/request';
 import { WireError, adHocOperation, buildRequest, type WireValue } from '../../wire';
-import { includeBsnProperty, readIncludeBsn } from '../shared/bsn';
-import { asItems, toJson } from '../shared/rows';
+import { includeBsnProperty, readIncludeBsn } from '../../common/bsn';
+import { asItems, toJson } from '../../common/rows';
 import type { NmbrsOperation } from '../types';
 import { optionsCollection } from '../shared/options';
 import { attempt } from '../../support/outcome';

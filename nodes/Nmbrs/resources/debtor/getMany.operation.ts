@@ -1,5 +1,5 @@
 import { asList, nmbrsRequest } from '../../glue/request';
-import { readLimit, returnAllProperties, returnRows } from '../shared/rows';
+import { readLimit, returnAllProperties, returnRows } from '../../common/rows';
 import type { NmbrsOperation } from '../types';
 
 export const getMany: NmbrsOperation = {

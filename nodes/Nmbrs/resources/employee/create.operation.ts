@@ -3,11 +3,10 @@ import { NodeOperationError } from 'n8n-workflow';
 import { asRecords, cachedRequest } from '../../glue/request';
 import { parseBoolean, parseDate, parseId, parseSingleLineText } from '../../glue/parameters';
 import { CREATE_RERUN_NOTE, insertOnce } from './insertOnce';
-import { locatorProperty, readLocator } from '../shared/locators';
-import { returnRows } from '../shared/rows';
+import { locatorProperty, readLocator } from '../../common/locators';
+import { returnRows } from '../../common/rows';
 import type { NmbrsOperation } from '../types';
-import { readOptions } from './personalInfo';
-import { optionsCollection } from '../shared/options';
+import { optionsCollection, readOptions } from '../shared/options';
 
 export const create: NmbrsOperation = {
 	name: 'Create',

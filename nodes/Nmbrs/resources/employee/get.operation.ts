@@ -1,9 +1,9 @@
 import { isRecord } from '../../glue/request';
-import { locatorProperty, readLocator } from '../shared/locators';
+import { locatorProperty, readLocator } from '../../common/locators';
 import { employeeRecordIn, periodProperties } from '../shared/period';
-import { returnRows } from '../shared/rows';
+import { returnRows } from '../../common/rows';
 import type { NmbrsOperation } from '../types';
-import { includeBsnProperty, readIncludeBsn } from '../shared/bsn';
+import { includeBsnProperty, readIncludeBsn } from '../../common/bsn';
 import { optionsCollection } from '../shared/options';
 
 export const get: NmbrsOperation = {

@@ -1,8 +1,8 @@
 import { NodeOperationError } from 'n8n-workflow';
 
 import { asList, asRecords, cachedRequest } from '../../glue/request';
-import { locatorProperty, readLocator } from '../shared/locators';
-import { returnRows } from '../shared/rows';
+import { locatorProperty, readLocator } from '../../common/locators';
+import { returnRows } from '../../common/rows';
 import type { NmbrsOperation } from '../types';
 
 export const getEmployments: NmbrsOperation = {

@@ -3,13 +3,12 @@ import type { IDataObject } from 'n8n-workflow';
 import { asList, asRecords, cachedRequest, isRecord, nmbrsRequest } from '../../glue/request';
 import { parseBoolean, parseNonNegative } from '../../glue/parameters';
 import type { WireObject } from '../../wire';
-import { locatorProperty, readLocator } from '../shared/locators';
+import { locatorProperty, readLocator } from '../../common/locators';
 import { periodProperties, readPeriod, versionValidIn, type PayrollPeriod } from '../shared/period';
-import { readLimit, returnAllProperties, returnRows } from '../shared/rows';
+import { readLimit, returnAllProperties, returnRows } from '../../common/rows';
 import type { NmbrsOperation } from '../types';
-import { includeBsnProperty } from '../shared/bsn';
-import { readOptions } from './personalInfo';
-import { optionsCollection } from '../shared/options';
+import { includeBsnProperty } from '../../common/bsn';
+import { optionsCollection, readOptions } from '../shared/options';
 
 /** The company batch call behind each option, and the list its items carry. */
 const BATCH = {

@@ -1,7 +1,7 @@
 import { isRecord } from '../../glue/request';
-import { locatorProperty, readLocator } from '../shared/locators';
+import { locatorProperty, readLocator } from '../../common/locators';
 import { employeeRecordIn, periodProperties } from '../shared/period';
-import { returnRows } from '../shared/rows';
+import { returnRows } from '../../common/rows';
 import type { NmbrsOperation } from '../types';
 
 export const getSalary: NmbrsOperation = {

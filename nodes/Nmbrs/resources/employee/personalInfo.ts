@@ -9,12 +9,7 @@ import { parseDate, parseNonNegative, parseSingleLineText } from '../../glue/par
 import { isRecord, nmbrsRequest } from '../../glue/request';
 import type { WireObject } from '../../wire';
 import { readModifyWrite } from '../shared/update';
-import { alphabetical } from '../shared/alphabetical';
-
-/** The options collection of an operation, read once: { includeBsn: boolean, ... }. */
-export function readOptions(this: IExecuteFunctions, itemIndex: number): IDataObject {
-	return (this.getNodeParameter('options', itemIndex, {}) ?? {}) as IDataObject;
-}
+import { alphabetical } from '../../common/alphabetical';
 
 type FieldKind = 'text' | 'email' | 'phone' | 'date' | 'gender' | 'number' | 'bsn';
 

@@ -1,8 +1,8 @@
-import { locatorProperty, readLocator } from '../shared/locators';
-import { returnRows } from '../shared/rows';
+import { locatorProperty, readLocator } from '../../common/locators';
+import { returnRows } from '../../common/rows';
 import { UPDATE_RERUN_NOTE } from '../shared/update';
 import type { NmbrsOperation } from '../types';
-import { includeBsnProperty, readIncludeBsn } from '../shared/bsn';
+import { includeBsnProperty, readIncludeBsn } from '../../common/bsn';
 import {
 	fieldsToChangeProperty,
 	readFieldsToChange,

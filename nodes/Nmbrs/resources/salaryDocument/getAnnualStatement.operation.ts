@@ -8,8 +8,8 @@ import {
 	documentItem,
 	fileName,
 	readBinaryField,
-} from '../shared/binary';
-import { locatorProperty, readLocator } from '../shared/locators';
+} from '../../common/binary';
+import { locatorProperty, readLocator } from '../../common/locators';
 import type { NmbrsOperation } from '../types';
 import { companyName, pdfOf } from './shared';
 

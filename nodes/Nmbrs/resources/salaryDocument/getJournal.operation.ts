@@ -1,5 +1,5 @@
 import { nmbrsRequest } from '../../glue/request';
-import { fileName } from '../shared/binary';
+import { fileName } from '../../common/binary';
 import type { NmbrsOperation } from '../types';
 import {
 	companyName,

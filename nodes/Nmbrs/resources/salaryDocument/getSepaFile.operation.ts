@@ -2,7 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { parseDate } from '../../glue/parameters';
 import { nmbrsRequest } from '../../glue/request';
-import { fileName } from '../shared/binary';
+import { fileName } from '../../common/binary';
 import type { NmbrsOperation } from '../types';
 import {
 	companyName,

@@ -1,6 +1,6 @@
 import { asRecords, cachedRequest, nmbrsRequest } from '../../glue/request';
-import { fileName } from '../shared/binary';
-import { locatorProperty, readLocator } from '../shared/locators';
+import { fileName } from '../../common/binary';
+import { locatorProperty, readLocator } from '../../common/locators';
 import type { NmbrsOperation } from '../types';
 import { companyName, readXmlOutput, xmlDocumentItem, xmlOutputProperties } from './shared';
 import { readYear, yearProperty } from '../shared/year';

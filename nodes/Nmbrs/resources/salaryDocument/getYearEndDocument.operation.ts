@@ -9,7 +9,7 @@ import {
 	documentItem,
 	fileName,
 	readBinaryField,
-} from '../shared/binary';
+} from '../../common/binary';
 import type { NmbrsOperation } from '../types';
 import { companyName, payrollRun, pdfOf, readRun, runJson, runProperties } from './shared';
 import { optionsCollection } from '../shared/options';

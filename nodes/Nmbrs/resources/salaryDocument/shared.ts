@@ -13,10 +13,10 @@ import { NodeOperationError } from 'n8n-workflow';
 import { asRecords, cachedRequest, isRecord } from '../../glue/request';
 import { parseBoolean } from '../../glue/parameters';
 import { WireError, xmlDocumentToJson, type WireObject, type WireValue } from '../../wire';
-import { includeBsnProperty } from '../shared/bsn';
-import { MIME, binaryFieldProperty, documentItem, readBinaryField } from '../shared/binary';
-import { locatorProperty, readLocator } from '../shared/locators';
-import { toJson } from '../shared/rows';
+import { includeBsnProperty } from '../../common/bsn';
+import { MIME, binaryFieldProperty, documentItem, readBinaryField } from '../../common/binary';
+import { locatorProperty, readLocator } from '../../common/locators';
+import { toJson } from '../../common/rows';
 import { readYear, yearProperty } from '../shared/year';
 import { attempt } from '../../support/outcome';
 

@@ -5,8 +5,8 @@
  */
 import { asList, nmbrsRequest } from '../../glue/request';
 import type { NmbrsOperation } from '../types';
-import { locatorProperty, readLocator, type LocatorKind } from './locators';
-import { readLimit, returnAllProperties, returnRows } from './rows';
+import { locatorProperty, readLocator, type LocatorKind } from '../../common/locators';
+import { readLimit, returnAllProperties, returnRows } from '../../common/rows';
 
 const OUTPUT_FIELD: Partial<Record<LocatorKind, string>> = {
 	company: 'CompanyId',

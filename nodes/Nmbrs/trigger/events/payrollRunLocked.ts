@@ -7,8 +7,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { parseBoolean } from '../../glue/parameters';
 import { isRecord } from '../../glue/request';
-import { MIME, binaryFieldProperty, documentItem, fileName } from '../../resources/shared/binary';
-import { toJson } from '../../resources/shared/rows';
+import { MIME, binaryFieldProperty, documentItem, fileName } from '../../common/binary';
+import { toJson } from '../../common/rows';
 import type { TriggerEvent, Thing } from '../event';
 import { periodEnd } from './periods';
 

@@ -8,8 +8,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { parseBoolean, parseStatusList } from '../../glue/parameters';
 import { isRecord } from '../../glue/request';
-import { MIME, binaryFieldProperty, documentItem, fileName } from '../../resources/shared/binary';
-import { toJson } from '../../resources/shared/rows';
+import { MIME, binaryFieldProperty, documentItem, fileName } from '../../common/binary';
+import { toJson } from '../../common/rows';
 import { xmlDocumentToJson, type WireValue } from '../../wire';
 import { CallFailure } from '../companies';
 import type { TriggerEvent, Thing } from '../event';

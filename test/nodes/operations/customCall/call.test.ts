@@ -1,7 +1,7 @@
 import type { ILoadOptionsFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { searchOperations } from '../../../../nodes/Nmbrs/resources/customCall/searchOperations';
+import { searchOperations } from '../../../../nodes/Nmbrs/methods/searchOperations';
 import { firstCompany, paidEmployee } from '../../examples/world';
 import type { SentRequest } from '../../harness';
 import { admin, callsOf, failure, runNode, stubNmbrs, useEmulator } from '../../runNode';

@@ -9,8 +9,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { parseBoolean, parseLimit } from '../../glue/parameters';
-import type { WireValue } from '../../wire';
+import { parseBoolean, parseLimit } from '../glue/parameters';
+import type { WireValue } from '../wire';
 import { isBsnKey } from './bsn';
 
 /** Return All and Limit, for the properties of a Get Many. */

@@ -5,7 +5,7 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { parseBoolean } from '../../glue/parameters';
+import { parseBoolean } from '../glue/parameters';
 
 const BSN_KEYS = new Set(['bsn', 'sofinr', 'burgerservicenummer']);
 const BSN_KEY_LENGTHS = new Set([...BSN_KEYS].map((key) => key.length));

@@ -4,7 +4,7 @@
  */
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { catalogue, generatedCatalogue, SERVICES, type ServiceName } from '../../catalogue';
+import { catalogue, generatedCatalogue, SERVICES, type ServiceName } from '../catalogue';
 
 export async function searchOperations(
 	this: ILoadOptionsFunctions,

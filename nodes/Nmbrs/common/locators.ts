@@ -3,7 +3,6 @@
  * chosen company), payroll run and wage tax declaration (of the chosen company and year). Each
  * entry gives the resource locator property, the reader of the picked ID and the list search.
  */
-import { DateTime } from '../../vendor/luxon';
 import type {
 	IExecuteFunctions,
 	ILoadOptionsFunctions,
@@ -13,9 +12,9 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { asRecords, nmbrsRequest } from '../../glue/request';
-import { parseId } from '../../glue/parameters';
-import type { WireObject } from '../../wire';
+import { asRecords, nmbrsRequest } from '../glue/request';
+import { currentDutchYear, isPayrollYear, parseId } from '../glue/parameters';
+import type { WireObject } from '../wire';
 
 export type LocatorKind = 'company' | 'debtor' | 'employee' | 'run' | 'declaration';
 
@@ -53,9 +52,7 @@ function currentYear(this: ILoadOptionsFunctions): number {
 		value = undefined;
 	}
 	const year = Number(value);
-	return Number.isInteger(year) && year >= 2000 && year <= 2100
-		? year
-		: DateTime.now().setZone('Europe/Amsterdam').year;
+	return isPayrollYear(year) ? year : currentDutchYear();
 }
 
 export const LOCATORS: Record<LocatorKind, LocatorSpec> = {
