@@ -16,9 +16,9 @@ import { NodeApiError, NodeOperationError, UserError } from 'n8n-workflow';
 
 import type { Operation } from '../catalogue/types';
 import type { WireObject, WireValue } from '../wire/shape';
-import { callNmbrs } from '../transport/client';
+import { callNmbrs, UNKNOWN_WRITE_OUTCOME } from '../transport/client';
 
-export { UNKNOWN_WRITE_OUTCOME } from '../transport/client';
+export { UNKNOWN_WRITE_OUTCOME };
 export { MAX_IN_FLIGHT } from '../transport/limiter';
 import { targetFor } from '../transport/connection';
 import { NmbrsError, scrub } from '../transport/errors';
@@ -46,6 +46,13 @@ export function toNodeError(
 ): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	const secrets = token ? [token] : [];
+	if (error instanceof NmbrsError && error.kind === 'input') {
+		// Nothing was sent: the user's parameters are to fix, the hint names the one.
+		return new NodeOperationError(node, scrub(error.message, secrets), {
+			itemIndex,
+			description: error.hint ? scrub(error.hint, secrets) : undefined,
+		});
+	}
 	if (error instanceof NmbrsError) {
 		// A last line of defence: the transport already scrubbed every text it took from Nmbrs.
 		const message = scrub(error.message, secrets);
@@ -223,4 +230,25 @@ export function nmbrsFaultCode(error: unknown): number | undefined {
  */
 export function isNmbrsFault(error: unknown): boolean {
 	return error instanceof NodeApiError && error.errorResponse?.kind === 'fault';
+}
+
+/**
+ * Adds a sentence to a node error's description; one that tells what became of a write takes the
+ * place of the transport's "may or may not have been made" (UNKNOWN_WRITE_OUTCOME).
+ */
+export function explain(error: unknown, sentence: string, outcomeKnown = false): unknown {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		const before = (error.description ?? '').replace(outcomeKnown ? UNKNOWN_WRITE_OUTCOME : '', '');
+		error.description = `${before.trim() ? `${before.trim()} ` : ''}${sentence}`;
+	}
+	return error;
+}
+
+/** A write Nmbrs refused with a fault: it says so, and that nothing came of it. */
+export function refusedWrite(
+	error: unknown,
+	change: string,
+	outcome = 'nothing was changed',
+): unknown {
+	return explain(error, `Nmbrs refused ${change}, so ${outcome}.`);
 }

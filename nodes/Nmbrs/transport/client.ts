@@ -330,9 +330,20 @@ export async function callNmbrs(
 	options: CallOptions = {},
 ): Promise<WireValue> {
 	const { op, catalogue } = resolveCall(operation, options.catalogue);
-	const { body, headers } = buildRequest(op, params, catalogue, {
-		soapVersion: options.soapVersion ?? '1.1',
-	});
+	const built = attempt(() =>
+		buildRequest(op, params, catalogue, { soapVersion: options.soapVersion ?? '1.1' }),
+	);
+	if (!built.ok) {
+		if (!(built.error instanceof WireError)) throw built.error;
+		throw new NmbrsError(`The parameters do not fit ${operationKey(op)}`, {
+			kind: 'input',
+			operation: operationKey(op),
+			nmbrsMessage: built.error.message,
+			hint: `${built.error.message} Nothing was sent to Nmbrs.`,
+			retryable: false,
+		});
+	}
+	const { body, headers } = built.value;
 	const clock = options.clock ?? systemClock;
 	const limiter = options.limiter ?? limiterFor(target.userKey);
 	const ctx: AttemptContext = {

@@ -5,7 +5,8 @@
  */
 import { redactTokenElements, secretPattern } from '../wire/redact';
 
-export type NmbrsErrorKind = 'fault' | 'http' | 'network' | 'timeout' | 'malformed';
+/** `input`: the call could not be written from the parameters given, so nothing was sent. */
+export type NmbrsErrorKind = 'fault' | 'http' | 'network' | 'timeout' | 'malformed' | 'input';
 
 export interface NmbrsErrorFields {
 	kind: NmbrsErrorKind;

@@ -1,8 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 
-import { isNmbrsFault, nmbrsFaultCode, nmbrsRequest } from '../../glue/request';
+import { isNmbrsFault, nmbrsFaultCode, nmbrsRequest, refusedWrite } from '../../glue/request';
 import { settle } from '../../support/outcome';
-import { explain } from '../shared/update';
 import { parseBoolean } from '../../glue/parameters';
 import { locatorProperty, readLocator } from '../../common/locators';
 import { returnRows } from '../../common/rows';
@@ -77,7 +76,7 @@ export const markWageTaxDeclarationSent: NmbrsOperation = {
 			// Only a fault proves Nmbrs refused the change; after anything else the transport's
 			// message already says it may have been made and to check Nmbrs first.
 			throw isNmbrsFault(marking.error)
-				? explain(marking.error, `Nothing was changed: ${what} was not marked as sent externally.`)
+				? refusedWrite(marking.error, `to mark ${what} as sent externally`)
 				: marking.error;
 		}
 		const marked = marking.value;

@@ -1,20 +1,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import {
-	catalogue,
-	resolveAnyOperation,
-	SERVICES,
-	type Operation,
-	type ServiceName,
-} from '../../catalogue';
+import { resolveAnyOperation, SERVICES, type Operation, type ServiceName } from '../../catalogue';
 import { asList, nmbrsRequest } from '../../glue/request';
-import { WireError, adHocOperation, buildRequest, type WireValue } from '../../wire';
+import { adHocOperation, type WireValue } from '../../wire';
 import { includeBsnProperty, readIncludeBsn } from '../../common/bsn';
 import { asItems, toJson } from '../../common/rows';
 import type { NmbrsOperation } from '../types';
 import { optionsCollection } from '../shared/options';
-import { attempt } from '../../support/outcome';
 
 const OPERATION_NAME = /^[a-z_]\w*$/i;
 
@@ -153,30 +146,8 @@ export const call: NmbrsOperation = {
 		const operation: Operation =
 			known?.operation ??
 			adHocOperation(service as ServiceName, name, Object.keys(params), 'write');
-		if (known) {
-			const names = operation.params.map((p) => p.name);
-			const unknown = Object.keys(params).filter((key) => !names.includes(key));
-			if (unknown.length > 0) {
-				throw new NodeOperationError(
-					node,
-					`${service}.${name} has no parameter ${unknown.map((key) => `"${key}"`).join(', ')}`,
-					{
-						itemIndex,
-						description: `Its parameters are: ${names.join(', ') || 'none'} (names are case-sensitive).`,
-					},
-				);
-			}
-		}
-		// Names, types and missing values are checked by writing the request, before anything is
-		// sent: no parameter name or text reaches the wire as markup.
-		const written = attempt(() => buildRequest(operation, params, known?.catalogue ?? catalogue));
-		if (!written.ok) {
-			if (!(written.error instanceof WireError)) throw written.error;
-			throw new NodeOperationError(node, `The Parameters do not fit ${service}.${name}`, {
-				itemIndex,
-				description: written.error.message,
-			});
-		}
+		// Names, types and missing values are checked as the transport writes the request, before
+		// anything is sent: no parameter name or text reaches the wire as markup.
 		const result = await nmbrsRequest.call(this, operation, params, itemIndex);
 		return asItems(resultJson(result, !includeBsn), itemIndex);
 	},

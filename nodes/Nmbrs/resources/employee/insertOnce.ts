@@ -14,10 +14,9 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { asRecords, isNmbrsFault, nmbrsRequest } from '../../glue/request';
+import { asRecords, explain, isNmbrsFault, nmbrsRequest, refusedWrite } from '../../glue/request';
 import { withRecordLock } from '../../glue/recordLock';
 import type { WireObject } from '../../wire';
-import { explain } from '../shared/update';
 import { updateCurrentPersonalInfo } from './personalInfo';
 
 export interface NewEmployee {
@@ -146,7 +145,7 @@ async function findAfterFailedInsert(
 	// What became of the insert, in place of the transport's "may or may not have been made".
 	const say = (sentence: string) => explain(error, sentence, true);
 	if (isNmbrsFault(error)) {
-		throw explain(error, `Nmbrs refused to create ${name}, so nothing was created.`);
+		throw refusedWrite(error, `to create ${name}`, 'nothing was created');
 	}
 	let after: Known[];
 	try {

@@ -11,9 +11,9 @@
  *   that nothing was written; after any other failure the record is read back to find out.
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { isNmbrsFault, UNKNOWN_WRITE_OUTCOME } from '../../glue/request';
+import { explain, isNmbrsFault, refusedWrite } from '../../glue/request';
 import { withRecordLock } from '../../glue/recordLock';
 import type { WireObject, WireValue } from '../../wire';
 
@@ -53,18 +53,6 @@ export function fieldsNotHolding(record: WireObject, changes: IDataObject): stri
 	return Object.keys(changes).filter(
 		(field) => comparable(record[field]) !== comparable(changes[field]),
 	);
-}
-
-/**
- * Adds a sentence to a node error's description; one that tells what became of the write takes
- * the place of the transport's "may or may not have been made".
- */
-export function explain(error: unknown, sentence: string, outcomeKnown = false): unknown {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		const before = (error.description ?? '').replace(outcomeKnown ? UNKNOWN_WRITE_OUTCOME : '', '');
-		error.description = `${before.trim() ? `${before.trim()} ` : ''}${sentence}`;
-	}
-	return error;
 }
 
 /** Reads, changes and writes back under the record's lock; returns the record as Nmbrs has it after. */
@@ -157,7 +145,7 @@ async function afterFailedWrite(
 ): Promise<{ made: WireObject } | { error: unknown }> {
 	if (isNmbrsFault(error)) {
 		return {
-			error: explain(error, `Nmbrs refused the update of ${update.what}, so nothing was changed.`),
+			error: refusedWrite(error, `the update of ${update.what}`),
 		};
 	}
 	let after: WireObject;

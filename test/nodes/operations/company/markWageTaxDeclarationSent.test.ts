@@ -110,7 +110,7 @@ describe('Company → Mark Wage Tax Declaration as Sent Externally', () => {
 		const description = String((error as NodeApiError).description);
 		expect(description).toMatch(/already sent/);
 		expect(description).toContain(
-			`Nothing was changed: wage tax declaration ${accepted.declarationId} of company ${accepted.companyId} was not marked as sent externally.`,
+			`Nmbrs refused to mark wage tax declaration ${accepted.declarationId} of company ${accepted.companyId} as sent externally, so nothing was changed.`,
 		);
 	});
 
@@ -152,7 +152,7 @@ describe('Company → Mark Wage Tax Declaration as Sent Externally', () => {
 		expect(unknown).toBeInstanceOf(NodeApiError);
 		expect(unknown.message).toContain('2004');
 		expect((unknown as NodeApiError).description).toContain('999999');
-		expect((unknown as NodeApiError).description).toContain('Nothing was changed');
+		expect((unknown as NodeApiError).description).toContain('so nothing was changed');
 
 		expect(emulator().world.companies[3].debtorId).not.toBe(emulator().world.debtors[0].id);
 		const outside = await failure(
@@ -174,7 +174,7 @@ describe('Company → Mark Wage Tax Declaration as Sent Externally', () => {
 				run({ companyId: rl(own.companyId), declarationId: rl(declarationId) }),
 			);
 			expect(error).toBeInstanceOf(NodeApiError);
-			expect((error as NodeApiError).description).toContain('Nothing was changed');
+			expect((error as NodeApiError).description).toContain('so nothing was changed');
 		}
 		expect(await statusOf(foreign.companyId, foreign.declarationId)).toBe('locked');
 	});

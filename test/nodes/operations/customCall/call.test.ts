@@ -126,7 +126,8 @@ describe('Custom Call → Call (emulator)', () => {
 			),
 		);
 		expect(error).toBeInstanceOf(NodeOperationError);
-		expect(error.message).toContain('"CompanyID"');
+		expect(error.message).toBe('The parameters do not fit CompanyService.Run_GetList');
+		expect((error as NodeOperationError).description).toContain('no parameter "CompanyID"');
 		expect((error as NodeOperationError).description).toContain('CompanyId, Year');
 		expect(sent).toHaveLength(0);
 	});
@@ -208,7 +209,7 @@ describe('Custom Call → Call (emulator)', () => {
 			);
 			expect(error).toBeInstanceOf(NodeOperationError);
 			expect(error.message).toBe(
-				'The Parameters do not fit CompanyService.Company_GetCurrentByEmployeeId',
+				'The parameters do not fit CompanyService.Company_GetCurrentByEmployeeId',
 			);
 			expect((error as NodeOperationError).description).toMatch(
 				/^The parameter name of CompanyService\.Company_GetCurrentByEmployeeId ".+" is not a valid XML element name/,
