@@ -24,15 +24,19 @@ import type {
 	INodeProperties,
 	IPollFunctions,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { parseId, parseWholeInRange } from '../glue/parameters';
 import { MAX_IN_FLIGHT } from '../glue/request';
-import type { Debtor, DebtorLookup, Scope, WatchedCompany } from './companies';
+import type { CompanyList, Debtor, DebtorLookup, Scope, WatchedCompany } from './companies';
 import { CallFailure, PollCalls, companiesInScope, lookUpDebtors } from './companies';
+import { decide, type Decision } from './decide';
 import type { EventSettings, Thing, TriggerEvent } from './event';
-import type { Failing, TriggerState } from './state';
-import { decodeRemembered, encodeRemembered, loadState, prune, storeState } from './state';
+import { asFailure, dueReport, errorOf, recordFailures, type PollFailures } from './failures';
+import type { TriggerState } from './state';
+import { loadState, prune, storeState } from './state';
+
+export { REPORT_AFTER } from './failures';
 
 /** The calls the engine makes for every event: the company list, the debtors. */
 export const ENGINE_CALLS = [
@@ -43,8 +47,6 @@ export const ENGINE_CALLS = [
 
 /** Companies fetched at once; the transport's limiter bounds calls in flight and per second. */
 const CONCURRENCY = MAX_IN_FLIGHT;
-/** Failed polls in a row after which a poll without items reports the company. */
-export const REPORT_AFTER = 3;
 /** Days a company left out of the company list is remembered. */
 const FORGET_MISSING_AFTER_DAYS = 45;
 const ZONE = 'Europe/Amsterdam';
@@ -200,11 +202,6 @@ export function watchedYears(now: DateTime, until: number): number[] {
 	return local.month <= until ? [local.year - 1, local.year] : [local.year];
 }
 
-/** The years the foundation trigger watched (January to March: the previous one too). */
-function foundationYears(now: DateTime): number[] {
-	return watchedYears(now, 3);
-}
-
 interface Fetched {
 	company: WatchedCompany;
 	/** Things per year asked. */
@@ -223,10 +220,6 @@ async function inPool<T, R>(list: T[], size: number, work: (t: T) => Promise<R>)
 	};
 	await Promise.all(Array.from({ length: Math.min(size, list.length) }, worker));
 	return results;
-}
-
-function asFailure(error: unknown, call: string): CallFailure {
-	return error instanceof CallFailure ? error : new CallFailure(call, error);
 }
 
 async function fetchCompany(
@@ -283,114 +276,6 @@ async function buildItem(
 	}
 }
 
-/** The error a failed call left, as n8n shows it (NodeApiError / NodeOperationError). */
-function errorOf(failure: CallFailure): Error {
-	return failure.error instanceof Error ? failure.error : new Error(String(failure.error));
-}
-
-/** The failures already reported, per state instance: a poll that fails cannot store them. */
-const reported = new Map<string, Set<string>>();
-
-function failureReport(
-	node: INode,
-	due: Array<[string, Failing, CallFailure]>,
-): NodeOperationError {
-	const [, first, failure] = due[0];
-	const error = errorOf(failure);
-	const description =
-		error instanceof NodeApiError || error instanceof NodeOperationError
-			? (error.description ?? '')
-			: '';
-	const others = due.slice(1).map(([, f]) => `${f.name} (${f.call})`);
-	return new NodeOperationError(
-		node,
-		`The ${first.name} has failed ${first.polls} polls in a row at ${first.call}: ${error.message}`,
-		{
-			description: [
-				description,
-				others.length > 0
-					? `Also failing ${REPORT_AFTER} polls or more: ${others.join(', ')}.`
-					: '',
-				'The trigger keeps its place and tries again at every poll; this is reported once until it recovers.',
-			]
-				.filter((s) => s !== '')
-				.join(' '),
-		},
-	);
-}
-
-interface Emit {
-	company: WatchedCompany;
-	thing: Thing;
-	repeat: boolean;
-}
-
-type BaselineMode = 'activation' | 'late' | 'legacy';
-
-/**
- * One company's things against what is remembered of it: the new memory of each year and what
- * to emit.
- */
-function decide(
-	state: TriggerState,
-	fresh: boolean,
-	settings: EventSettings,
-	engine: EngineSettings,
-	fetched: Fetched & { years: Map<number, Thing[]> },
-	legacyYears: number[],
-): { seen: Record<string, Record<string, string>>; emits: Emit[] } {
-	const { company } = fetched;
-	const memory = state.companies[String(company.id)];
-	const seen: Record<string, Record<string, string>> = { ...(memory?.seen ?? {}) };
-	const emits: Emit[] = [];
-	const legacy = state.legacy;
-	for (const [year, things] of fetched.years) {
-		const before = memory?.seen?.[String(year)];
-		let mode: BaselineMode | undefined;
-		if (before === undefined) {
-			if (fresh) mode = 'activation';
-			else if (legacy?.baselined.includes(company.id) && legacyYears.includes(year))
-				mode = 'legacy';
-			else mode = 'late';
-		}
-		const now: Record<string, string> = {};
-		for (const thing of things) {
-			const id = settings.id(thing);
-			const status = settings.status(thing);
-			const watched = settings.watched.includes(status);
-			if (mode !== undefined) {
-				if (!watched) continue;
-				now[id] = encodeRemembered(status, [status]);
-				const existing = settings.existingDate(thing, year);
-				const sinceOption =
-					engine.emitSince !== undefined && existing !== undefined && existing >= engine.emitSince;
-				let emit: boolean;
-				if (mode === 'activation') emit = sinceOption;
-				else if (mode === 'legacy') emit = legacy?.seen[`${year}:${id}:${status}`] === undefined;
-				else {
-					const end = settings.periodEnd(thing, year, company.periodType);
-					const latest =
-						end !== undefined && existing !== undefined && existing > end ? existing : end;
-					// No date at all: emitted, a duplicate rather than a loss.
-					emit = sinceOption || latest === undefined || latest >= state.activatedOn;
-				}
-				if (emit) emits.push({ company, thing, repeat: false });
-				continue;
-			}
-			const remembered = decodeRemembered(before?.[id], settings.watched);
-			if (watched) {
-				if (remembered?.current !== status)
-					emits.push({ company, thing, repeat: remembered?.was.includes(status) ?? false });
-				now[id] = encodeRemembered(status, [...(remembered?.was ?? []), status]);
-			} else if (remembered !== undefined) {
-				now[id] = encodeRemembered(status, remembered.was);
-			}
-		}
-		seen[String(year)] = now;
-	}
-	return { seen, emits };
-}
-
 function daysBetween(from: string, to: string): number {
 	return DateTime.fromISO(to).diff(DateTime.fromISO(from), 'days').days;
 }
@@ -409,7 +294,8 @@ function eventOf(this: IPollFunctions, events: readonly TriggerEvent[]): Trigger
 
 /**
  * One poll of the trigger: the items to emit (null when none). In manual mode ("Fetch Test
- * Event"): the most recent matching thing, the state left alone.
+ * Event"): the most recent matching thing, the state left alone. The steps: fetch every company
+ * in scope, decide per company, build the items, then the next state and any failure report.
  */
 export async function poll(
 	this: IPollFunctions,
@@ -420,33 +306,69 @@ export async function poll(
 	const event = eventOf.call(this, events);
 	const settings = event.settings(read, node);
 	const engine = readEngineSettings(read, node);
-	const manual = this.getMode() === 'manual';
 	const now = DateTime.now().setZone(ZONE);
 	const today = now.toISODate() as string;
 	const years = watchedYears(now, engine.previousYearUntil);
 	const calls = new PollCalls(this);
 
-	let list;
+	const { list, fetched } = await fetchAll(calls, settings, engine.scope, years);
+	if (this.getMode() === 'manual')
+		return await testEvent(calls, settings, fetched, list.failedDebtors, years);
+
+	const raw = this.getWorkflowStaticData('node');
+	const { state, fresh } = loadState(raw, event.value, settings.watchKey, today);
+	const failures = failuresOf(list, fetched);
+	const units = fetched.length + list.failedDebtors.length;
+	if (!fresh && units > 0 && failures.size === units) {
+		// Nothing was learnt, and staying silent would hide the fault.
+		throw errorOf([...failures.values()][0].failure);
+	}
+
+	const decided = new Map<number, Decision>();
+	for (const f of fetched) {
+		if (f.years !== undefined)
+			decided.set(
+				f.company.id,
+				decide(state, fresh, settings, engine.emitSince, f.company, f.years),
+			);
+	}
+	const items = await buildItems(calls, settings, decided, failures);
+
+	nextState(state, decided, list, today, years);
+	recordFailures(state, failures, now.toISO() ?? today);
+	const output = [...items.entries()]
+		.sort((a, b) => a[0] - b[0])
+		.flatMap(([, built]) => built)
+		.sort((a, b) => settings.compare(a.json, b.json));
+	const report = dueReport(node, state, failures, output.length > 0, fresh);
+	if (report) throw report;
+
+	storeState(raw, state);
+	return output.length > 0 ? [output] : null;
+}
+
+/** The companies in scope and each one's things per watched year (or its failure). */
+async function fetchAll(
+	calls: PollCalls,
+	settings: EventSettings,
+	scope: Scope,
+	years: number[],
+): Promise<{ list: CompanyList; fetched: Fetched[] }> {
+	let list: CompanyList;
 	try {
-		list = await companiesInScope(calls, engine.scope);
+		list = await companiesInScope(calls, scope);
 	} catch (error) {
 		throw errorOf(asFailure(error, 'CompanyService.List_GetAll'));
 	}
 	const fetched = await inPool(list.companies, CONCURRENCY, async (company) =>
 		fetchCompany(calls, settings, company, years),
 	);
-	if (manual) return await testEvent(calls, settings, fetched, list.failedDebtors, years);
+	return { list, fetched };
+}
 
-	const raw = this.getWorkflowStaticData('node');
-	const { state, fresh } = loadState(
-		raw,
-		event.value,
-		settings.watchKey,
-		today,
-		event.readsLegacyState === true,
-	);
-
-	const failures = new Map<string, { name: string; failure: CallFailure }>();
+/** The debtors and companies whose calls failed in this poll. */
+function failuresOf(list: CompanyList, fetched: Fetched[]): PollFailures {
+	const failures: PollFailures = new Map();
 	for (const { debtorId, failure } of list.failedDebtors)
 		failures.set(`debtor:${debtorId}`, { name: `debtor ${debtorId}`, failure });
 	for (const f of fetched) {
@@ -456,83 +378,56 @@ export async function poll(
 				failure: f.failure,
 			});
 	}
-	const units = fetched.length + list.failedDebtors.length;
-	if (!fresh && units > 0 && failures.size === units) {
-		// Nothing was learnt, and staying silent would hide the fault.
-		throw errorOf([...failures.values()][0].failure);
-	}
+	return failures;
+}
 
-	// What each company that answered has to emit.
-	const legacyYears = foundationYears(now);
-	const decided = new Map<
-		number,
-		{ seen: Record<string, Record<string, string>>; emits: Emit[] }
-	>();
-	for (const f of fetched) {
-		if (f.years === undefined) continue;
-		decided.set(
-			f.company.id,
-			decide(
-				state,
-				fresh,
-				settings,
-				engine,
-				f as Fetched & { years: Map<number, Thing[]> },
-				legacyYears,
-			),
-		);
-	}
-
-	// The items: debtor names and files; a company whose extra calls fail emits nothing this poll.
-	const emitting = [...decided.values()].flatMap((d) => d.emits);
+/**
+ * Each deciding company's items, with debtor names and files. A company whose extra calls fail
+ * emits nothing this poll: it leaves `decided` (so its memory stays) and joins the failures.
+ */
+async function buildItems(
+	calls: PollCalls,
+	settings: EventSettings,
+	decided: Map<number, Decision>,
+	failures: PollFailures,
+): Promise<Map<number, INodeExecutionData[]>> {
 	const items = new Map<number, INodeExecutionData[]>();
-	if (emitting.length > 0) {
-		const debtors = await lookUpDebtors(
-			calls,
-			fetched.filter((f) => decided.get(f.company.id)?.emits.length).map((f) => f.company),
-		);
-		await inPool([...decided.entries()], CONCURRENCY, async ([companyId, d]) => {
-			if (d.emits.length === 0) return;
-			try {
-				const built: INodeExecutionData[] = [];
-				for (const e of d.emits.sort((a, b) => settings.compare(a.thing, b.thing)))
-					built.push(await buildItem(calls, settings, debtors, e.company, e.thing, e.repeat));
-				items.set(companyId, built);
-			} catch (error) {
-				const company = d.emits[0].company;
-				decided.delete(companyId);
-				failures.set(`company:${companyId}`, {
-					name: companyLabel(company),
-					failure: asFailure(error, 'item'),
-				});
-			}
-		});
-	}
+	const emitting = [...decided.values()].filter((d) => d.emits.length > 0);
+	if (emitting.length === 0) return items;
+	const debtors = await lookUpDebtors(
+		calls,
+		emitting.map((d) => d.emits[0].company),
+	);
+	await inPool([...decided.entries()], CONCURRENCY, async ([companyId, d]) => {
+		if (d.emits.length === 0) return;
+		try {
+			const built: INodeExecutionData[] = [];
+			for (const e of d.emits.sort((a, b) => settings.compare(a.thing, b.thing)))
+				built.push(await buildItem(calls, settings, debtors, e.company, e.thing, e.repeat));
+			items.set(companyId, built);
+		} catch (error) {
+			decided.delete(companyId);
+			failures.set(`company:${companyId}`, {
+				name: companyLabel(d.emits[0].company),
+				failure: asFailure(error, 'item'),
+			});
+		}
+	});
+	return items;
+}
 
-	// The new state.
+/** What is remembered after this poll: each deciding company's memory, companies gone missing. */
+function nextState(
+	state: TriggerState,
+	decided: Map<number, Decision>,
+	list: CompanyList,
+	today: string,
+	years: number[],
+): void {
 	for (const [companyId, d] of decided) {
 		const memory = (state.companies[String(companyId)] ??= {});
 		memory.seen = d.seen;
 		delete memory.missingSince;
-	}
-	const instance = state.instance;
-	const previous = state.failing ?? {};
-	const failing: Record<string, Failing> = {};
-	for (const [key, { name, failure }] of failures) {
-		const before = previous[key];
-		failing[key] = {
-			name,
-			since: before?.since ?? now.toISO() ?? today,
-			polls: (before?.polls ?? 0) + 1,
-			call: failure.call,
-		};
-	}
-	if (Object.keys(failing).length > 0) state.failing = failing;
-	else delete state.failing;
-	const memoryOfReports = reported.get(instance) ?? new Set<string>();
-	for (const key of [...memoryOfReports]) {
-		const [unit, since] = key.split('@');
-		if (failing[unit]?.since !== since) memoryOfReports.delete(key);
 	}
 	if (list.complete) {
 		const present = new Set(list.companies.map((c) => String(c.id)));
@@ -544,29 +439,6 @@ export async function poll(
 		}
 	}
 	prune(state, years);
-
-	const output = [...items.entries()]
-		.sort((a, b) => a[0] - b[0])
-		.flatMap(([, built]) => built)
-		.sort((a, b) => settings.compare(a.json, b.json));
-
-	if (output.length === 0 && !fresh) {
-		const due: Array<[string, Failing, CallFailure]> = [];
-		for (const [key, f] of Object.entries(failing)) {
-			if (f.polls >= REPORT_AFTER && !memoryOfReports.has(`${key}@${f.since}`))
-				due.push([key, f, (failures.get(key) as { failure: CallFailure }).failure]);
-		}
-		if (due.length > 0) {
-			for (const [key, f] of due) memoryOfReports.add(`${key}@${f.since}`);
-			reported.set(instance, memoryOfReports);
-			throw failureReport(node, due);
-		}
-	}
-	if (memoryOfReports.size > 0) reported.set(instance, memoryOfReports);
-	else reported.delete(instance);
-
-	storeState(raw, state);
-	return output.length > 0 ? [output] : null;
 }
 
 /** "Fetch Test Event": the most recent matching thing, or why there is none. */

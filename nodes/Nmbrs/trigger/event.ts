@@ -17,8 +17,6 @@ export interface TriggerEvent {
 	calls: readonly string[];
 	/** The event's own parameters; the node shows them for this event only. */
 	properties: INodeProperties[];
-	/** Whether the foundation trigger's state (declarations, see state.ts) belongs to this event. */
-	readsLegacyState?: boolean;
 	/** Reads and checks the event's parameters, before any call (errors name the field). */
 	settings(read: (name: string, fallback: unknown) => unknown, node: INode): EventSettings;
 }

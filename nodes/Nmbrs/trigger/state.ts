@@ -16,8 +16,7 @@
  *   - `missingSince`: the day the company list first left it out; it is forgotten 45 days later.
  * - `failing[company:<id> | debtor:<id>]`: since when and how many polls in a row its calls failed,
  *   and the call.
- * - `legacy`: the foundation trigger's state (`seen` keys `<year>:<ID>:<status>` without the
- *   company, `baselined`, `statuses`), read until every company it baselined has been seen again.
+ * Static data of any other layout (none was ever published) starts the trigger afresh.
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -35,12 +34,6 @@ export interface CompanyMemory {
 	missingSince?: string;
 }
 
-export interface LegacyState {
-	seen: Record<string, string>;
-	baselined: number[];
-	statuses: string;
-}
-
 export interface TriggerState {
 	version: 2;
 	event: string;
@@ -50,7 +43,6 @@ export interface TriggerState {
 	companies: Record<string, CompanyMemory>;
 	/** Companies (`company:<id>`) and chosen debtors (`debtor:<id>`) whose calls fail. */
 	failing?: Record<string, Failing>;
-	legacy?: LegacyState;
 }
 
 /** A remembered thing: its status now and the watched statuses it was seen in. */
@@ -81,24 +73,6 @@ function isObject(value: unknown): value is IDataObject {
 	return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-/** The foundation trigger's state, when the static data holds it. */
-function legacyOf(raw: IDataObject): LegacyState | undefined {
-	if (raw.version !== undefined) return undefined;
-	if (raw.seen === undefined && raw.baselined === undefined && raw.statuses === undefined)
-		return undefined;
-	const seen: Record<string, string> = {};
-	if (isObject(raw.seen)) {
-		for (const [key, day] of Object.entries(raw.seen)) {
-			// Keys of an earlier shape (without the year) cannot be placed: dropped, as before.
-			if (/^\d{4}:[^:]+:.*$/.test(key)) seen[key] = String(day);
-		}
-	}
-	const baselined = Array.isArray(raw.baselined)
-		? raw.baselined.map(Number).filter((n) => Number.isInteger(n))
-		: [];
-	return { seen, baselined, statuses: typeof raw.statuses === 'string' ? raw.statuses : '' };
-}
-
 function randomName(): string {
 	return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 }
@@ -110,36 +84,19 @@ export interface LoadedState {
 }
 
 /**
- * The state to work on: a copy (written back only when a poll returns), read from the static
- * data of this version or of the foundation trigger, or a new one.
+ * The state to work on: a copy (written back only when a poll returns) of the static data when it
+ * is this layout for this event and watch, or a new one.
  */
 export function loadState(
 	raw: IDataObject,
 	event: string,
 	watch: string,
 	today: string,
-	legacyEvent: boolean,
 ): LoadedState {
 	if (raw.version === 2 && raw.event === event && raw.watch === watch) {
 		const copy = JSON.parse(JSON.stringify(raw)) as TriggerState;
 		copy.companies = isObject(copy.companies) ? copy.companies : {};
 		return { state: copy, fresh: false };
-	}
-	const legacy = legacyOf(raw);
-	if (legacy && legacyEvent && legacy.statuses === watch && legacy.baselined.length > 0) {
-		const days = Object.values(legacy.seen).sort();
-		return {
-			state: {
-				version: 2,
-				event,
-				watch,
-				instance: randomName(),
-				activatedOn: days[0] ?? today,
-				companies: {},
-				legacy,
-			},
-			fresh: false,
-		};
 	}
 	return {
 		state: {
@@ -160,22 +117,12 @@ export function storeState(raw: IDataObject, state: TriggerState): void {
 	Object.assign(raw, JSON.parse(JSON.stringify(state)) as IDataObject);
 }
 
-/** Drops remembered years no longer watched, and the legacy state once nothing needs it. */
+/** Drops remembered years no longer watched, so the state stays bounded. */
 export function prune(state: TriggerState, years: number[]): void {
 	const watched = new Set(years.map(String));
 	for (const memory of Object.values(state.companies)) {
 		for (const year of Object.keys(memory.seen ?? {})) {
 			if (!watched.has(year)) delete memory.seen?.[year];
 		}
-	}
-	const legacy = state.legacy;
-	if (legacy) {
-		for (const key of Object.keys(legacy.seen)) {
-			if (!watched.has(key.split(':')[0])) delete legacy.seen[key];
-		}
-		legacy.baselined = legacy.baselined.filter(
-			(id) => Object.keys(state.companies[String(id)]?.seen ?? {}).length === 0,
-		);
-		if (legacy.baselined.length === 0 || Object.keys(legacy.seen).length === 0) delete state.legacy;
 	}
 }

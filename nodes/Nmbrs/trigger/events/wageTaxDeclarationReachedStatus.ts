@@ -32,7 +32,6 @@ export const wageTaxDeclarationReachedStatus: TriggerEvent = {
 	name: 'Wage Tax Declaration Reached Status',
 	description: 'Once per wage tax declaration and status it reaches, e.g. when it is locked',
 	calls: ['CompanyService.WageTax_GetList', 'CompanyService.WageTax_GetXML'],
-	readsLegacyState: true,
 	properties: [
 		{
 			displayName: 'Statuses',
