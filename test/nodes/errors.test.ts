@@ -45,9 +45,9 @@ describe('NmbrsError -> NodeApiError', () => {
 				});
 			},
 		});
-		const error = await nmbrsRequest
-			.call(context, 'DebtorService.List_GetAll', {}, 0)
-			.catch((e: Error) => e);
+		const error = await nmbrsRequest(context, 'DebtorService.List_GetAll', {}, 0).catch(
+			(e: Error) => e,
+		);
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect((error as NodeApiError).message).toMatch(
 			/Could not reach Nmbrs at http:\/\/127\.0\.0\.1:9\/soap\/v3\/DebtorService\.asmx .*connection refused/,
@@ -110,16 +110,12 @@ describe('nmbrsRequest', () => {
 			},
 		});
 		await expect(
-			nmbrsRequest.call(
-				context,
-				'CompanyService.WageTax_GetList',
-				{ CompanyId: 1, intYear: 2024 },
-				0,
-				{ timeoutMs: 5_000 },
-			),
+			nmbrsRequest(context, 'CompanyService.WageTax_GetList', { CompanyId: 1, intYear: 2024 }, 0, {
+				timeoutMs: 5_000,
+			}),
 		).resolves.toEqual([]);
 		await expect(
-			nmbrsRequest.call(context, 'CompanyService.WageTax_GetList', { CompanyId: 1, intYear: 2024 }),
+			nmbrsRequest(context, 'CompanyService.WageTax_GetList', { CompanyId: 1, intYear: 2024 }),
 		).resolves.toEqual([]);
 		expect(timeouts).toEqual([5_000, 60_000]);
 	});

@@ -22,17 +22,17 @@ describe('request glue', () => {
 	it('reads the credential once per execution of the action node', async () => {
 		const context = executeContext(options());
 		const read = jest.spyOn(context, 'getCredentials');
-		await nmbrsRequest.call(context, 'DebtorService.List_GetAll', {});
-		await nmbrsRequest.call(context, 'DebtorService.List_GetAll', {});
+		await nmbrsRequest(context, 'DebtorService.List_GetAll', {});
+		await nmbrsRequest(context, 'DebtorService.List_GetAll', {});
 		expect(read).toHaveBeenCalledTimes(1);
 	});
 
 	it('reads it at every call of a trigger, whose context outlives one poll', async () => {
 		const context = pollContext({ ...options(), mode: 'trigger', staticData: {} });
 		const read = jest.spyOn(context, 'getCredentials');
-		await nmbrsRequest.call(context, 'DebtorService.List_GetAll', {});
-		await cachedRequest.call(context, 'DebtorService.List_GetAll', {});
-		await cachedRequest.call(context, 'DebtorService.List_GetAll', {});
+		await nmbrsRequest(context, 'DebtorService.List_GetAll', {});
+		await cachedRequest(context, 'DebtorService.List_GetAll', {});
+		await cachedRequest(context, 'DebtorService.List_GetAll', {});
 		expect(read).toHaveBeenCalledTimes(3);
 	});
 });

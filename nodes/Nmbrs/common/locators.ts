@@ -12,7 +12,8 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { asRecords, nmbrsRequest } from '../glue/request';
+import type { CallWith } from '../catalogue/calls';
+import { asRecords, requestCall } from '../glue/request';
 import { currentDutchYear, isPayrollYear, parseId } from '../glue/parameters';
 import type { WireObject } from '../wire';
 
@@ -28,7 +29,7 @@ interface LocatorSpec {
 	/** The list search method's name in `methods.listSearch`. */
 	searchMethod: string;
 	/** The call that lists the candidates, and its parameters from the parameters already set. */
-	list: (this: ILoadOptionsFunctions) => { call: string; params: Record<string, unknown> };
+	list: (this: ILoadOptionsFunctions) => CallWith;
 	/** A candidate as the list shows it; `search` is what the typed filter matches. */
 	show: (row: WireObject) => { name: string; value: string; search: unknown[] };
 }
@@ -204,9 +205,8 @@ function searchFor(kind: LocatorKind) {
 		this: ILoadOptionsFunctions,
 		filter?: string,
 	): Promise<INodeListSearchResult> {
-		const { call, params } = spec.list.call(this);
 		const results: INodeListSearchItems[] = [];
-		for (const row of asRecords(await nmbrsRequest.call(this, call, params))) {
+		for (const row of asRecords(await requestCall(this, spec.list.call(this)))) {
 			const shown = spec.show(row);
 			if (matches(filter, shown.search)) results.push({ name: shown.name, value: shown.value });
 		}
@@ -234,8 +234,7 @@ export const locatorSearches: Record<string, ListSearch> = Object.fromEntries(
 export function locatorOptions(kind: LocatorKind) {
 	const spec = LOCATORS[kind];
 	return async function (this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-		const { call, params } = spec.list.call(this);
-		return asRecords(await nmbrsRequest.call(this, call, params))
+		return asRecords(await requestCall(this, spec.list.call(this)))
 			.map((row) => spec.show(row))
 			.map((shown) => ({ name: shown.name, value: shown.value }))
 			.sort((a, b) => a.name.localeCompare(b.name));

@@ -14,6 +14,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, UserError } from 'n8n-workflow';
 
+import type { CallWith, CuratedCall, ParamsOf } from '../catalogue/calls';
 import type { Operation } from '../catalogue/types';
 import type { WireObject, WireValue } from '../wire/shape';
 import { callNmbrs, UNKNOWN_WRITE_OUTCOME } from '../transport/client';
@@ -110,25 +111,49 @@ async function credentialsOf(
 }
 
 /**
- * Calls one operation, a catalogue key (`'Service.Operation'`) or an Operation object (Custom
- * Call builds one for operations the catalogue does not know), and returns its typed result.
- * Failures become NodeApiError (Nmbrs faults, with the code's meaning and the fix) or
- * NodeOperationError; the API token appears in neither.
+ * Calls one curated operation (`'Service.Operation'`, a key of CuratedCalls) with its parameters,
+ * both checked by the compiler, and returns its typed result. Failures become NodeApiError (Nmbrs
+ * faults, with the code's meaning and the fix) or NodeOperationError; the API token appears in
+ * neither.
  */
-export async function nmbrsRequest(
-	this: NmbrsContext,
-	operation: string | Operation,
-	params: Record<string, unknown>,
+export async function nmbrsRequest<K extends CuratedCall>(
+	context: NmbrsContext,
+	operation: K,
+	params: ParamsOf<K>,
 	itemIndex?: number,
 	options: NmbrsRequestOptions = {},
 ): Promise<WireValue> {
-	const data = await credentialsOf(this, itemIndex);
+	return await anyRequest(context, operation, params, itemIndex, options);
+}
+
+/** nmbrsRequest for a call and its parameters picked from a table (checked there, as a pair). */
+export async function requestCall(
+	context: NmbrsContext,
+	request: CallWith,
+	itemIndex?: number,
+): Promise<WireValue> {
+	return await anyRequest(context, request.call, request.params, itemIndex);
+}
+
+/**
+ * nmbrsRequest for a call known only at run time (Custom Call: any operation by name, or an
+ * Operation object for one the catalogue does not know): the parameters are checked as the
+ * request is written, before anything is sent.
+ */
+export async function anyRequest(
+	context: NmbrsContext,
+	operation: string | Operation,
+	params: Readonly<Record<string, unknown>>,
+	itemIndex?: number,
+	options: NmbrsRequestOptions = {},
+): Promise<WireValue> {
+	const data = await credentialsOf(context, itemIndex);
 	const token = typeof data.token === 'string' ? data.token.trim() : undefined;
-	const http = async (options: IHttpRequestOptions) =>
-		(await this.helpers.httpRequestWithAuthentication.call(
-			this,
+	const http = async (request: IHttpRequestOptions) =>
+		(await context.helpers.httpRequestWithAuthentication.call(
+			context,
 			CREDENTIAL_NAME,
-			options,
+			request,
 		)) as never;
 	try {
 		const creds = credentialsFromData(data);
@@ -140,7 +165,7 @@ export async function nmbrsRequest(
 			options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs },
 		);
 	} catch (error) {
-		const nodeError = toNodeError(this.getNode(), error, token, itemIndex);
+		const nodeError = toNodeError(context.getNode(), error, token, itemIndex);
 		if (error instanceof NmbrsError && error.code === 1001 && staleSessionSubdomain(data)) {
 			nodeError.description = `${nodeError.description ? `${nodeError.description} ` : ''}${STALE_SUBDOMAIN_HINT}`;
 		}
@@ -178,7 +203,7 @@ export class AnswerCache {
 
 	get(
 		operation: string,
-		params: Record<string, unknown>,
+		params: Readonly<Record<string, unknown>>,
 		ask: () => Promise<WireValue>,
 	): Promise<WireValue> {
 		const key = `${operation} ${JSON.stringify(params)}`;
@@ -200,20 +225,20 @@ const executionCache = new WeakMap<object, AnswerCache>();
  * e.g. a company's current period or the company list, needed by every item. A failed call is
  * not kept, so the next item tries again.
  */
-export async function cachedRequest(
-	this: NmbrsContext,
-	operation: string,
-	params: Record<string, unknown>,
+export async function cachedRequest<K extends CuratedCall>(
+	context: NmbrsContext,
+	operation: K,
+	params: ParamsOf<K>,
 	itemIndex?: number,
 ): Promise<WireValue> {
-	if (!isOneExecution(this)) return await nmbrsRequest.call(this, operation, params, itemIndex);
-	let cache = executionCache.get(this);
+	if (!isOneExecution(context)) return await nmbrsRequest(context, operation, params, itemIndex);
+	let cache = executionCache.get(context);
 	if (cache === undefined) {
 		cache = new AnswerCache(true);
-		executionCache.set(this, cache);
+		executionCache.set(context, cache);
 	}
 	return await cache.get(operation, params, () =>
-		nmbrsRequest.call(this, operation, params, itemIndex),
+		nmbrsRequest(context, operation, params, itemIndex),
 	);
 }
 

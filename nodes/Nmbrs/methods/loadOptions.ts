@@ -7,7 +7,7 @@ import { asRecords, nmbrsRequest } from '../glue/request';
 export async function getEmployeeTypes(
 	this: ILoadOptionsFunctions,
 ): Promise<INodePropertyOptions[]> {
-	const rows = asRecords(await nmbrsRequest.call(this, 'EmployeeService.EmployeeType_GetList', {}));
+	const rows = asRecords(await nmbrsRequest(this, 'EmployeeService.EmployeeType_GetList', {}));
 	const options: INodePropertyOptions[] = [];
 	for (const row of rows) {
 		const id = Number(row.Id);
@@ -41,7 +41,7 @@ export async function getDefaultEmployeeTemplates(
 		return [first];
 	}
 	const rows = asRecords(
-		await nmbrsRequest.call(this, 'CompanyService.DefaultEmployeeTemplates_GetByCompany', {
+		await nmbrsRequest(this, 'CompanyService.DefaultEmployeeTemplates_GetByCompany', {
 			CompanyId: companyId,
 		}),
 	);

@@ -7,6 +7,7 @@
 import type { IPollFunctions } from 'n8n-workflow';
 
 import { AnswerCache, asRecords, nmbrsRequest } from '../glue/request';
+import type { CuratedCall, ParamsOf } from '../catalogue/calls';
 import type { WireObject, WireValue } from '../wire';
 import { settle } from '../support/outcome';
 
@@ -44,15 +45,15 @@ export class PollCalls {
 	constructor(readonly context: IPollFunctions) {}
 
 	/** The answer of a call; a failure is thrown as a CallFailure naming the call. */
-	async request(operation: string, params: Record<string, unknown>): Promise<WireValue> {
+	async request<K extends CuratedCall>(operation: K, params: ParamsOf<K>): Promise<WireValue> {
 		const outcome = await settle(
-			this.answers.get(operation, params, () => nmbrsRequest.call(this.context, operation, params)),
+			this.answers.get(operation, params, () => nmbrsRequest(this.context, operation, params)),
 		);
 		if (!outcome.ok) throw new CallFailure(operation, outcome.error);
 		return outcome.value;
 	}
 
-	async records(operation: string, params: Record<string, unknown>): Promise<WireObject[]> {
+	async records<K extends CuratedCall>(operation: K, params: ParamsOf<K>): Promise<WireObject[]> {
 		return asRecords(await this.request(operation, params));
 	}
 }

@@ -16,7 +16,7 @@ export const get: NmbrsOperation = {
 	async execute(itemIndex) {
 		const companyId = readLocator.call(this, 'company', itemIndex);
 		const companies = asRecords(
-			await cachedRequest.call(this, 'CompanyService.List_GetAll', {}, itemIndex),
+			await cachedRequest(this, 'CompanyService.List_GetAll', {}, itemIndex),
 		);
 		const company = companies.find((row) => Number(row.ID) === companyId);
 		if (company === undefined) {

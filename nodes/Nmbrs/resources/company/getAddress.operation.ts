@@ -12,7 +12,7 @@ export const getAddress: NmbrsOperation = {
 	calls: ['CompanyService.Address_GetCurrent'],
 	async execute(itemIndex) {
 		const companyId = readLocator.call(this, 'company', itemIndex);
-		const address = await nmbrsRequest.call(
+		const address = await nmbrsRequest(
 			this,
 			'CompanyService.Address_GetCurrent',
 			{ CompanyId: companyId },

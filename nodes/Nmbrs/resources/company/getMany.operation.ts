@@ -28,8 +28,8 @@ export const getMany: NmbrsOperation = {
 		const limit = readLimit.call(this, itemIndex);
 		const result =
 			debtorId === undefined
-				? await nmbrsRequest.call(this, 'CompanyService.List_GetAll', {}, itemIndex)
-				: await nmbrsRequest.call(
+				? await nmbrsRequest(this, 'CompanyService.List_GetAll', {}, itemIndex)
+				: await nmbrsRequest(
 						this,
 						'CompanyService.List_GetByDebtor',
 						{ DebtorId: debtorId },

@@ -15,7 +15,7 @@ export const getPayrollRuns: NmbrsOperation = {
 		const companyId = readLocator.call(this, 'company', itemIndex);
 		const year = readYear.call(this, itemIndex);
 		const rows = asList(
-			await nmbrsRequest.call(
+			await nmbrsRequest(
 				this,
 				'CompanyService.Run_GetList',
 				{ CompanyId: companyId, Year: year },

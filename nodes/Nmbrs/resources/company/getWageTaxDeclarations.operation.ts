@@ -32,7 +32,7 @@ export const getWageTaxDeclarations: NmbrsOperation = {
 		const options = this.getNodeParameter('options', itemIndex, {}) as { statuses?: string };
 		const wanted = parseStatusList(options.statuses);
 		const rows = asList(
-			await nmbrsRequest.call(
+			await nmbrsRequest(
 				this,
 				'CompanyService.WageTax_GetList',
 				{ CompanyId: companyId, intYear: year },

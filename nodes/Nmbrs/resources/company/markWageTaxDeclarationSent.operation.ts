@@ -51,7 +51,7 @@ export const markWageTaxDeclarationSent: NmbrsOperation = {
 		const what = `wage tax declaration ${declarationId} of company ${companyId}`;
 		const result = { CompanyId: companyId, LoonaangifteID: declarationId };
 		const marking = await settle(
-			nmbrsRequest.call(
+			nmbrsRequest(
 				this,
 				'CompanyService.WageTax_SetSentExternal',
 				{ LoonaangifteID: declarationId, CompanyId: companyId },

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { resolveAnyOperation, SERVICES, type Operation, type ServiceName } from '../../catalogue';
-import { asList, nmbrsRequest } from '../../glue/request';
+import { anyRequest, asList } from '../../glue/request';
 import { adHocOperation, type WireValue } from '../../wire';
 import { includeBsnProperty, readIncludeBsn } from '../../common/bsn';
 import { asItems, toJson } from '../../common/rows';
@@ -148,7 +148,7 @@ export const call: NmbrsOperation = {
 			adHocOperation(service as ServiceName, name, Object.keys(params), 'write');
 		// Names, types and missing values are checked as the transport writes the request, before
 		// anything is sent: no parameter name or text reaches the wire as markup.
-		const result = await nmbrsRequest.call(this, operation, params, itemIndex);
+		const result = await anyRequest(this, operation, params, itemIndex);
 		return asItems(resultJson(result, !includeBsn), itemIndex);
 	},
 };

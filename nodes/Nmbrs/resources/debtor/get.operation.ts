@@ -11,7 +11,7 @@ export const get: NmbrsOperation = {
 	calls: ['DebtorService.Debtor_Get'],
 	async execute(itemIndex) {
 		const debtorId = readLocator.call(this, 'debtor', itemIndex);
-		const debtor = await nmbrsRequest.call(
+		const debtor = await nmbrsRequest(
 			this,
 			'DebtorService.Debtor_Get',
 			{ DebtorId: debtorId },

@@ -10,7 +10,7 @@ export const getMany: NmbrsOperation = {
 	calls: ['DebtorService.List_GetAll'],
 	async execute(itemIndex) {
 		const limit = readLimit.call(this, itemIndex);
-		const rows = asList(await nmbrsRequest.call(this, 'DebtorService.List_GetAll', {}, itemIndex));
+		const rows = asList(await nmbrsRequest(this, 'DebtorService.List_GetAll', {}, itemIndex));
 		return returnRows.call(this, rows, itemIndex, { limit });
 	},
 };

@@ -106,7 +106,7 @@ export const create: NmbrsOperation = {
 		let template = String(this.getNodeParameter('template', itemIndex, '') ?? '').trim();
 		if (template === '') {
 			const templates = asRecords(
-				await cachedRequest.call(
+				await cachedRequest(
 					this,
 					'CompanyService.DefaultEmployeeTemplates_GetByCompany',
 					{ CompanyId: companyId },

@@ -16,7 +16,7 @@ export const getEmployments: NmbrsOperation = {
 		const companyId = readLocator.call(this, 'company', itemIndex);
 		const employeeId = readLocator.call(this, 'employee', itemIndex);
 		const ofCompany = asRecords(
-			await cachedRequest.call(
+			await cachedRequest(
 				this,
 				'EmployeeService.Employment_GetAll_AllEmployeesByCompany',
 				{ CompanyID: companyId },

@@ -123,7 +123,7 @@ export const getMany: NmbrsOperation = {
 			: undefined;
 
 		const employees = asList(
-			await nmbrsRequest.call(
+			await nmbrsRequest(
 				this,
 				'EmployeeService.List_GetByCompany',
 				{ CompanyId: companyId, EmployeeType: employeeType },
@@ -135,7 +135,7 @@ export const getMany: NmbrsOperation = {
 		const histories = await Promise.all(
 			includes.map(async (include) => {
 				const rows = asRecords(
-					await cachedRequest.call(this, BATCH[include].call, { CompanyID: companyId }, itemIndex),
+					await cachedRequest(this, BATCH[include].call, { CompanyID: companyId }, itemIndex),
 				);
 				return { include, byEmployee: new Map(rows.map((row) => [row.EmployeeId, row])) };
 			}),

@@ -16,6 +16,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { asRecords, explain, isNmbrsFault, nmbrsRequest, refusedWrite } from '../../glue/request';
 import { withRecordLock } from '../../glue/recordLock';
+import type { ParamsOf } from '../../catalogue/calls';
 import type { WireObject } from '../../wire';
 import { updateCurrentPersonalInfo } from './personalInfo';
 
@@ -26,7 +27,7 @@ export interface NewEmployee {
 	/** The employee number to give the new employee; null: the one Nmbrs picks. */
 	employeeNumber: number | null;
 	/** The parameters of Employee_InsertBasedOnDefault. */
-	insert: Record<string, unknown>;
+	insert: ParamsOf<'EmployeeService.Employee_InsertBasedOnDefault'>;
 }
 
 export interface Inserted {
@@ -58,7 +59,7 @@ async function employeesOf(
 	itemIndex: number,
 ): Promise<Known[]> {
 	const items = asRecords(
-		await nmbrsRequest.call(
+		await nmbrsRequest(
 			this,
 			'EmployeeService.PersonalInfo_GetAll_AllEmployeesByCompany',
 			{ CompanyID: companyId },
@@ -114,7 +115,7 @@ export async function insertOnce(
 		let employeeId: number;
 		try {
 			employeeId = Number(
-				await nmbrsRequest.call(
+				await nmbrsRequest(
 					this,
 					'EmployeeService.Employee_InsertBasedOnDefault',
 					employee.insert,

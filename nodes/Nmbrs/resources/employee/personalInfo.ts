@@ -291,7 +291,7 @@ export async function updateCurrentPersonalInfo(
 		what: `the personal info of employee ${employeeId}`,
 		lockKey: `employee:${employeeId}:personalInfo`,
 		read: async () => {
-			const current = await nmbrsRequest.call(
+			const current = await nmbrsRequest(
 				this,
 				'EmployeeService.PersonalInfo_GetCurrent',
 				{ EmployeeId: employeeId },
@@ -313,7 +313,7 @@ export async function updateCurrentPersonalInfo(
 		changes,
 		keepFilled,
 		write: async (record) =>
-			await nmbrsRequest.call(
+			await nmbrsRequest(
 				this,
 				'EmployeeService.PersonalInfo_UpdateCurrent',
 				{ EmployeeId: employeeId, PersonalInfo: record },

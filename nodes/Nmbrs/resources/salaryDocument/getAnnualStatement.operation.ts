@@ -50,7 +50,7 @@ export const getAnnualStatement: NmbrsOperation = {
 		);
 		const field = readBinaryField.call(this, itemIndex);
 		const pdf = pdfOf(
-			await nmbrsRequest.call(
+			await nmbrsRequest(
 				this,
 				'EmployeeService.SalaryDocuments_GetAnnualStatementPDF',
 				{ EmployeeID: employeeId, intYear: year },
@@ -68,7 +68,7 @@ export const getAnnualStatement: NmbrsOperation = {
 			);
 		}
 		// The employee number for the file name; the record read is never output (it holds the BSN).
-		const person = await cachedRequest.call(
+		const person = await cachedRequest(
 			this,
 			'EmployeeService.PersonalInfo_GetCurrent',
 			{ EmployeeId: employeeId },

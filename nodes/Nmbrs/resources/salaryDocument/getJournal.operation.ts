@@ -27,7 +27,7 @@ export const getJournal: NmbrsOperation = {
 		const { companyId, runId, year } = readRun.call(this, itemIndex);
 		const output = readXmlOutput.call(this, itemIndex);
 		const run = await payrollRun.call(this, companyId, runId, year, itemIndex);
-		const xml = await nmbrsRequest.call(
+		const xml = await nmbrsRequest(
 			this,
 			'CompanyService.Journals_GetByRunCompany_v2',
 			{ CompanyId: companyId, RunId: runId, intYear: year },

@@ -54,7 +54,7 @@ export const getPayslips: NmbrsOperation = {
 		const company = await companyName.call(this, companyId, itemIndex);
 		if (!split) {
 			const pdf = pdfOf(
-				await nmbrsRequest.call(
+				await nmbrsRequest(
 					this,
 					'CompanyService.SalaryDocuments_GetAllPayslipsPDFByRunCompany_v2',
 					{ CompanyId: companyId, RunID: runId, intYear: year },
@@ -81,7 +81,7 @@ export const getPayslips: NmbrsOperation = {
 			];
 		}
 		const employees = asRecords(
-			await nmbrsRequest.call(
+			await nmbrsRequest(
 				this,
 				'CompanyService.Run_GetEmployeesByRunCompany',
 				{ CompanyId: companyId, RunId: runId, Year: year },
@@ -92,7 +92,7 @@ export const getPayslips: NmbrsOperation = {
 			employees.map(async (employee) => {
 				const employeeId = Number(employee.EmployeeId);
 				const pdfs = asList(
-					await nmbrsRequest.call(
+					await nmbrsRequest(
 						this,
 						'CompanyService.SalaryDocuments_GetEmployeePayslipsPDFByRunCompany_v2',
 						{ EmployeeID: employeeId, CompanyId: companyId, RunID: runId, intYear: year },

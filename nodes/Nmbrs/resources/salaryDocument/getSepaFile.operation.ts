@@ -54,7 +54,7 @@ export const getSepaFile: NmbrsOperation = {
 				description: 'Nmbrs gave no date for the run: give the Payment Date.',
 			});
 		}
-		const xml = await nmbrsRequest.call(
+		const xml = await nmbrsRequest(
 			this,
 			'CompanyService.SalaryDocuments_GetSEPA',
 			{ CompanyId: companyId, RunID: runId, Year: year, paymentDate: date },

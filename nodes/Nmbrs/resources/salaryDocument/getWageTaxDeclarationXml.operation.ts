@@ -26,7 +26,7 @@ export const getWageTaxDeclarationXml: NmbrsOperation = {
 		const year = readYear.call(this, itemIndex);
 		const declarationId = readLocator.call(this, 'declaration', itemIndex);
 		const output = readXmlOutput.call(this, itemIndex);
-		const xml = await nmbrsRequest.call(
+		const xml = await nmbrsRequest(
 			this,
 			'CompanyService.WageTax_GetXML',
 			{ LoonaangifteID: declarationId, CompanyId: companyId },
@@ -35,7 +35,7 @@ export const getWageTaxDeclarationXml: NmbrsOperation = {
 		// The declaration's period for the file name, from the year's list (read once per execution);
 		// a declaration typed by ID with another year is named without it.
 		const declaration = asRecords(
-			await cachedRequest.call(
+			await cachedRequest(
 				this,
 				'CompanyService.WageTax_GetList',
 				{ CompanyId: companyId, intYear: year },

@@ -1,6 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 
 import { ANNUAL_DOCUMENTS } from '../../catalogue';
+import type { CuratedCall } from '../../catalogue/calls';
 import { nmbrsRequest } from '../../glue/request';
 import { parseBoolean } from '../../glue/parameters';
 import {
@@ -137,9 +138,10 @@ export const getYearEndDocument: NmbrsOperation = {
 			);
 		}
 		const pdf = pdfOf(
-			await nmbrsRequest.call(
+			await nmbrsRequest(
 				this,
-				`CompanyService.${PREFIX}${report}`,
+				// Every report of ANNUAL_DOCUMENTS is a curated call (the catalogue makes one per report).
+				`CompanyService.${PREFIX}${report}` as CuratedCall,
 				{ CompanyId: companyId, RunId: runId, Year: year },
 				itemIndex,
 			),

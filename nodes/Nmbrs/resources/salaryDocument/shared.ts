@@ -34,7 +34,7 @@ export async function companyName(
 	itemIndex: number,
 ): Promise<string> {
 	const companies = asRecords(
-		await cachedRequest.call(this, 'CompanyService.List_GetAll', {}, itemIndex),
+		await cachedRequest(this, 'CompanyService.List_GetAll', {}, itemIndex),
 	);
 	const company = companies.find((row) => Number(row.ID) === companyId);
 	return typeof company?.Name === 'string' && company.Name.trim() !== ''
@@ -62,7 +62,7 @@ export async function payrollRun(
 	itemIndex: number,
 ): Promise<PayrollRun> {
 	const runs = asRecords(
-		await cachedRequest.call(
+		await cachedRequest(
 			this,
 			'CompanyService.Run_GetList',
 			{ CompanyId: companyId, Year: year },

@@ -7,7 +7,8 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { parsePeriod, periodsPerYear, type PeriodType } from '../../catalogue/periods';
-import { cachedRequest, nmbrsRequest } from '../../glue/request';
+import type { CuratedCall } from '../../catalogue/calls';
+import { anyRequest, cachedRequest } from '../../glue/request';
 import { parseWholeInRange, parseYear } from '../../glue/parameters';
 import type { WireValue } from '../../wire';
 
@@ -77,7 +78,7 @@ export async function currentPeriodOf(
 	companyId: number,
 	itemIndex: number,
 ): Promise<CurrentPeriod> {
-	const text = await cachedRequest.call(
+	const text = await cachedRequest(
 		this,
 		'CompanyService.Company_GetCurrentPeriod',
 		{ CompanyId: companyId },
@@ -186,22 +187,17 @@ export function versionValidIn<T extends PeriodVersion>(
  */
 export async function employeeRecordIn(
 	this: IExecuteFunctions,
-	calls: { current: string; inPeriod: string },
+	calls: { current: CuratedCall; inPeriod: CuratedCall },
 	companyId: number,
 	employeeId: number,
 	itemIndex: number,
 ): Promise<{ record: WireValue; at?: PayrollPeriod }> {
 	if (this.getNodeParameter('periodChoice', itemIndex, 'current') !== 'specific') {
-		const record = await nmbrsRequest.call(
-			this,
-			calls.current,
-			{ EmployeeId: employeeId },
-			itemIndex,
-		);
+		const record = await anyRequest(this, calls.current, { EmployeeId: employeeId }, itemIndex);
 		return { record };
 	}
 	const at = await readPeriod.call(this, companyId, itemIndex);
-	const record = await nmbrsRequest.call(
+	const record = await anyRequest(
 		this,
 		calls.inPeriod,
 		{ EmployeeId: employeeId, Period: at.period, Year: at.year },

@@ -3,7 +3,8 @@
  * as one factory: the locators to show, the call and which locator fills which of its parameters.
  * Every row carries the IDs of the records it belongs to.
  */
-import { asList, nmbrsRequest } from '../../glue/request';
+import type { CuratedCall } from '../../catalogue/calls';
+import { anyRequest, asList } from '../../glue/request';
 import type { NmbrsOperation } from '../types';
 import { locatorProperty, readLocator, type LocatorKind } from '../../common/locators';
 import { readLimit, returnAllProperties, returnRows } from '../../common/rows';
@@ -16,7 +17,7 @@ const OUTPUT_FIELD: Partial<Record<LocatorKind, string>> = {
 
 export interface RecordListSpec extends Pick<NmbrsOperation, 'name' | 'description' | 'action'> {
 	/** `Service.Operation`. */
-	call: string;
+	call: CuratedCall;
 	/** The locators shown, in order, each with the call parameter it fills (null: not sent). */
 	locators: Array<[LocatorKind, string | null]>;
 	/** With Return All / Limit. */
@@ -43,7 +44,7 @@ export function recordListOperation(spec: RecordListSpec): NmbrsOperation {
 				if (field !== undefined) extra[field] = id;
 			}
 			const limit = spec.limited ? readLimit.call(this, itemIndex) : undefined;
-			const rows = asList(await nmbrsRequest.call(this, spec.call, params, itemIndex));
+			const rows = asList(await anyRequest(this, spec.call, params, itemIndex));
 			return returnRows.call(this, rows, itemIndex, { limit, extra });
 		},
 	};

@@ -91,7 +91,7 @@ export const payrollRunLocked: TriggerEvent = {
 				if (!includePayslips) return { json };
 				const answer = await calls.request(
 					'CompanyService.SalaryDocuments_GetAllPayslipsPDFByRunCompany_v2',
-					{ CompanyId: json.CompanyId, RunID: json.ID, intYear: json.Year },
+					{ CompanyId: Number(json.CompanyId), RunID: Number(json.ID), intYear: Number(json.Year) },
 				);
 				const pdf = isRecord(answer) ? answer.PDF : undefined;
 				if (!Buffer.isBuffer(pdf) || pdf.length === 0) return { json };

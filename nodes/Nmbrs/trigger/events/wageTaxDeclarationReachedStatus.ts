@@ -133,8 +133,8 @@ export const wageTaxDeclarationReachedStatus: TriggerEvent = {
 			async item(calls, json): Promise<INodeExecutionData> {
 				if (!includeXml && !xmlAsJson) return { json };
 				const answer = await calls.request('CompanyService.WageTax_GetXML', {
-					LoonaangifteID: json.LoonaangifteID,
-					CompanyId: json.CompanyId,
+					LoonaangifteID: Number(json.LoonaangifteID),
+					CompanyId: Number(json.CompanyId),
 				});
 				const xml = isRecord(answer) ? '' : String(answer ?? '');
 				const out: IDataObject = { ...json };
