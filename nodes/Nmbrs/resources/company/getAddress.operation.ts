@@ -1,25 +1,11 @@
-import { isRecord, nmbrsRequest } from '../../glue/request';
-import { locatorProperty, readLocator } from '../../common/locators';
-import { returnRows } from '../../common/rows';
-import type { NmbrsOperation } from '../types';
+import { recordListOperation } from '../shared/recordList';
 
-export const getAddress: NmbrsOperation = {
+export const getAddress = recordListOperation({
 	name: 'Get Address',
 	description:
 		"Get a company's current address (street, house number, postal code, city, country); no item when Nmbrs has none",
 	action: 'Get the address of a company',
-	properties: [locatorProperty('company')],
-	calls: ['CompanyService.Address_GetCurrent'],
-	async execute(itemIndex) {
-		const companyId = readLocator.call(this, 'company', itemIndex);
-		const address = await nmbrsRequest(
-			this,
-			'CompanyService.Address_GetCurrent',
-			{ CompanyId: companyId },
-			itemIndex,
-		);
-		return returnRows.call(this, isRecord(address) ? [address] : [], itemIndex, {
-			extra: { CompanyId: companyId },
-		});
-	},
-};
+	call: 'CompanyService.Address_GetCurrent',
+	locators: [['company', 'CompanyId']],
+	single: true,
+});

@@ -1,19 +1,16 @@
-import { asList, isRecord, nmbrsRequest } from '../../glue/request';
 import { parseStatusList } from '../../glue/parameters';
-import { locatorProperty, readLocator } from '../../common/locators';
-import { returnRows } from '../../common/rows';
-import { readYear, yearProperty } from '../shared/year';
-import type { NmbrsOperation } from '../types';
-import { optionsCollection } from '../shared/options';
+import { isRecord } from '../../glue/request';
+import { recordListOperation } from '../shared/recordList';
 
-export const getWageTaxDeclarations: NmbrsOperation = {
+export const getWageTaxDeclarations = recordListOperation({
 	name: 'Get Wage Tax Declarations',
 	description: 'Get the wage tax declarations of a company in a year',
 	action: 'Get wage tax declarations of a company',
-	properties: [
-		locatorProperty('company'),
-		yearProperty('the declarations'),
-		optionsCollection([
+	call: 'CompanyService.WageTax_GetList',
+	locators: [['company', 'CompanyId']],
+	year: { param: 'intYear', of: 'the declarations' },
+	filter: {
+		options: [
 			{
 				displayName: 'Statuses',
 				name: 'statuses',
@@ -23,26 +20,13 @@ export const getWageTaxDeclarations: NmbrsOperation = {
 				description:
 					'Only declarations with one of these statuses (comma-separated, case does not matter); empty returns all',
 			},
-		]),
-	],
-	calls: ['CompanyService.WageTax_GetList'],
-	async execute(itemIndex) {
-		const companyId = readLocator.call(this, 'company', itemIndex);
-		const year = readYear.call(this, itemIndex);
-		const options = this.getNodeParameter('options', itemIndex, {}) as { statuses?: string };
-		const wanted = parseStatusList(options.statuses);
-		const rows = asList(
-			await nmbrsRequest(
-				this,
-				'CompanyService.WageTax_GetList',
-				{ CompanyId: companyId, intYear: year },
-				itemIndex,
-			),
-		).filter(
-			(row) =>
+		],
+		keep: (row, options) => {
+			const wanted = parseStatusList(options.statuses);
+			return (
 				wanted.length === 0 ||
-				(isRecord(row) && wanted.includes(String(row.Status ?? '').toLowerCase())),
-		);
-		return returnRows.call(this, rows, itemIndex, { extra: { CompanyId: companyId } });
+				(isRecord(row) && wanted.includes(String(row.Status ?? '').toLowerCase()))
+			);
+		},
 	},
-};
+});
