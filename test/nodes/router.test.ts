@@ -4,9 +4,12 @@
  */
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { router } from '../../nodes/Nmbrs/resources/router';
+import type { NmbrsResource } from '../../nodes/Nmbrs/resources/types';
 import { limiterFor } from '../../nodes/Nmbrs/transport/limiter';
 import { resolveBaseUrl, userKey } from '../../nodes/Nmbrs/transport/connection';
 import { FakeClock } from '../transport/fakeClock';
+import { credentialsFor, executeContext } from './harness';
 import { failure, rl, stubNmbrs } from './runNode';
 
 const declarations = (companyId: number) => [
@@ -97,5 +100,37 @@ describe('the router', () => {
 		expect(error).toBeInstanceOf(NodeOperationError);
 		expect(error.message).toMatch(/Company ID "x"/);
 		expect((error as NodeApiError).context.itemIndex).toBe(1);
+	});
+});
+
+describe('the router with a very large output', () => {
+	it('returns 200,000 items of one input item (no spread of the rows into a call: stack)', async () => {
+		const rows = 200_000;
+		const bigList: NmbrsResource = {
+			value: 'big',
+			name: 'Big',
+			defaultOperation: 'list',
+			operations: {
+				list: {
+					name: 'List',
+					description: 'many rows',
+					action: 'List many',
+					properties: [],
+					calls: [],
+					execute: async (itemIndex) =>
+						Array.from({ length: rows }, (_, i) => ({
+							json: { i },
+							pairedItem: { item: itemIndex },
+						})),
+				},
+			},
+		};
+		const context = executeContext({
+			params: { resource: 'big', operation: 'list' },
+			credentials: credentialsFor('http://nmbrs.stub.invalid/soap/v3/'),
+		});
+		const [output] = await router.call(context, [bigList]);
+		expect(output).toHaveLength(rows);
+		expect(output[rows - 1].json.i).toBe(rows - 1);
 	});
 });

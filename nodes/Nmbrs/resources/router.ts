@@ -72,7 +72,8 @@ export async function router(
 		const outcome = outcomes[itemIndex];
 		if (outcome === undefined) continue;
 		if (!(outcome instanceof Error)) {
-			returnData.push(...outcome);
+			// One at a time: spreading a large outcome into push's arguments overflows the stack.
+			for (const item of outcome) returnData.push(item);
 			continue;
 		}
 		if (!continueOnFail) throw outcome;

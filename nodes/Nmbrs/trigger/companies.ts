@@ -90,7 +90,7 @@ export async function companiesInScope(calls: PollCalls, scope: Scope): Promise<
 					const rows = await calls.records('CompanyService.List_GetByDebtor', {
 						DebtorId: debtorId,
 					});
-					companies.push(...rows.map((row) => company(row, debtorId)));
+					for (const row of rows) companies.push(company(row, debtorId));
 				} catch (error) {
 					failedDebtors.push({ debtorId, failure: error as CallFailure });
 				}

@@ -55,8 +55,12 @@ export function decide(
 	for (const [year, things] of years) {
 		const before = memory?.seen?.[String(year)];
 		const now: Record<string, string> = {};
+		// An answer may list a thing twice: it is decided (and emitted) once.
+		const handled = new Set<string>();
 		for (const thing of things) {
 			const id = settings.id(thing);
+			if (handled.has(id)) continue;
+			handled.add(id);
 			const status = settings.status(thing);
 			const watched = settings.watched.includes(status);
 			if (before === undefined) {

@@ -1,8 +1,17 @@
 /** Wage Tax Declaration Reached Status on the emulator: each declaration once per status reached. */
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { SentRequest } from '../harness';
-import { Trigger, declarations, idsOf, openDeclarations, setStatus, useWorld } from './support';
+import type { FullResponse, Intercept, SentRequest } from '../harness';
+import { plainHttp } from '../harness';
+import {
+	Trigger,
+	declarations,
+	idsOf,
+	isCall,
+	openDeclarations,
+	setStatus,
+	useWorld,
+} from './support';
 
 const world = useWorld();
 
@@ -208,5 +217,24 @@ describe('Include Declaration XML', () => {
 		const [manual] = await withBsn.poll({ mode: 'manual' });
 		expect(JSON.stringify(manual.json.Xml)).toMatch(/SofiNr/);
 		expect(manual.binary).toBeUndefined();
+	});
+});
+
+describe('Wage Tax Declaration Reached Status: an answer that lists a declaration twice', () => {
+	/** Forwards the declaration lists and answers each with every declaration written twice. */
+	const listedTwice: Intercept = async (options) => {
+		if (!isCall(options, 'WageTax_GetList')) return undefined;
+		const answer = (await plainHttp()(options)) as FullResponse;
+		const body = answer.body.replace(/<WageTax>.*?<\/WageTax>/g, (one) => one + one);
+		return { ...answer, body };
+	};
+
+	it('emits it once', async () => {
+		const trigger = new Trigger(world);
+		await trigger.poll({ intercept: listedTwice });
+		const [target] = await openDeclarations(world(), 1);
+		await setStatus(world(), target.id);
+		expect(idsOf(await trigger.poll({ intercept: listedTwice }))).toEqual([target.id]);
+		expect(await trigger.poll({ intercept: listedTwice })).toEqual([]);
 	});
 });
