@@ -24,7 +24,15 @@ export const MIME = {
 	xml: 'application/xml',
 } as const;
 
-/** A file name from its parts: `payslips_acme-bv_2026_11.pdf`; nothing a file system refuses. */
+/** The longest a part of a file name gets (a company name of 300 characters, say). */
+const MAX_PART = 60;
+/** File systems stop at 255 bytes for a name; names here are ASCII, one byte per character. */
+const MAX_NAME = 255;
+
+/**
+ * A file name from its parts: `payslips_acme-bv_2026_11.pdf`; ASCII letters, digits, `-` and `_`
+ * only, each part at most 60 characters and the whole at most 255 bytes.
+ */
 export function fileName(
 	parts: Array<string | number | undefined | null>,
 	extension: string,
@@ -37,10 +45,12 @@ export function fileName(
 				.replace(/[\u0300-\u036f]/g, '')
 				.toLowerCase()
 				.replace(/[^a-z0-9]+/g, '-')
+				.slice(0, MAX_PART)
 				.replace(/^-|-$/g, ''),
 		)
 		.filter((p) => p !== '');
-	return `${cleaned.join('_') || 'document'}.${extension}`;
+	const base = (cleaned.join('_') || 'document').slice(0, MAX_NAME - extension.length - 1);
+	return `${base}.${extension}`;
 }
 
 /** The output field named in "Put Output File in Field" for item i. */

@@ -114,7 +114,10 @@ export const getPayslips: NmbrsOperation = {
 										company,
 										run.year,
 										run.period,
-										employee.EmployeeNumber as number,
+										// The number names the file; an employee without one, its ID (unique).
+										Number(employee.EmployeeNumber) > 0
+											? (employee.EmployeeNumber as number)
+											: `id ${employeeId}`,
 										pdfs.length > 1 ? index + 1 : undefined,
 									],
 									'pdf',

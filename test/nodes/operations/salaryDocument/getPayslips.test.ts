@@ -184,6 +184,36 @@ describe('Salary Document → Get Payslips (calls)', () => {
 		});
 	});
 
+	it('names the files of employees without an employee number by their IDs, each name its own', async () => {
+		const stub = stubNmbrs({
+			...answers,
+			'CompanyService.Run_GetEmployeesByRunCompany': [501, 502, 503].map((id) => ({
+				EmployeeId: id,
+				EmployeeNumber: null,
+			})),
+			'CompanyService.SalaryDocuments_GetEmployeePayslipsPDFByRunCompany_v2': [{ PDF: FAKE_PDF }],
+		});
+		const items = await stub.run({ ...params, split: 'employee' });
+		expect(items.map((i) => i.binary?.data.fileName)).toEqual([
+			'payslip_bakkerij-een-b-v_2026_10_id-501.pdf',
+			'payslip_bakkerij-een-b-v_2026_10_id-502.pdf',
+			'payslip_bakkerij-een-b-v_2026_10_id-503.pdf',
+		]);
+	});
+
+	it('keeps a file name within 255 bytes when the company name is 300 characters long', async () => {
+		const longName = `Bakkerij ${'Zoëtermeer '.repeat(27)}B.V.`;
+		expect(longName.length).toBeGreaterThan(300);
+		const stub = stubNmbrs({
+			...answers,
+			'CompanyService.List_GetAll': [{ ID: 7, Number: 1, Name: longName }],
+		});
+		const [item] = await stub.run({ ...params, split: 'all' });
+		const name = String(item.binary?.data.fileName);
+		expect(Buffer.byteLength(name)).toBeLessThanOrEqual(255);
+		expect(name).toMatch(/^payslips_bakkerij-zoetermeer-.*_2026_10_run-1\.pdf$/);
+	});
+
 	it('turns an Nmbrs fault into a NodeApiError', async () => {
 		const stub = stubNmbrs({ ...answers, 'CompanyService.Run_GetList': { fault: 2004 } });
 		const error = await failure(stub.run({ ...params, split: 'all' }));
