@@ -101,8 +101,44 @@ describe('callNmbrs on real catalogue entries', () => {
 				ignoreHttpStatusErrors: true,
 				json: false,
 				encoding: 'text',
+				abortSignal: expect.any(AbortSignal),
 			},
 		]);
+		// The call's deadline is dropped once the answer is in.
+		expect((send.requests[0] as HttpRequest).abortSignal?.aborted).toBe(true);
+	});
+
+	it('gives every call an overall deadline: a server that never finishes is a timeout, and the request is aborted', async () => {
+		const clock = new FakeClock();
+		const requests: HttpRequest[] = [];
+		const never: HttpFunction = (request) => {
+			requests.push(request);
+			return new Promise(() => undefined); // trickles bytes for ever: n8n's idle timeout never fires
+		};
+		let caught: unknown;
+		try {
+			await clock.run(
+				callNmbrs(
+					never,
+					target,
+					'CompanyService.WageTax_GetList',
+					{ CompanyId: 77, intYear: 2024 },
+					{
+						clock,
+						limiter: new FairUseLimiter({ clock }),
+						retries: 0,
+						timeoutMs: 3000,
+					},
+				),
+			);
+		} catch (error) {
+			caught = error;
+		}
+		expect(caught).toBeInstanceOf(NmbrsError);
+		expect(caught).toMatchObject({ kind: 'timeout' });
+		expect((caught as NmbrsError).message).toContain('No answer from Nmbrs within 3 s');
+		expect(clock.now()).toBe(3000);
+		expect(requests[0].abortSignal?.aborted).toBe(true);
 	});
 
 	it('posts EmployeeService.List_GetByCompany in SOAP 1.2 and DebtorService.Environment_Get with AuthHeader', async () => {

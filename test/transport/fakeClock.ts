@@ -10,9 +10,28 @@ export class FakeClock implements Clock {
 		return this.time;
 	}
 
-	sleep(ms: number): Promise<void> {
-		this.sleeps.push(ms);
-		return new Promise((wake) => this.timers.push({ at: this.time + ms, wake }));
+	/** Waits with a signal (the transport's per-call deadlines), apart from `sleeps`. */
+	readonly deadlines: number[] = [];
+
+	sleep(ms: number, signal?: AbortSignal): Promise<void> {
+		if (signal === undefined) {
+			this.sleeps.push(ms);
+			return new Promise((wake) => this.timers.push({ at: this.time + ms, wake }));
+		}
+		this.deadlines.push(ms);
+		return new Promise((wake, reject) => {
+			if (signal.aborted) return reject(new Error('aborted'));
+			const timer = { at: this.time + ms, wake };
+			this.timers.push(timer);
+			signal.addEventListener(
+				'abort',
+				() => {
+					this.timers = this.timers.filter((t) => t !== timer);
+					reject(new Error('aborted'));
+				},
+				{ once: true },
+			);
+		});
 	}
 
 	/** Runs until `work` settles, jumping time to the next timer whenever everything else waits. */

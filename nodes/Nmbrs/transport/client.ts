@@ -25,6 +25,8 @@ export interface HttpRequest {
 	ignoreHttpStatusErrors: true;
 	json: false;
 	encoding: 'text';
+	/** Aborted when the call's overall deadline passes (n8n's own timeout only counts idle time). */
+	abortSignal?: AbortSignal;
 }
 
 export interface HttpResponse {
@@ -318,6 +320,26 @@ function errorFromResponse(
 }
 
 /**
+ * Rejects as a timeout once `ms` have passed since the call was sent, and aborts the request;
+ * never settles when the call ends first (its wait is dropped with the signal).
+ */
+function deadlinePassed(clock: Clock, ms: number, deadline: AbortController): Promise<never> {
+	return new Promise<never>((_resolve, reject) => {
+		clock.sleep(ms, deadline.signal).then(
+			() => {
+				reject(
+					Object.assign(new Error(`timed out: no complete answer within ${ms} ms`), {
+						code: 'ETIMEDOUT',
+					}),
+				);
+				deadline.abort();
+			},
+			() => undefined,
+		);
+	});
+}
+
+/**
  * Calls one Nmbrs operation and returns its typed result (see the wire codec for the value model).
  * Throws NmbrsError for anything Nmbrs or the network did wrong; WireError{kind:'input'} or Error
  * for bad input (nothing was sent then).
@@ -359,23 +381,33 @@ export async function callNmbrs(
 	const firstDelay = options.retryDelayMs ?? 500;
 	for (let attempt = 1; ; attempt++) {
 		let outcome: NmbrsError | { result: WireValue };
+		// An overall deadline per call: n8n's HTTP timeout only fires when the connection is idle,
+		// so a server that trickles bytes would otherwise hold the call as long as it likes.
+		const deadline = new AbortController();
 		try {
-			const response = await limiter.run(() =>
-				send({
-					method: 'POST',
-					url: ctx.url,
-					headers,
-					body,
-					timeout: ctx.timeoutMs,
-					returnFullResponse: true,
-					ignoreHttpStatusErrors: true,
-					json: false,
-					encoding: 'text',
-				}),
+			const response = await limiter.run(
+				async () =>
+					await Promise.race([
+						send({
+							method: 'POST',
+							url: ctx.url,
+							headers,
+							body,
+							timeout: ctx.timeoutMs,
+							returnFullResponse: true,
+							ignoreHttpStatusErrors: true,
+							json: false,
+							encoding: 'text',
+							abortSignal: deadline.signal,
+						}),
+						deadlinePassed(clock, ctx.timeoutMs, deadline),
+					]),
 			);
 			outcome = errorFromResponse(response, ctx);
 		} catch (error) {
 			outcome = errorFromThrown(error, ctx);
+		} finally {
+			deadline.abort();
 		}
 		if (!(outcome instanceof NmbrsError)) return outcome.result;
 		if (!outcome.retryable || attempt >= attempts) throw outcome;

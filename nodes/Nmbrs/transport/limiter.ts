@@ -7,11 +7,12 @@
  * The margin: Nmbrs counts arrivals, not starts, and network jitter can bunch calls started just
  * over a second apart into one second at its end.
  */
-import { sleep } from 'n8n-workflow';
+import { sleep, sleepWithAbort } from 'n8n-workflow';
 
 export interface Clock {
 	now(): number;
-	sleep(ms: number): Promise<void>;
+	/** Resolves after `ms`; with a signal, rejects as soon as it is aborted (the wait is dropped). */
+	sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
 /**
@@ -20,7 +21,7 @@ export interface Clock {
  */
 export const systemClock: Clock = {
 	now: () => performance.now(),
-	sleep: async (ms) => await sleep(ms),
+	sleep: async (ms, signal) => (signal ? await sleepWithAbort(ms, signal) : await sleep(ms)),
 };
 
 /** Calls in flight at once per login; the router and the trigger start as many items or companies. */
