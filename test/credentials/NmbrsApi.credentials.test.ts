@@ -3,6 +3,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { NmbrsApi } from '../../credentials/NmbrsApi.credentials';
 import type { RunningEmulator } from '../../emulator/src';
+import { userKey } from '../../nodes/Nmbrs/transport/connection';
 import { NmbrsError } from '../../nodes/Nmbrs/transport/errors';
 import type { FullResponse, SentRequest } from '../nodes/harness';
 import { credentialsFor, plainHttp, wrapAsN8n } from '../nodes/harness';
@@ -100,7 +101,8 @@ describe('nmbrsApi credential: authenticate', () => {
 		}
 	});
 
-	const liveFor = 'https://api.nmbrs.nl/soap/v3/|payroll@example.nl';
+	// The login the stored subdomain belongs to, as the credential writes it.
+	const liveFor = userKey('https://api.nmbrs.nl/soap/v3/', 'payroll@example.nl');
 
 	it('uses the discovered subdomain when the field is empty, and the typed one when both exist', async () => {
 		expect((await authenticate({ sessionSubdomain: 'found', sessionFor: liveFor })).body).toContain(
@@ -192,7 +194,7 @@ describe('nmbrsApi credential: against the emulator', () => {
 	const environmentGets = (sent: SentRequest[]) =>
 		sent.filter((r) => r.soapAction.endsWith('/Environment_Get'));
 
-	const fingerprint = () => `${emulator.soapBaseUrl.replace(/\/?$/, '/')}|accountant@demo.example`;
+	const fingerprint = () => userKey(emulator.soapBaseUrl, 'accountant@demo.example');
 
 	it('preAuthentication caches nothing for a typed subdomain, and makes no call', async () => {
 		const sent: SentRequest[] = [];

@@ -56,7 +56,7 @@ describe('resolveBaseUrl and endpointUrl', () => {
 		});
 		expect(target).toEqual({
 			baseUrl: 'https://api.nmbrs.nl/soap/v3/',
-			userKey: 'https://api.nmbrs.nl/soap/v3/|pay@example.nl',
+			userKey: 'https://api.nmbrs.nl:443/soap/v3|pay@example.nl',
 			redact: ['secret-token'],
 		});
 	});

@@ -60,6 +60,21 @@ describe('FairUseLimiter', () => {
 		);
 	});
 
+	it('is one limiter for one login however its server is spelt (case, port, loopback names)', () => {
+		const one = limiterFor(userKey('http://127.0.0.1:7780/soap/v3/', 'pay@example.nl'));
+		for (const spelling of [
+			'http://localhost:7780/soap/v3/',
+			'HTTP://LOCALHOST:7780/SOAP/v3',
+			'http://[::1]:7780/soap/v3/',
+		]) {
+			expect(limiterFor(userKey(spelling, 'Pay@Example.nl'))).toBe(one);
+		}
+		expect(limiterFor(userKey('https://API.nmbrs.nl:443/soap/v3/', 'pay@example.nl'))).toBe(
+			limiterFor(userKey('https://api.nmbrs.nl/soap/v3/', 'pay@example.nl')),
+		);
+		expect(limiterFor(userKey('http://127.0.0.1:7781/soap/v3/', 'pay@example.nl'))).not.toBe(one);
+	});
+
 	it('keeps time on a monotonic clock: a wall-clock jump does not move it', () => {
 		const before = systemClock.now();
 		const wall = jest.spyOn(Date, 'now').mockReturnValue(0); // the wall clock jumps back to 1970

@@ -70,9 +70,24 @@ export function endpointUrl(baseUrl: string, service: ServiceName): string {
 	return `${baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`}${service}.asmx`;
 }
 
-/** One Nmbrs user's fair-use key: base URL + lower-cased e-mail. */
+/**
+ * The server a base URL reaches, as one spelling: scheme, host and path in lower case (IIS paths
+ * are case-insensitive), the port written out, and every loopback name (localhost, 127.x, [::1])
+ * as one; so that one login written two ways does not get two fair-use budgets.
+ */
+function serverOf(baseUrl: string): string {
+	if (!URL.canParse(baseUrl)) return baseUrl.trim().toLowerCase();
+	const url = new URL(baseUrl);
+	const loopback =
+		url.hostname === 'localhost' || url.hostname === '[::1]' || /^127\./.test(url.hostname);
+	const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+	const path = url.pathname.toLowerCase().split('/').filter(Boolean).join('/');
+	return `${url.protocol}//${loopback ? 'loopback' : url.hostname}:${port}/${path}`;
+}
+
+/** One Nmbrs user's fair-use key: the login as Nmbrs sees it, the server and the e-mail (any case). */
 export function userKey(baseUrl: string, email: string): string {
-	return `${baseUrl}|${email.trim().toLowerCase()}`;
+	return `${serverOf(baseUrl)}|${email.trim().toLowerCase()}`;
 }
 
 /** Where a call goes and whose budget it uses. */
