@@ -67,6 +67,14 @@ describe('world controls', () => {
 		expect((await admin(adminUrl, 'POST', 'clock/advance', {})).status).toBe(400);
 	});
 
+	it('refuses to move the clock more than three years at once (every period between is run)', async () => {
+		for (const body of [{ to: '9999-12-31' }, { days: 100_000 }]) {
+			const answer = await admin<{ error: string }>(adminUrl, 'POST', 'clock/advance', body);
+			expect(answer.status).toBe(400);
+			expect(JSON.stringify(answer.json)).toContain('at most 1096 days');
+		}
+	});
+
 	it('sets a declaration status that WageTax_GetList then reports', async () => {
 		const list = await admin<{
 			items: Array<{ id: number; companyId: number; year: number; status: string }>;
