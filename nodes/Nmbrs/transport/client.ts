@@ -149,14 +149,9 @@ interface AttemptContext {
 export const UNKNOWN_WRITE_OUTCOME =
 	'The change may or may not have been made in Nmbrs (only a fault from Nmbrs proves it was not): check in Nmbrs whether it was, before running this again.';
 
-/**
- * What to do after an answer that is not a fault: for a write, first find out whether it was
- * made (so no "try again" of its own).
- */
+/** What to do after an answer that is not a fault: for a write, first find out whether it was made. */
 function responseHint(op: Operation, hint: string): string {
-	return op.access === 'write'
-		? `${UNKNOWN_WRITE_OUTCOME} ${hint.replace(/; try again in a few minutes\.$/, '.')}`
-		: hint;
+	return op.access === 'write' ? `${UNKNOWN_WRITE_OUTCOME} ${hint}` : hint;
 }
 
 /**
@@ -222,13 +217,16 @@ function errorFromThrown(error: unknown, ctx: AttemptContext): NmbrsError {
 	);
 }
 
-function httpHint(status: number, url: string): string {
+/** What an HTTP error status means; a write gets no "try again" (it may have been made). */
+function httpHint(status: number, ctx: AttemptContext): string {
 	if (status === 404)
-		return `Nothing answers at ${url}: check the base URL in the credential (it should end in /soap/v3/).`;
+		return `Nothing answers at ${ctx.url}: check the base URL in the credential (it should end in /soap/v3/).`;
 	if (status === 401 || status === 403)
 		return 'The server refused the request before Nmbrs read it; check the base URL and any proxy or firewall.';
 	if (status === 429 || status >= 500)
-		return 'Nmbrs or a gateway in front of it had a problem; try again in a few minutes.';
+		return ctx.op.access === 'write'
+			? 'Nmbrs or a gateway in front of it had a problem.'
+			: 'Nmbrs or a gateway in front of it had a problem; try again in a few minutes.';
 	return 'Nmbrs did not accept the request; check the base URL in the credential.';
 }
 
@@ -253,7 +251,7 @@ function errorFromResponse(
 				{
 					kind: 'http',
 					operation: ctx.key,
-					hint: responseHint(ctx.op, httpHint(status, ctx.url)),
+					hint: responseHint(ctx.op, httpHint(status, ctx)),
 					httpStatus: status,
 					retryable: ctx.op.access === 'read' && status >= 500,
 				},
@@ -286,7 +284,7 @@ function errorFromResponse(
 				kind: 'http',
 				operation: ctx.key,
 				nmbrsMessage: excerpt,
-				hint: responseHint(ctx.op, httpHint(status, ctx.url)),
+				hint: responseHint(ctx.op, httpHint(status, ctx)),
 				httpStatus: status,
 				retryable: status >= 500 || status === 429 || status === 408,
 			},
@@ -312,7 +310,7 @@ function errorFromResponse(
 		{
 			kind: 'http',
 			operation: ctx.key,
-			hint: responseHint(ctx.op, httpHint(status, ctx.url)),
+			hint: responseHint(ctx.op, httpHint(status, ctx)),
 			httpStatus: status,
 			retryable: status >= 500,
 		},
