@@ -53,6 +53,42 @@ export function fileName(
 	return `${base}.${extension}`;
 }
 
+/** How a document's name begins: what it is, whose it is, and when. */
+interface DocumentOf {
+	company: string;
+	year: number | undefined;
+	period: number | undefined;
+}
+
+/**
+ * The one name of a payroll run's document, in the action node and the trigger alike:
+ * `payslips_acme-bv_2026_11_run-2.pdf` (the run's number keeps two runs of a period apart), then
+ * any parts of its own (the employee of a payslip).
+ */
+export function runFileName(
+	kind: string,
+	of: DocumentOf & { runNumber: number },
+	extension: 'pdf' | 'xml',
+	parts: Array<string | number | undefined> = [],
+): string {
+	return fileName(
+		[kind, of.company, of.year, of.period, `run ${of.runNumber}`, ...parts],
+		extension,
+	);
+}
+
+/**
+ * The one name of a wage tax declaration's XML, in the action node and the trigger alike:
+ * `wage-tax-declaration_acme-bv_2026_6_50012.xml` (the ID keeps a correction apart from the
+ * regular declaration of its period).
+ */
+export function declarationFileName(of: DocumentOf & { declarationId: number | string }): string {
+	return fileName(
+		['wage-tax-declaration', of.company, of.year, of.period, of.declarationId],
+		'xml',
+	);
+}
+
 /** The output field named in "Put Output File in Field" for item i. */
 export function readBinaryField(this: IExecuteFunctions, itemIndex: number): string {
 	const field = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data') ?? '').trim();

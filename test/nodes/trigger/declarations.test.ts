@@ -205,7 +205,12 @@ describe('Include Declaration XML', () => {
 		expect(item.json.LoonaangifteID).toBe(target.id);
 		const file = item.binary?.aangifte;
 		expect(file?.mimeType).toBe('application/xml');
-		expect(file?.fileName).toMatch(/^loonaangifte_.*_2026_\d+\.xml$/);
+		// Named as Get Wage Tax Declaration XML names it; the ID keeps a correction of the period apart.
+		expect(file?.fileName).toMatch(
+			new RegExp(
+				`^wage-tax-declaration_.*_2026_${String(item.json.Period)}_${String(item.json.LoonaangifteID)}\\.xml$`,
+			),
+		);
 		const text = Buffer.from(file?.data ?? '', 'base64').toString('utf8');
 		expect(text).toContain('<SofiNr>');
 		expect(typeof item.json.Xml).toBe('object');

@@ -2,16 +2,10 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { cachedRequest, isRecord, nmbrsRequest } from '../../glue/request';
 import { parseYear } from '../../glue/parameters';
-import {
-	MIME,
-	binaryFieldProperty,
-	documentItem,
-	fileName,
-	readBinaryField,
-} from '../../common/binary';
+import { binaryFieldProperty, fileName, readBinaryField } from '../../common/binary';
 import { locatorProperty, readLocator } from '../../common/locators';
 import type { NmbrsOperation } from '../types';
-import { companyName, pdfOf } from './shared';
+import { companyName, pdfItem, pdfOf } from './shared';
 
 export const getAnnualStatement: NmbrsOperation = {
 	name: 'Get Annual Statement',
@@ -77,26 +71,18 @@ export const getAnnualStatement: NmbrsOperation = {
 		const employeeNumber =
 			isRecord(person) && typeof person.Number === 'number' ? person.Number : undefined;
 		const company = await companyName.call(this, companyId, itemIndex);
-		return [
-			await documentItem.call(
-				this,
-				{
-					data: pdf,
-					fileName: fileName(
-						['annual-statement', company, year, employeeNumber ?? `employee ${employeeId}`],
-						'pdf',
-					),
-					mimeType: MIME.pdf,
-				},
-				{
-					CompanyId: companyId,
-					EmployeeId: employeeId,
-					EmployeeNumber: employeeNumber ?? null,
-					Year: year,
-				},
-				itemIndex,
-				field,
+		const document = {
+			fileName: fileName(
+				['annual-statement', company, year, employeeNumber ?? `employee ${employeeId}`],
+				'pdf',
 			),
-		];
+			json: {
+				CompanyId: companyId,
+				EmployeeId: employeeId,
+				EmployeeNumber: employeeNumber ?? null,
+				Year: year,
+			},
+		};
+		return [await pdfItem.call(this, pdf, document, field, itemIndex)];
 	},
 };

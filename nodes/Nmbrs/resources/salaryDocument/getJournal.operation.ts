@@ -1,16 +1,6 @@
 import { nmbrsRequest } from '../../glue/request';
-import { fileName } from '../../common/binary';
 import type { NmbrsOperation } from '../types';
-import {
-	companyName,
-	payrollRun,
-	readRun,
-	readXmlOutput,
-	runJson,
-	runProperties,
-	xmlDocumentItem,
-	xmlOutputProperties,
-} from './shared';
+import { runProperties, runXmlDocumentItems, xmlOutputProperties } from './shared';
 
 export const getJournal: NmbrsOperation = {
 	name: 'Get Journal',
@@ -24,31 +14,18 @@ export const getJournal: NmbrsOperation = {
 		'CompanyService.Journals_GetByRunCompany_v2',
 	],
 	async execute(itemIndex) {
-		const { companyId, runId, year } = readRun.call(this, itemIndex);
-		const output = readXmlOutput.call(this, itemIndex);
-		const run = await payrollRun.call(this, companyId, runId, year, itemIndex);
-		const xml = await nmbrsRequest(
+		return await runXmlDocumentItems.call(
 			this,
-			'CompanyService.Journals_GetByRunCompany_v2',
-			{ CompanyId: companyId, RunId: runId, intYear: year },
 			itemIndex,
+			{ kind: 'journal', what: 'journal' },
+			async ({ companyId, runId, year }) => ({
+				xml: await nmbrsRequest(
+					this,
+					'CompanyService.Journals_GetByRunCompany_v2',
+					{ CompanyId: companyId, RunId: runId, intYear: year },
+					itemIndex,
+				),
+			}),
 		);
-		const company = await companyName.call(this, companyId, itemIndex);
-		return [
-			await xmlDocumentItem.call(
-				this,
-				xml,
-				output,
-				{
-					fileName: fileName(
-						['journal', company, run.year, run.period, `run ${run.number}`],
-						'xml',
-					),
-					json: runJson(companyId, run),
-					what: `journal of run ${runId}`,
-				},
-				itemIndex,
-			),
-		];
 	},
 };

@@ -1,15 +1,9 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import { asList, asRecords, nmbrsRequest } from '../../glue/request';
-import {
-	MIME,
-	binaryFieldProperty,
-	documentItem,
-	fileName,
-	readBinaryField,
-} from '../../common/binary';
+import { binaryFieldProperty, readBinaryField } from '../../common/binary';
 import type { NmbrsOperation } from '../types';
-import { companyName, payrollRun, pdfOf, readRun, runJson, runProperties } from './shared';
+import { lookUpRun, pdfItem, pdfOf, readRun, runDocument, runProperties } from './shared';
 
 export const getPayslips: NmbrsOperation = {
 	name: 'Get Payslips',
@@ -47,11 +41,11 @@ export const getPayslips: NmbrsOperation = {
 		'CompanyService.SalaryDocuments_GetEmployeePayslipsPDFByRunCompany_v2',
 	],
 	async execute(itemIndex) {
-		const { companyId, runId, year } = readRun.call(this, itemIndex);
+		const ref = readRun.call(this, itemIndex);
+		const { companyId, runId, year } = ref;
 		const split = this.getNodeParameter('split', itemIndex, 'all') === 'employee';
 		const field = readBinaryField.call(this, itemIndex);
-		const run = await payrollRun.call(this, companyId, runId, year, itemIndex);
-		const company = await companyName.call(this, companyId, itemIndex);
+		const context = await lookUpRun.call(this, ref, itemIndex);
 		if (!split) {
 			const pdf = pdfOf(
 				await nmbrsRequest(
@@ -63,22 +57,12 @@ export const getPayslips: NmbrsOperation = {
 			);
 			// A run that paid nobody has no payslips: no item rather than an empty file.
 			if (pdf === null) return [];
-			return [
-				await documentItem.call(
-					this,
-					{
-						data: pdf,
-						fileName: fileName(
-							['payslips', company, run.year, run.period, `run ${run.number}`],
-							'pdf',
-						),
-						mimeType: MIME.pdf,
-					},
-					runJson(companyId, run),
-					itemIndex,
-					field,
-				),
-			];
+			const document = runDocument(context, {
+				kind: 'payslips',
+				what: 'payslips',
+				extension: 'pdf',
+			});
+			return [await pdfItem.call(this, pdf, document, field, itemIndex)];
 		}
 		const employees = asRecords(
 			await nmbrsRequest(
@@ -101,39 +85,27 @@ export const getPayslips: NmbrsOperation = {
 				)
 					.map(pdfOf)
 					.filter((pdf): pdf is Buffer => pdf !== null);
+				const several = pdfs.length > 1;
 				const items: INodeExecutionData[] = [];
 				for (const [index, pdf] of pdfs.entries()) {
-					items.push(
-						await documentItem.call(
-							this,
-							{
-								data: pdf,
-								fileName: fileName(
-									[
-										'payslip',
-										company,
-										run.year,
-										run.period,
-										// The number names the file; an employee without one, its ID (unique).
-										Number(employee.EmployeeNumber) > 0
-											? (employee.EmployeeNumber as number)
-											: `id ${employeeId}`,
-										pdfs.length > 1 ? index + 1 : undefined,
-									],
-									'pdf',
-								),
-								mimeType: MIME.pdf,
-							},
-							{
-								...runJson(companyId, run),
-								EmployeeId: employeeId,
-								EmployeeNumber: employee.EmployeeNumber as number,
-								...(pdfs.length > 1 ? { PayslipNumber: index + 1, PayslipCount: pdfs.length } : {}),
-							},
-							itemIndex,
-							field,
-						),
-					);
+					const document = runDocument(context, {
+						kind: 'payslip',
+						what: 'payslip',
+						extension: 'pdf',
+						parts: [
+							// The number names the file; an employee without one, its ID (unique).
+							Number(employee.EmployeeNumber) > 0
+								? (employee.EmployeeNumber as number)
+								: `id ${employeeId}`,
+							several ? index + 1 : undefined,
+						],
+						json: {
+							EmployeeId: employeeId,
+							EmployeeNumber: employee.EmployeeNumber as number,
+							...(several ? { PayslipNumber: index + 1, PayslipCount: pdfs.length } : {}),
+						},
+					});
+					items.push(await pdfItem.call(this, pdf, document, field, itemIndex));
 				}
 				return items;
 			}),

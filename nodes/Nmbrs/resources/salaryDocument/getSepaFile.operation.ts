@@ -2,18 +2,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { parseDate } from '../../glue/parameters';
 import { nmbrsRequest } from '../../glue/request';
-import { fileName } from '../../common/binary';
 import type { NmbrsOperation } from '../types';
-import {
-	companyName,
-	payrollRun,
-	readRun,
-	readXmlOutput,
-	runJson,
-	runProperties,
-	xmlDocumentItem,
-	xmlOutputProperties,
-} from './shared';
+import { runProperties, runXmlDocumentItems, xmlOutputProperties } from './shared';
 
 export const getSepaFile: NmbrsOperation = {
 	name: 'Get SEPA File',
@@ -38,41 +28,32 @@ export const getSepaFile: NmbrsOperation = {
 		'CompanyService.SalaryDocuments_GetSEPA',
 	],
 	async execute(itemIndex) {
-		const { companyId, runId, year } = readRun.call(this, itemIndex);
 		const paymentDate = parseDate(
 			this.getNode(),
 			this.getNodeParameter('paymentDate', itemIndex, ''),
 			'Payment Date',
 			itemIndex,
 		);
-		const output = readXmlOutput.call(this, itemIndex);
-		const run = await payrollRun.call(this, companyId, runId, year, itemIndex);
-		const date = paymentDate ?? run.runDate;
-		if (date === null) {
-			throw new NodeOperationError(this.getNode(), `Payroll run ${runId} has no date`, {
-				itemIndex,
-				description: 'Nmbrs gave no date for the run: give the Payment Date.',
-			});
-		}
-		const xml = await nmbrsRequest(
+		return await runXmlDocumentItems.call(
 			this,
-			'CompanyService.SalaryDocuments_GetSEPA',
-			{ CompanyId: companyId, RunID: runId, Year: year, paymentDate: date },
 			itemIndex,
+			{ kind: 'sepa', what: 'SEPA file' },
+			async ({ companyId, runId, year }, run) => {
+				const date = paymentDate ?? run.runDate;
+				if (date === null) {
+					throw new NodeOperationError(this.getNode(), `Payroll run ${runId} has no date`, {
+						itemIndex,
+						description: 'Nmbrs gave no date for the run: give the Payment Date.',
+					});
+				}
+				const xml = await nmbrsRequest(
+					this,
+					'CompanyService.SalaryDocuments_GetSEPA',
+					{ CompanyId: companyId, RunID: runId, Year: year, paymentDate: date },
+					itemIndex,
+				);
+				return { xml, json: { PaymentDate: date } };
+			},
 		);
-		const company = await companyName.call(this, companyId, itemIndex);
-		return [
-			await xmlDocumentItem.call(
-				this,
-				xml,
-				output,
-				{
-					fileName: fileName(['sepa', company, run.year, run.period, `run ${run.number}`], 'xml'),
-					json: { ...runJson(companyId, run), PaymentDate: date },
-					what: `SEPA file of run ${runId}`,
-				},
-				itemIndex,
-			),
-		];
 	},
 };

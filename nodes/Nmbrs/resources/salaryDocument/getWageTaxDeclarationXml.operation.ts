@@ -1,5 +1,5 @@
 import { asRecords, cachedRequest, nmbrsRequest } from '../../glue/request';
-import { fileName } from '../../common/binary';
+import { declarationFileName } from '../../common/binary';
 import { locatorProperty, readLocator } from '../../common/locators';
 import type { NmbrsOperation } from '../types';
 import { companyName, readXmlOutput, xmlDocumentItem, xmlOutputProperties } from './shared';
@@ -50,16 +50,12 @@ export const getWageTaxDeclarationXml: NmbrsOperation = {
 				xml,
 				output,
 				{
-					fileName: fileName(
-						[
-							'wage-tax-declaration',
-							company,
-							declaration === undefined ? undefined : year,
-							period,
-							declarationId,
-						],
-						'xml',
-					),
+					fileName: declarationFileName({
+						company,
+						year: declaration === undefined ? undefined : year,
+						period,
+						declarationId,
+					}),
 					json: {
 						CompanyId: companyId,
 						LoonaangifteID: declarationId,

@@ -4,15 +4,9 @@ import { ANNUAL_DOCUMENTS } from '../../catalogue';
 import type { CuratedCall } from '../../catalogue/calls';
 import { nmbrsRequest } from '../../glue/request';
 import { parseBoolean } from '../../glue/parameters';
-import {
-	MIME,
-	binaryFieldProperty,
-	documentItem,
-	fileName,
-	readBinaryField,
-} from '../../common/binary';
+import { binaryFieldProperty, readBinaryField } from '../../common/binary';
 import type { NmbrsOperation } from '../types';
-import { companyName, payrollRun, pdfOf, readRun, runJson, runProperties } from './shared';
+import { lookUpRun, pdfItem, pdfOf, readRun, runDocument, runProperties } from './shared';
 import { optionsCollection } from '../shared/options';
 
 const PREFIX = 'SalaryDocuments_AnnualDocument_';
@@ -108,7 +102,8 @@ export const getYearEndDocument: NmbrsOperation = {
 	],
 	async execute(itemIndex) {
 		const node = this.getNode();
-		const { companyId, runId, year } = readRun.call(this, itemIndex);
+		const ref = readRun.call(this, itemIndex);
+		const { companyId, runId, year } = ref;
 		const report = String(this.getNodeParameter('report', itemIndex, ''));
 		const known = REPORTS.find((r) => r.value === report);
 		if (known === undefined) {
@@ -125,8 +120,8 @@ export const getYearEndDocument: NmbrsOperation = {
 			itemIndex,
 		);
 		const field = readBinaryField.call(this, itemIndex);
-		const run = await payrollRun.call(this, companyId, runId, year, itemIndex);
-		if (!run.isLocked && !allowUnlocked) {
+		const context = await lookUpRun.call(this, ref, itemIndex);
+		if (!context.run.isLocked && !allowUnlocked) {
 			throw new NodeOperationError(
 				node,
 				`Payroll run ${runId} of company ${companyId} is not locked`,
@@ -152,19 +147,12 @@ export const getYearEndDocument: NmbrsOperation = {
 				description: 'The answer held no PDF: the report has no content for this run.',
 			});
 		}
-		const company = await companyName.call(this, companyId, itemIndex);
-		return [
-			await documentItem.call(
-				this,
-				{
-					data: pdf,
-					fileName: fileName([known.file, company, run.year, run.period], 'pdf'),
-					mimeType: MIME.pdf,
-				},
-				{ ...runJson(companyId, run), Report: known.name, RunIsLocked: run.isLocked },
-				itemIndex,
-				field,
-			),
-		];
+		const document = runDocument(context, {
+			kind: known.file,
+			what: known.name,
+			extension: 'pdf',
+			json: { Report: known.name, RunIsLocked: context.run.isLocked },
+		});
+		return [await pdfItem.call(this, pdf, document, field, itemIndex)];
 	},
 };

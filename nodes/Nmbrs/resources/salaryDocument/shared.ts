@@ -14,7 +14,13 @@ import { asRecords, cachedRequest, isRecord } from '../../glue/request';
 import { parseBoolean } from '../../glue/parameters';
 import { WireError, xmlDocumentToJson, type WireObject, type WireValue } from '../../wire';
 import { includeBsnProperty } from '../../common/bsn';
-import { MIME, binaryFieldProperty, documentItem, readBinaryField } from '../../common/binary';
+import {
+	MIME,
+	binaryFieldProperty,
+	documentItem,
+	readBinaryField,
+	runFileName,
+} from '../../common/binary';
 import { locatorProperty, readLocator } from '../../common/locators';
 import { toJson } from '../../common/rows';
 import { readYear, yearProperty } from '../shared/year';
@@ -95,7 +101,7 @@ export async function payrollRun(
 }
 
 /** The fields every document item about a run carries. */
-export function runJson(companyId: number, run: PayrollRun): IDataObject {
+function runJson(companyId: number, run: PayrollRun): IDataObject {
 	return {
 		CompanyId: companyId,
 		RunId: run.id,
@@ -105,15 +111,83 @@ export function runJson(companyId: number, run: PayrollRun): IDataObject {
 	};
 }
 
+export interface RunReference {
+	companyId: number;
+	runId: number;
+	year: number;
+}
+
 /** The company, run and year of item i, checked before any call. */
-export function readRun(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): { companyId: number; runId: number; year: number } {
+export function readRun(this: IExecuteFunctions, itemIndex: number): RunReference {
 	const companyId = readLocator.call(this, 'company', itemIndex);
 	const year = readYear.call(this, itemIndex);
 	const runId = readLocator.call(this, 'run', itemIndex);
 	return { companyId, runId, year };
+}
+
+/** A run looked up, with its company's name: what a run's document is named and described by. */
+export interface RunContext {
+	companyId: number;
+	run: PayrollRun;
+	company: string;
+}
+
+/** The run of a reference and its company's name (both lists read once per execution). */
+export async function lookUpRun(
+	this: IExecuteFunctions,
+	{ companyId, runId, year }: RunReference,
+	itemIndex: number,
+): Promise<RunContext> {
+	const run = await payrollRun.call(this, companyId, runId, year, itemIndex);
+	const company = await companyName.call(this, companyId, itemIndex);
+	return { companyId, run, company };
+}
+
+/** What a document of a run is: its file name's first part, its name in messages and its own parts. */
+export interface RunDocumentKind {
+	kind: string;
+	what: string;
+	extension: 'pdf' | 'xml';
+	/** File name parts after the run's, e.g. the employee number of a payslip. */
+	parts?: Array<string | number | undefined>;
+	json?: IDataObject;
+}
+
+/**
+ * How a document of a run is named and described: `journal_acme-bv_2026_11_run-2.xml` (the run's
+ * number keeps two runs of one period apart), with the run's fields and the document's own.
+ */
+export function runDocument(
+	{ companyId, run, company }: RunContext,
+	{ kind, what, extension, parts = [], json }: RunDocumentKind,
+): { fileName: string; json: IDataObject; what: string } {
+	return {
+		fileName: runFileName(
+			kind,
+			{ company, year: run.year, period: run.period, runNumber: run.number },
+			extension,
+			parts,
+		),
+		json: { ...runJson(companyId, run), ...json },
+		what: `${what} of run ${run.id}`,
+	};
+}
+
+/** One item with a PDF document in the field the user named. */
+export async function pdfItem(
+	this: IExecuteFunctions,
+	pdf: Buffer,
+	document: { fileName: string; json: IDataObject },
+	field: string,
+	itemIndex: number,
+): Promise<INodeExecutionData> {
+	return await documentItem.call(
+		this,
+		{ data: pdf, fileName: document.fileName, mimeType: MIME.pdf },
+		document.json,
+		itemIndex,
+		field,
+	);
 }
 
 /** The PDF in a Payslip / SalaryDocument record, or null when Nmbrs sent none. */
@@ -224,4 +298,22 @@ export async function xmlDocumentItem(
 		},
 		pairedItem: { item: itemIndex },
 	};
+}
+
+/**
+ * The items of an operation that returns one XML document of a run: the run and Output As read
+ * before any call, the run looked up, the document fetched, named and output as file or JSON.
+ */
+export async function runXmlDocumentItems(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	document: { kind: string; what: string },
+	fetch: (ref: RunReference, run: PayrollRun) => Promise<{ xml: WireValue; json?: IDataObject }>,
+): Promise<INodeExecutionData[]> {
+	const ref = readRun.call(this, itemIndex);
+	const output = readXmlOutput.call(this, itemIndex);
+	const context = await lookUpRun.call(this, ref, itemIndex);
+	const { xml, json } = await fetch(ref, context.run);
+	const described = runDocument(context, { ...document, extension: 'xml', json });
+	return [await xmlDocumentItem.call(this, xml, output, described, itemIndex)];
 }

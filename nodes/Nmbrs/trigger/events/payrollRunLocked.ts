@@ -7,7 +7,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { parseBoolean } from '../../glue/parameters';
 import { isRecord } from '../../glue/request';
-import { MIME, binaryFieldProperty, documentItem, fileName } from '../../common/binary';
+import { MIME, binaryFieldProperty, documentItem, runFileName } from '../../common/binary';
 import { toJson } from '../../common/rows';
 import type { TriggerEvent, Thing } from '../event';
 import { periodEnd } from './periods';
@@ -99,14 +99,14 @@ export const payrollRunLocked: TriggerEvent = {
 					calls.context,
 					{
 						data: pdf,
-						fileName: fileName(
-							[
-								'payslips',
-								json.CompanyName as string,
-								json.Year as number,
-								json.PeriodEnd as number,
-								`run-${String(json.Number)}`,
-							],
+						fileName: runFileName(
+							'payslips',
+							{
+								company: json.CompanyName as string,
+								year: number(json.Year),
+								period: number(json.PeriodStart),
+								runNumber: number(json.Number),
+							},
 							'pdf',
 						),
 						mimeType: MIME.pdf,

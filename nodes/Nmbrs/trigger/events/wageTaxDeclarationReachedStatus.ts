@@ -8,7 +8,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { parseBoolean, parseStatusList } from '../../glue/parameters';
 import { isRecord } from '../../glue/request';
-import { MIME, binaryFieldProperty, documentItem, fileName } from '../../common/binary';
+import { MIME, binaryFieldProperty, documentItem, declarationFileName } from '../../common/binary';
 import { toJson } from '../../common/rows';
 import { xmlDocumentToJson, type WireValue } from '../../wire';
 import { CallFailure } from '../companies';
@@ -156,15 +156,12 @@ export const wageTaxDeclarationReachedStatus: TriggerEvent = {
 					calls.context,
 					{
 						data: Buffer.from(xml, 'utf8'),
-						fileName: fileName(
-							[
-								'loonaangifte',
-								json.CompanyName as string,
-								json.Year as number,
-								json.Period as number,
-							],
-							'xml',
-						),
+						fileName: declarationFileName({
+							company: json.CompanyName as string,
+							year: json.Year as number,
+							period: json.Period as number,
+							declarationId: json.LoonaangifteID as number,
+						}),
 						mimeType: MIME.xml,
 					},
 					out,

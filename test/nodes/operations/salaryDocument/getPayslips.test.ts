@@ -54,7 +54,9 @@ describe('Salary Document → Get Payslips (emulator)', () => {
 			expect(item.json.EmployeeId).toBe(paid[index].id);
 			expect(item.json.EmployeeNumber).toBe(paid[index].number);
 			expect(item.binary?.data.fileName).toMatch(
-				new RegExp(`^payslip_.+_${run.year}_${run.period}_${paid[index].number}\\.pdf$`),
+				new RegExp(
+					`^payslip_.+_${run.year}_${run.period}_run-${run.number}_${paid[index].number}\\.pdf$`,
+				),
 			);
 		}
 	});
@@ -166,8 +168,8 @@ describe('Salary Document → Get Payslips (calls)', () => {
 		const stub = stubNmbrs(answers);
 		const items = await stub.run({ ...params, split: 'employee' });
 		expect(items.map((i) => i.binary?.data.fileName)).toEqual([
-			'payslip_bakkerij-een-b-v_2026_10_11_1.pdf',
-			'payslip_bakkerij-een-b-v_2026_10_11_2.pdf',
+			'payslip_bakkerij-een-b-v_2026_10_run-1_11_1.pdf',
+			'payslip_bakkerij-een-b-v_2026_10_run-1_11_2.pdf',
 		]);
 		expect(items[1].json).toMatchObject({ EmployeeId: 501, PayslipNumber: 2, PayslipCount: 2 });
 		const perEmployee = stub.calls.filter((c) => c.operation.includes('GetEmployeePayslips'));
@@ -195,9 +197,9 @@ describe('Salary Document → Get Payslips (calls)', () => {
 		});
 		const items = await stub.run({ ...params, split: 'employee' });
 		expect(items.map((i) => i.binary?.data.fileName)).toEqual([
-			'payslip_bakkerij-een-b-v_2026_10_id-501.pdf',
-			'payslip_bakkerij-een-b-v_2026_10_id-502.pdf',
-			'payslip_bakkerij-een-b-v_2026_10_id-503.pdf',
+			'payslip_bakkerij-een-b-v_2026_10_run-1_id-501.pdf',
+			'payslip_bakkerij-een-b-v_2026_10_run-1_id-502.pdf',
+			'payslip_bakkerij-een-b-v_2026_10_run-1_id-503.pdf',
 		]);
 	});
 

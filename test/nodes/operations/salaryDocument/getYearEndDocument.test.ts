@@ -27,7 +27,7 @@ describe('Salary Document → Get Year-End Document (emulator)', () => {
 		expect(pdf.toString('latin1')).toContain('Loonjournaal samenvatting cumulatief');
 		expect(item.binary?.data.mimeType).toBe('application/pdf');
 		expect(item.binary?.data.fileName).toBe(
-			`payroll-register-summary_${slug(company.name)}_${run.year}_${run.period}.pdf`,
+			`payroll-register-summary_${slug(company.name)}_${run.year}_${run.period}_run-${run.number}.pdf`,
 		);
 		expect(item.json).toMatchObject({
 			CompanyId: company.id,
@@ -167,6 +167,6 @@ describe('Salary Document → Get Year-End Document (calls)', () => {
 			operation: 'CompanyService.SalaryDocuments_AnnualDocument_JournalEntriesCompanyrCumulative',
 			params: { CompanyId: 7, RunId: 70, Year: 2025 },
 		});
-		expect(items[0].binary?.data.fileName).toBe('journal-entries_acme_2025_12.pdf');
+		expect(items[0].binary?.data.fileName).toBe('journal-entries_acme_2025_12_run-1.pdf');
 	});
 });
