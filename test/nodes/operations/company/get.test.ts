@@ -1,9 +1,9 @@
 /** Company → Get: one company by its ID (CompanyService.List_GetAll once per execution, filtered). */
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { SentRequest } from '../../harness';
 import { TOKEN, callsOf, failure, rl, runNode, stubNmbrs, useEmulator } from '../../runNode';
-import { DEBTOR_LOGIN, withCallsDisabled } from '../helpers';
+import { DEBTOR_LOGIN } from '../helpers';
 
 const emulator = useEmulator();
 
@@ -54,39 +54,6 @@ describe('Company → Get', () => {
 		expect(error.message).toContain(`Company ID ${other.id}`);
 		const items = await run({ companyId: rl(mine.id) }, { credentials: DEBTOR_LOGIN });
 		expect(items[0].json.ID).toBe(mine.id);
-	});
-
-	it('refuses a missing, negative or non-numeric Company ID before any call', async () => {
-		for (const bad of ['', '-1', 'acme', '2.5']) {
-			const sent: SentRequest[] = [];
-			const error = await failure(run({ companyId: rl(bad) }, { sent }));
-			expect(error).toBeInstanceOf(NodeOperationError);
-			expect(error.message).toContain('Company ID');
-			expect(sent).toHaveLength(0);
-		}
-	});
-
-	it('a call switched off in the API user template (1002) names the call to enable', async () => {
-		const [company] = emulator().world.companies;
-		await withCallsDisabled(emulator(), ['CompanyService.List_GetAll'], async () => {
-			const error = await failure(run({ companyId: rl(company.id) }));
-			expect(error).toBeInstanceOf(NodeApiError);
-			expect(error.message).toContain('1002');
-			expect((error as NodeApiError).description).toContain('CompanyService.List_GetAll');
-		});
-	});
-
-	it('with Continue On Fail, a failing item becomes an error item paired with it', async () => {
-		const [company] = emulator().world.companies;
-		const ids = ['999999', 'x', String(company.id)];
-		const items = await run(
-			{ companyId: (i: number) => rl(ids[i]) },
-			{ items: ids.map(() => ({ json: {} })), continueOnFail: true },
-		);
-		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(String(items[0].json.error)).toContain('Company ID 999999');
-		expect(String(items[1].json.error)).toContain('Company ID');
-		expect(items[2].json.ID).toBe(company.id);
 	});
 
 	it('sends one List_GetAll without parameters for all items; a failed list is asked again (stub)', async () => {

@@ -1,10 +1,7 @@
 /** Company → Get Current Period: year, period and period type (CompanyService.Company_GetCurrentPeriod). */
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-
 import { periodOf } from '../../../../emulator/src/world/calendar';
 import type { SentRequest } from '../../harness';
-import { WORLD_NOW, callsOf, failure, rl, runNode, stubNmbrs, useEmulator } from '../../runNode';
-import { DEBTOR_LOGIN, withCallsDisabled } from '../helpers';
+import { WORLD_NOW, callsOf, rl, runNode, stubNmbrs, useEmulator } from '../../runNode';
 
 const emulator = useEmulator();
 
@@ -52,52 +49,6 @@ describe('Company → Get Current Period', () => {
 			'CompanyService.Company_GetCurrentPeriod',
 			'CompanyService.Company_GetCurrentPeriod',
 		]);
-	});
-
-	it('refuses a bad Company ID before any call', async () => {
-		for (const bad of ['', '-7', 'seven']) {
-			const sent: SentRequest[] = [];
-			const error = await failure(run({ companyId: rl(bad) }, { sent }));
-			expect(error).toBeInstanceOf(NodeOperationError);
-			expect(error.message).toContain('Company ID');
-			expect(sent).toHaveLength(0);
-		}
-	});
-
-	it("an unknown company, or one outside the login's debtors, is fault 2004 naming the ID", async () => {
-		const unknown = await failure(run({ companyId: rl(999999) }));
-		expect(unknown).toBeInstanceOf(NodeApiError);
-		expect(unknown.message).toContain('2004');
-		expect((unknown as NodeApiError).description).toContain('999999');
-		const [own] = emulator().world.debtors;
-		const other = emulator().world.companies.find((c) => c.debtorId !== own.id)!;
-		const outside = await failure(run({ companyId: rl(other.id) }, { credentials: DEBTOR_LOGIN }));
-		expect(outside).toBeInstanceOf(NodeApiError);
-		expect(outside.message).toContain('2004');
-	});
-
-	it('a call switched off in the API user template (1002) names the call to enable', async () => {
-		const [company] = emulator().world.companies;
-		await withCallsDisabled(emulator(), ['CompanyService.Company_GetCurrentPeriod'], async () => {
-			const error = await failure(run({ companyId: rl(company.id) }));
-			expect(error).toBeInstanceOf(NodeApiError);
-			expect(error.message).toContain('1002');
-			expect((error as NodeApiError).description).toContain(
-				'CompanyService.Company_GetCurrentPeriod',
-			);
-		});
-	});
-
-	it('with Continue On Fail, a failing item becomes an error item paired with it', async () => {
-		const [company] = emulator().world.companies;
-		const ids = ['999999', String(company.id)];
-		const items = await run(
-			{ companyId: (i: number) => rl(ids[i]) },
-			{ items: [{ json: {} }, { json: {} }], continueOnFail: true },
-		);
-		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
-		expect(String(items[0].json.error)).toContain('2004');
-		expect(items[1].json.period).toBe(11);
 	});
 
 	it("sends CompanyId; reads each spelling of the period type, and says so when it can't (stub)", async () => {

@@ -117,14 +117,6 @@ describe('Employee → Create', () => {
 		expect(error.message).toContain(named);
 		expect(sent).toHaveLength(0);
 	});
-
-	it('reports a company the login cannot see as 2004', async () => {
-		const error = await failure(
-			create({ companyId: rl(999_999), firstName: 'Fleur', lastName: 'Smit' }),
-		);
-		expect(error).toBeInstanceOf(NodeApiError);
-		expect(error.message).toContain('2004');
-	});
 });
 
 describe('Employee → Create: the calls', () => {

@@ -1,7 +1,6 @@
 /** Employee → Get Bank Accounts: the accounts valid in the current period, one item each. */
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
-import type { SentRequest } from '../../harness';
 import { failure, rl, runNode, stubNmbrs, useEmulator } from '../../runNode';
 import { employeeInService, locators } from './world';
 
@@ -28,19 +27,6 @@ describe('Employee → Get Bank Accounts', () => {
 			expect(item.json.Type).toBe('Standaard');
 			expect(item.json).toMatchObject({ EmployeeId: employee.id, CompanyId: employee.companyId });
 		}
-	});
-
-	it('refuses a negative employee ID before any call', async () => {
-		const sent: SentRequest[] = [];
-		const error = await failure(
-			getBankAccounts(
-				{ ...locators(employeeInService(emulator())), employeeId: rl('-7') },
-				{ sent },
-			),
-		);
-		expect(error).toBeInstanceOf(NodeOperationError);
-		expect(error.message).toContain('Employee ID');
-		expect(sent).toHaveLength(0);
 	});
 
 	it('reports an employee of a debtor the login cannot see as 2003', async () => {

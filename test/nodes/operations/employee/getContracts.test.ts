@@ -1,9 +1,6 @@
 /** Employee → Get Contracts: every contract of an employee, one item each. */
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-
-import type { SentRequest } from '../../harness';
-import { failure, rl, runNode, stubNmbrs, useEmulator } from '../../runNode';
-import { employeeInService, locators } from './world';
+import { rl, runNode, stubNmbrs, useEmulator } from '../../runNode';
+import { locators } from './world';
 
 const emulator = useEmulator();
 
@@ -34,29 +31,6 @@ describe('Employee → Get Contracts', () => {
 			expect(item.json.CreationDate).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/);
 			expect(typeof item.json.EmployementType).toBe('number');
 		});
-	});
-
-	it('refuses a non-numeric employee ID before any call', async () => {
-		const sent: SentRequest[] = [];
-		const error = await failure(
-			getContracts({ ...locators(employeeInService(emulator())), employeeId: rl('1.5') }, { sent }),
-		);
-		expect(error).toBeInstanceOf(NodeOperationError);
-		expect(error.message).toContain('Employee ID');
-		expect(sent).toHaveLength(0);
-	});
-
-	it('reports an unknown employee as 2003; with Continue On Fail as an error item', async () => {
-		const employee = employeeInService(emulator());
-		const error = await failure(getContracts({ ...locators(employee), employeeId: rl(999_999) }));
-		expect(error).toBeInstanceOf(NodeApiError);
-		expect(error.message).toContain('2003');
-		const output = await getContracts(
-			{ ...locators(employee), employeeId: (i: number) => rl(i === 0 ? 999_999 : employee.id) },
-			{ items: [{ json: {} }, { json: {} }], continueOnFail: true },
-		);
-		expect(output[0].json.error).toContain('2003');
-		expect(output.slice(1).every((i) => i.json.EmployeeId === employee.id)).toBe(true);
 	});
 });
 

@@ -64,15 +64,6 @@ describe('Employee → Get Employments', () => {
 			`Employee ${employee.id} is not an employee of company ${otherCompany.id}`,
 		);
 	});
-
-	it('refuses a bad company ID before any call', async () => {
-		const sent: SentRequest[] = [];
-		const error = await failure(
-			getEmployments({ ...locators(employeeInService(emulator())), companyId: rl('x') }, { sent }),
-		);
-		expect(error.message).toContain('Company ID');
-		expect(sent).toHaveLength(0);
-	});
 });
 
 describe('Employee → Get Employments: the call', () => {

@@ -1,5 +1,5 @@
 /** Employee → Get Salary: as valid in the current period or a chosen one. */
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { comparePeriods } from '../../../../emulator/src/world/calendar';
 import { versionAt } from '../../../../emulator/src/world/history';
@@ -91,14 +91,6 @@ describe('Employee → Get Salary', () => {
 		);
 		expect(error.message).toContain('Period Number');
 		expect(sent).toHaveLength(0);
-	});
-
-	it('reports an unknown employee as 2003', async () => {
-		const error = await failure(
-			getSalary({ ...locators(employeeInService(emulator())), employeeId: rl(999_999) }),
-		);
-		expect(error).toBeInstanceOf(NodeApiError);
-		expect(error.message).toContain('2003');
 	});
 });
 

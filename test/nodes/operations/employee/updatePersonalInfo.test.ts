@@ -177,32 +177,6 @@ describe('Employee → Update Personal Info', () => {
 			JSON.stringify({ m: error.message, d: (error as NodeOperationError).description }),
 		).not.toContain('123456789');
 	});
-
-	it('refuses a bad employee ID before any call; with Continue On Fail the other items run', async () => {
-		const employee = employeeInService(emulator(), 5);
-		const sent: SentRequest[] = [];
-		const output = await update(
-			{
-				companyId: rl(employee.companyId),
-				employeeId: (i: number) => rl(i === 0 ? '-3' : employee.id),
-				fields: { nickname: 'Sam' },
-			},
-			{ items: [{ json: {} }, { json: {} }], continueOnFail: true, sent },
-		);
-		expect(output[0].json.error).toContain('Employee ID');
-		expect(output[0].pairedItem).toEqual({ item: 0 });
-		expect(output[1].json.Nickname).toBe('Sam');
-		expect(callsOf(sent)).toHaveLength(3);
-	});
-
-	it('reports an unknown employee as 2003', async () => {
-		const employee = employeeInService(emulator(), 0);
-		const error = await failure(
-			update({ ...locators(employee), employeeId: rl(999_999), fields: { nickname: 'X' } }),
-		);
-		expect(error).toBeInstanceOf(NodeApiError);
-		expect(error.message).toContain('2003');
-	});
 });
 
 describe('Employee → Update Personal Info: the calls', () => {

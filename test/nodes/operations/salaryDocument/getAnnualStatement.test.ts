@@ -1,4 +1,4 @@
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { firstCompany, paidEmployee } from '../../examples/world';
 import type { SentRequest } from '../../harness';
@@ -64,31 +64,6 @@ describe('Salary Document → Get Annual Statement (emulator)', () => {
 			expect(error.message).toContain('Year');
 			expect(sent).toHaveLength(0);
 		}
-	});
-
-	it('an employee the login cannot see is an Nmbrs fault with its meaning', async () => {
-		const error = await failure(
-			runNode(emulator().soapBaseUrl, paramsFor(firstCompany(emulator()).id, 99999999, '2026')),
-		);
-		expect(error).toBeInstanceOf(NodeApiError);
-		expect(error.message).toContain('2003');
-	});
-
-	it('with Continue On Fail, a bad employee ID becomes an error item paired with its item', async () => {
-		const company = firstCompany(emulator());
-		const employee = paidEmployee(emulator());
-		const items = await runNode(
-			emulator().soapBaseUrl,
-			{
-				...paramsFor(company.id, employee.id, '2026'),
-				employeeId: (i: number) => rl(i === 0 ? '-4' : employee.id),
-			},
-			{ items: [{ json: {} }, { json: {} }], continueOnFail: true },
-		);
-		expect(items).toHaveLength(2);
-		expect(items[0].pairedItem).toEqual({ item: 0 });
-		expect(String(items[0].json.error)).toContain('Employee ID');
-		expect(items[1].binary?.data.mimeType).toBe('application/pdf');
 	});
 });
 

@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { firstCompany, lockedRun } from '../../examples/world';
 import type { SentRequest } from '../../harness';
@@ -56,16 +56,6 @@ describe('Salary Document → Get Journal (emulator)', () => {
 			expect(error.message).toMatch(/Put Output File in Field|Year/);
 			expect(sent).toHaveLength(0);
 		}
-	});
-
-	it('a company the login cannot see is an Nmbrs fault; with Continue On Fail an error item', async () => {
-		const params = { ...runParams(emulator()), ...operation, companyId: rl(987654) };
-		const error = await failure(runNode(emulator().soapBaseUrl, params));
-		expect(error).toBeInstanceOf(NodeApiError);
-		const items = await runNode(emulator().soapBaseUrl, params, { continueOnFail: true });
-		expect(items).toHaveLength(1);
-		expect(items[0].pairedItem).toEqual({ item: 0 });
-		expect(items[0].json.error).toEqual(expect.any(String));
 	});
 });
 

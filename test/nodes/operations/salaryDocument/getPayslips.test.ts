@@ -1,8 +1,7 @@
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { employeesOfRun } from '../../../../emulator/src/world/payroll';
 import { firstCompany, lockedRun } from '../../examples/world';
-import type { SentRequest } from '../../harness';
 import { failure, rl, runNode, stubNmbrs, useEmulator } from '../../runNode';
 import { FAKE_PDF, fileOf, runParams, slug } from './helpers';
 
@@ -61,20 +60,6 @@ describe('Salary Document → Get Payslips (emulator)', () => {
 		}
 	});
 
-	it('refuses a non-numeric run ID before any call, naming the field', async () => {
-		const sent: SentRequest[] = [];
-		const error = await failure(
-			runNode(
-				emulator().soapBaseUrl,
-				{ ...runParams(emulator()), ...operation, runId: rl('abc') },
-				{ sent },
-			),
-		);
-		expect(error).toBeInstanceOf(NodeOperationError);
-		expect(error.message).toContain('Payroll Run ID');
-		expect(sent).toHaveLength(0);
-	});
-
 	it('says which runs the year has when the run is not one of them', async () => {
 		const error = await failure(
 			runNode(emulator().soapBaseUrl, {
@@ -86,25 +71,6 @@ describe('Salary Document → Get Payslips (emulator)', () => {
 		expect(error).toBeInstanceOf(NodeOperationError);
 		expect(error.message).toContain('no payroll run 999999');
 		expect((error as NodeOperationError).description).toMatch(/runs of \d{4} are \d+/);
-	});
-
-	it('with Continue On Fail, a company the login cannot see becomes an error item; the others still run', async () => {
-		const good = runParams(emulator());
-		const items = await runNode(
-			emulator().soapBaseUrl,
-			{
-				...good,
-				...operation,
-				split: 'all',
-				companyId: (i: number) => (i === 1 ? rl(987654) : good.companyId),
-			},
-			{ items: [{ json: {} }, { json: {} }, { json: {} }], continueOnFail: true },
-		);
-		expect(items).toHaveLength(3);
-		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(items[0].binary?.data.mimeType).toBe('application/pdf');
-		expect(items[1].json.error).toEqual(expect.any(String));
-		expect(items[2].binary?.data.mimeType).toBe('application/pdf');
 	});
 });
 
@@ -214,12 +180,5 @@ describe('Salary Document → Get Payslips (calls)', () => {
 		const name = String(item.binary?.data.fileName);
 		expect(Buffer.byteLength(name)).toBeLessThanOrEqual(255);
 		expect(name).toMatch(/^payslips_bakkerij-zoetermeer-.*_2026_10_run-1\.pdf$/);
-	});
-
-	it('turns an Nmbrs fault into a NodeApiError', async () => {
-		const stub = stubNmbrs({ ...answers, 'CompanyService.Run_GetList': { fault: 2004 } });
-		const error = await failure(stub.run({ ...params, split: 'all' }));
-		expect(error).toBeInstanceOf(NodeApiError);
-		expect(error.message).toContain('2004');
 	});
 });

@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { firstCompany, lockedRun } from '../../examples/world';
 import type { SentRequest } from '../../harness';
@@ -8,7 +8,6 @@ import { fileOf, runParams, slug } from './helpers';
 
 const emulator = useEmulator();
 const operation = { operation: 'getSepaFile' };
-const RESTRICTED = { email: 'restricted@demo.example', token: 'restricted-token' };
 
 describe('Salary Document → Get SEPA File (emulator)', () => {
 	it("returns the pain.001 XML file, paid on the run's date when no Payment Date is given", async () => {
@@ -63,31 +62,6 @@ describe('Salary Document → Get SEPA File (emulator)', () => {
 		expect(error).toBeInstanceOf(NodeOperationError);
 		expect(error.message).toContain('Payment Date');
 		expect(sent).toHaveLength(0);
-	});
-
-	it('a login with SalaryDocuments_GetSEPA switched off (1002) is told to switch on that call', async () => {
-		const error = await failure(
-			runNode(
-				emulator().soapBaseUrl,
-				{ ...runParams(emulator()), ...operation },
-				{ credentials: RESTRICTED },
-			),
-		);
-		expect(error).toBeInstanceOf(NodeApiError);
-		expect(error.message).toContain('1002');
-		expect((error as NodeApiError).description).toContain('CompanyService.SalaryDocuments_GetSEPA');
-	});
-
-	it('with Continue On Fail, a bad run ID becomes an error item; the other item gets its file', async () => {
-		const good = runParams(emulator());
-		const items = await runNode(
-			emulator().soapBaseUrl,
-			{ ...good, ...operation, runId: (i: number) => (i === 1 ? rl('0') : good.runId) },
-			{ items: [{ json: {} }, { json: {} }], continueOnFail: true },
-		);
-		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
-		expect(items[0].binary?.data.mimeType).toBe('application/xml');
-		expect(String(items[1].json.error)).toContain('Payroll Run ID');
 	});
 });
 

@@ -1,8 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { declarationOf, firstCompany } from '../../examples/world';
-import type { SentRequest } from '../../harness';
 import { failure, rl, runNode, stubNmbrs, useEmulator } from '../../runNode';
 import { fileOf, slug } from './helpers';
 
@@ -15,8 +14,6 @@ const params = (emulatorNow: ReturnType<typeof emulator>) => ({
 	year: '2026',
 	declarationId: rl(declarationOf(emulatorNow).id),
 });
-
-const RESTRICTED = { email: 'restricted@demo.example', token: 'restricted-token' };
 
 describe('Salary Document → Get Wage Tax Declaration XML (emulator)', () => {
 	it('returns the declaration XML as a file named after company, year, period and declaration', async () => {
@@ -60,44 +57,6 @@ describe('Salary Document → Get Wage Tax Declaration XML (emulator)', () => {
 			includeBsn: true,
 		});
 		expect(JSON.stringify(withBsn.json.document)).toMatch(/"SofiNr":"\d{9}"/);
-	});
-
-	it('a login with WageTax_GetXML switched off (1002) is told to switch on that call', async () => {
-		const error = await failure(
-			runNode(emulator().soapBaseUrl, params(emulator()), { credentials: RESTRICTED }),
-		);
-		expect(error).toBeInstanceOf(NodeApiError);
-		expect(error.message).toContain('1002');
-		expect((error as NodeApiError).description).toContain('CompanyService.WageTax_GetXML');
-		expect(JSON.stringify(error)).not.toContain(RESTRICTED.token);
-	});
-
-	it("another company's declaration is an Nmbrs fault; a bad declaration ID fails before any call", async () => {
-		const apiError = await failure(
-			runNode(emulator().soapBaseUrl, { ...params(emulator()), declarationId: rl(99999999) }),
-		);
-		expect(apiError).toBeInstanceOf(NodeApiError);
-		const sent: SentRequest[] = [];
-		const inputError = await failure(
-			runNode(
-				emulator().soapBaseUrl,
-				{ ...params(emulator()), declarationId: rl('12a') },
-				{ sent },
-			),
-		);
-		expect(inputError).toBeInstanceOf(NodeOperationError);
-		expect(inputError.message).toContain('Wage Tax Declaration ID');
-		expect(sent).toHaveLength(0);
-	});
-
-	it('with Continue On Fail, the restricted login gives an error item per input item', async () => {
-		const items = await runNode(emulator().soapBaseUrl, params(emulator()), {
-			credentials: RESTRICTED,
-			continueOnFail: true,
-			items: [{ json: {} }, { json: {} }],
-		});
-		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
-		for (const item of items) expect(String(item.json.error)).toContain('1002');
 	});
 });
 
