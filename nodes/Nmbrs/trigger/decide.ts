@@ -21,7 +21,8 @@ export interface Decision {
 
 /**
  * A year the state has no memory of: on the first poll ("activation") only Emit Existing Since
- * emits; later ("late": a company or year first seen now) what may have changed since activation.
+ * emits; later ("late": a company or year first seen now) what its own dates say may have changed
+ * since activation.
  */
 function baselineEmits(
 	mode: 'activation' | 'late',
@@ -35,10 +36,21 @@ function baselineEmits(
 	const existing = settings.existingDate(thing, year);
 	const sinceOption = emitSince !== undefined && existing !== undefined && existing >= emitSince;
 	if (mode === 'activation') return sinceOption;
-	const end = settings.periodEnd(thing, year, company.periodType);
-	const latest = end !== undefined && existing !== undefined && existing > end ? existing : end;
+	const latest = lastChanged(settings, thing, year, company.periodType);
 	// No date at all: emitted, a duplicate rather than a loss.
 	return sinceOption || latest === undefined || latest >= state.activatedOn;
+}
+
+function lastChanged(
+	settings: EventSettings,
+	thing: Thing,
+	year: number,
+	periodType: string | null,
+): string | undefined {
+	if (settings.lastChanged) return settings.lastChanged(thing, year, periodType);
+	const end = settings.periodEnd(thing, year, periodType);
+	const existing = settings.existingDate(thing, year);
+	return end !== undefined && existing !== undefined && existing > end ? existing : end;
 }
 
 export function decide(
@@ -52,6 +64,7 @@ export function decide(
 	const memory = state.companies[String(company.id)];
 	const seen: Record<string, Record<string, string>> = { ...(memory?.seen ?? {}) };
 	const emits: Emit[] = [];
+	const once = settings.once ?? [];
 	for (const [year, things] of years) {
 		const before = memory?.seen?.[String(year)];
 		const now: Record<string, string> = {};
@@ -62,22 +75,29 @@ export function decide(
 			if (handled.has(id)) continue;
 			handled.add(id);
 			const status = settings.status(thing);
-			const watched = settings.watched.includes(status);
+			// The watched statuses it shows or has passed (a sent declaration was locked).
+			const reached = [...new Set([status, ...(settings.passed?.(thing) ?? [])])].filter((s) =>
+				settings.watched.includes(s),
+			);
 			if (before === undefined) {
-				if (!watched) continue;
-				now[id] = encodeRemembered(status, [status]);
+				if (reached.length === 0) continue;
+				now[id] = encodeRemembered(status, reached);
 				const mode = fresh ? 'activation' : 'late';
 				if (baselineEmits(mode, state, settings, emitSince, company, thing, year))
 					emits.push({ company, thing, repeat: false });
 				continue;
 			}
 			const remembered = decodeRemembered(before[id], settings.watched);
-			if (watched) {
-				if (remembered?.current !== status)
-					emits.push({ company, thing, repeat: remembered?.was.includes(status) ?? false });
-				now[id] = encodeRemembered(status, [...(remembered?.was ?? []), status]);
-			} else if (remembered !== undefined) {
-				now[id] = encodeRemembered(status, remembered.was);
+			const was = remembered?.was ?? [];
+			// A status emitted once: the first time it is reached. Another: each time it is reached.
+			const firstOnce = reached.some((s) => once.includes(s) && !was.includes(s));
+			const again =
+				reached.includes(status) && !once.includes(status) && remembered?.current !== status;
+			if (firstOnce || again) {
+				emits.push({ company, thing, repeat: !firstOnce && was.includes(status) });
+			}
+			if (reached.length > 0 || remembered !== undefined) {
+				now[id] = encodeRemembered(status, [...was, ...reached]);
 			}
 		}
 		seen[String(year)] = now;

@@ -4,12 +4,14 @@
  * what is remembered between polls (state.ts), baselines, "Fetch Test Event", and failures.
  *
  * The rules, as the README states them:
- * - A thing (declaration, run) is emitted once for each watched status it is seen in at a poll;
- *   one that leaves a watched status and reaches it again is emitted again, with IsRepeat true.
+ * - A thing (declaration, run) is emitted when a poll sees it reach a watched status (or one it has
+ *   passed, event's `passed`); again, with IsRepeat true, when it reaches it anew, except for the
+ *   statuses the event emits once per thing (`once`: a declaration's "locked" by default).
  * - The first poll records what exists and emits nothing, unless Emit Existing Since is set: then
  *   matching things whose date (event's) is on or after it are emitted. A company or year first
  *   seen later (it failed at activation, appeared later, a new year) emits the matching things
- *   whose period ends on or after the activation day: a duplicate is preferred to a loss.
+ *   whose own dates say they may have changed since the activation day (event's `lastChanged`):
+ *   a duplicate is preferred to a loss.
  * - A company whose calls fail keeps its state and is retried next poll; the others' items are
  *   emitted. A poll returns items or fails, never both: once a company has failed three polls in
  *   a row, the next poll without items fails naming it, its call and the fix, once per run of

@@ -36,6 +36,22 @@ export interface EventSettings {
 	/** Its status, lower-case. */
 	status(thing: Thing): string;
 	/**
+	 * Watched statuses it has passed although it shows another now: a declaration with a sent date
+	 * was locked before it was sent, even when no poll saw it locked.
+	 */
+	passed?(thing: Thing): string[];
+	/**
+	 * Watched statuses emitted once per thing, however often it reaches them again. The others are
+	 * emitted each time a poll sees the thing reach them (again: IsRepeat).
+	 */
+	once?: readonly string[];
+	/**
+	 * For a company or year first seen after activation: the latest day the thing is known to have
+	 * changed ('YYYY-MM-DD'); undefined when its dates cannot tell (it is emitted). Default: the
+	 * later of its period end and its existing date.
+	 */
+	lastChanged?(thing: Thing, year: number, periodType: string | null): string | undefined;
+	/**
 	 * The last day of its period ('YYYY-MM-DD'), or a day no earlier; `periodType` is the
 	 * company's LoonaangifteTijdvak (Month, Week4), when known.
 	 */

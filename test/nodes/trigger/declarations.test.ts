@@ -1,8 +1,11 @@
-/** Wage Tax Declaration Reached Status on the emulator: each declaration once per status reached. */
+/**
+ * Wage Tax Declaration Reached Status on the emulator: locked once per declaration (seen locked or
+ * with a sent date), other statuses each time they are reached.
+ */
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { FullResponse, Intercept, SentRequest } from '../harness';
-import { plainHttp } from '../harness';
+import { admin, plainHttp } from '../harness';
 import {
 	Trigger,
 	declarations,
@@ -11,6 +14,7 @@ import {
 	openDeclarations,
 	setStatus,
 	useWorld,
+	wasLocked,
 } from './support';
 
 const world = useWorld();
@@ -62,8 +66,20 @@ describe('Wage Tax Declaration Reached Status', () => {
 		expect(idsOf(await trigger.poll())).toEqual([target.id]);
 	});
 
-	it('a declaration that leaves the watched status and reaches it again is emitted again, as a repeat', async () => {
+	it('by default a declaration is emitted locked once, even when it is locked again later', async () => {
 		const trigger = new Trigger(world);
+		await trigger.poll();
+		const [target] = await openDeclarations(world(), 1);
+		await setStatus(world(), target.id, 'locked');
+		expect((await trigger.poll()).map((i) => i.json.IsRepeat)).toEqual([false]);
+		await setStatus(world(), target.id, 'open');
+		expect(await trigger.poll()).toEqual([]);
+		await setStatus(world(), target.id, 'locked');
+		expect(await trigger.poll()).toEqual([]);
+	});
+
+	it('with Emit: Once per Status, one that leaves the watched status and reaches it again is emitted again, as a repeat', async () => {
+		const trigger = new Trigger(world, { declarationOptions: { emit: 'perStatus' } });
 		await trigger.poll();
 		const [target] = await openDeclarations(world(), 1);
 		await setStatus(world(), target.id, 'locked');
@@ -77,29 +93,72 @@ describe('Wage Tax Declaration Reached Status', () => {
 		expect(await trigger.poll()).toEqual([]);
 	});
 
-	it('with two statuses watched: once in each, and a return to the first is a repeat', async () => {
-		const trigger = new Trigger(world, { statuses: 'locked, sent' });
-		await trigger.poll();
-		const [target] = await openDeclarations(world(), 1);
-		const seen: Array<[unknown, unknown]> = [];
-		for (const status of ['locked', 'sent', 'locked', 'locked']) {
-			await setStatus(world(), target.id, status);
-			for (const item of await trigger.poll()) seen.push([item.json.Status, item.json.IsRepeat]);
+	it('with two statuses watched: locked once, the other each time it is reached; Once per Status repeats locked too', async () => {
+		for (const [emit, expected] of [
+			[
+				'lockedOnce',
+				[
+					['locked', false],
+					['sent', false],
+					['sent', true],
+				],
+			],
+			[
+				'perStatus',
+				[
+					['locked', false],
+					['sent', false],
+					['locked', true],
+					['sent', true],
+				],
+			],
+		] as const) {
+			await admin(world().adminUrl, '/reset', {});
+			const trigger = new Trigger(world, {
+				statuses: 'locked, sent',
+				declarationOptions: { emit },
+			});
+			await trigger.poll();
+			const [target] = await openDeclarations(world(), 1);
+			const seen: Array<[unknown, unknown]> = [];
+			for (const status of ['locked', 'sent', 'locked', 'locked', 'sent']) {
+				await setStatus(world(), target.id, status);
+				for (const item of await trigger.poll()) seen.push([item.json.Status, item.json.IsRepeat]);
+			}
+			expect(seen).toEqual(expected);
 		}
-		expect(seen).toEqual([
-			['locked', false],
-			['sent', false],
-			['locked', true],
-		]);
 	});
 
-	it('a status held only between two polls is not seen', async () => {
+	it('a declaration locked and sent between two polls is emitted once, as it is now (its sent date shows it was locked)', async () => {
 		const trigger = new Trigger(world);
 		await trigger.poll();
 		const [target] = await openDeclarations(world(), 1);
 		await setStatus(world(), target.id, 'locked');
 		await setStatus(world(), target.id, 'sent');
+		const items = await trigger.poll();
+		expect(idsOf(items)).toEqual([target.id]);
+		expect(items[0].json.Status).toBe('sent');
+		await setStatus(world(), target.id, 'accepted');
 		expect(await trigger.poll()).toEqual([]);
+	});
+
+	it('with Emit: Once per Status, a status held only between two polls is not seen', async () => {
+		const trigger = new Trigger(world, { declarationOptions: { emit: 'perStatus' } });
+		await trigger.poll();
+		const [target] = await openDeclarations(world(), 1);
+		await setStatus(world(), target.id, 'locked');
+		await setStatus(world(), target.id, 'sent');
+		expect(await trigger.poll()).toEqual([]);
+	});
+
+	it('refuses an Emit option it does not know, before any call', async () => {
+		const sent: SentRequest[] = [];
+		const error = await new Trigger(world, { declarationOptions: { emit: 'twice' } }).failure({
+			sent,
+		});
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error.message).toContain('Emit');
+		expect(sent).toHaveLength(0);
 	});
 
 	it('a change of the watched statuses starts afresh instead of emitting the existing ones', async () => {
@@ -138,12 +197,12 @@ describe('first activation', () => {
 	it('with Emit Existing Since emits the matching declarations whose period ends on or after it, once', async () => {
 		const since = '2026-09-01';
 		const expected = (await declarations(world()))
-			.filter((d) => d.status === 'locked' && d.year === 2026 && d.tijdvakEnd >= since)
+			.filter((d) => wasLocked(d) && d.year === 2026 && d.tijdvakEnd >= since)
 			.map((d) => d.id)
 			.sort();
 		expect(expected.length).toBeGreaterThan(0);
 		const older = (await declarations(world())).filter(
-			(d) => d.status === 'locked' && d.year === 2026 && d.tijdvakEnd < since,
+			(d) => wasLocked(d) && d.year === 2026 && d.tijdvakEnd < since,
 		);
 		const trigger = new Trigger(world, { emitExistingSince: `${since}T00:00:00` });
 		const items = await trigger.poll();

@@ -156,6 +156,34 @@ export interface AdminDeclaration {
 	period: number;
 	status: string;
 	tijdvakEnd: string;
+	sentAt: string | null;
+}
+
+/** Whether a declaration has been locked, as the trigger's default rule sees it: locked, or sent. */
+export const wasLocked = (d: AdminDeclaration) => d.status === 'locked' || d.sentAt !== null;
+
+/**
+ * The declarations of a company first seen after activation that the trigger emits: those its own
+ * dates say may have been locked since (locked and not sent yet, or sent or ending on or after
+ * the activation day).
+ */
+export async function lockedSince(
+	emulator: Emulator,
+	companyId: number,
+	activatedOn: string,
+	year: number,
+): Promise<number[]> {
+	return (await declarations(emulator))
+		.filter(
+			(d) =>
+				d.companyId === companyId &&
+				d.year === year &&
+				wasLocked(d) &&
+				(d.sentAt === null ||
+					d.sentAt.slice(0, 10) >= activatedOn ||
+					d.tijdvakEnd.slice(0, 10) >= activatedOn),
+		)
+		.map((d) => d.id);
 }
 
 export async function declarations(emulator: Emulator): Promise<AdminDeclaration[]> {

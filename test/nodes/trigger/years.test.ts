@@ -11,7 +11,10 @@ const world = useWorld();
 function lockedDeclarations(years: number[]): Set<string> {
 	return new Set(
 		world()
-			.world.declarations.filter((d) => d.status === 'locked' && years.includes(d.year))
+			// Locked, or sent (then it was locked first): what the default rule emits once.
+			.world.declarations.filter(
+				(d) => (d.status === 'locked' || d.sentAt !== null) && years.includes(d.year),
+			)
 			.map((d) => `${d.companyId}:${d.year}:${d.id}`),
 	);
 }
@@ -70,10 +73,12 @@ describe('years watched', () => {
 	it('a correction of last year locked in March is emitted; one locked in April is not watched', async () => {
 		const trigger = new Trigger(world);
 		await advance(world(), { to: '2027-03-10T08:00:00' });
+		// Two corrections of last year, open at activation.
+		const lastYear = world()
+			.world.declarations.filter((d) => d.year === 2026)
+			.slice(0, 2);
+		for (const d of lastYear) await setStatus(world(), d.id, 'open');
 		await trigger.poll();
-		const lastYear = world().world.declarations.filter(
-			(d) => d.year === 2026 && d.status !== 'locked',
-		);
 		await setStatus(world(), lastYear[0].id, 'locked');
 		expect((await trigger.poll()).map((i) => i.json.LoonaangifteID)).toEqual([lastYear[0].id]);
 		await advance(world(), { to: '2027-04-01T08:00:00' });

@@ -1,7 +1,10 @@
 /**
- * Wage Tax Declaration Reached Status: each wage tax declaration once for each
- * watched status it is seen in at a poll. Nmbrs does not publish its status values, so the
- * statuses are free text, compared case-insensitively.
+ * Wage Tax Declaration Reached Status. Nmbrs does not publish its status values, so the statuses
+ * are free text, compared case-insensitively. "locked" is emitted once per declaration, when it is
+ * seen locked or seen with a sent date (it was locked before it was sent), whichever comes first:
+ * a declaration locked and sent between two polls is not missed. Other watched statuses are
+ * emitted each time a poll sees a declaration reach them; the option Emit: Once per Status gives
+ * "locked" that rule too. A status nobody watches is remembered, never emitted.
  */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
@@ -19,6 +22,7 @@ import { attempt } from '../../support/outcome';
 const VALUE = 'wageTaxDeclarationReachedStatus';
 
 interface Options {
+	emit?: unknown;
 	includeXml?: unknown;
 	xmlAsJson?: unknown;
 	includeBsn?: unknown;
@@ -26,6 +30,12 @@ interface Options {
 }
 
 const number = (value: unknown) => Number(value ?? 0);
+
+/** The day a declaration was sent, or undefined (Nmbrs writes 0001-01-01 or nothing for none). */
+function sentDay(thing: Thing): string | undefined {
+	const sent = typeof thing.SentAt === 'string' ? thing.SentAt.slice(0, 10) : '';
+	return /^(?:19|2\d)\d\d-\d\d-\d\d$/.test(sent) ? sent : undefined;
+}
 
 export const wageTaxDeclarationReachedStatus: TriggerEvent = {
 	value: VALUE,
@@ -49,6 +59,26 @@ export const wageTaxDeclarationReachedStatus: TriggerEvent = {
 			placeholder: 'Add option',
 			default: {},
 			options: [
+				{
+					displayName: 'Emit',
+					name: 'emit',
+					type: 'options',
+					options: [
+						{
+							name: 'Locked Once per Declaration',
+							value: 'lockedOnce',
+							description:
+								'"locked" once per declaration: when it is seen locked, or seen with a sent date (locked and sent between two polls), whichever comes first. Other statuses: each time one is reached.',
+						},
+						{
+							name: 'Once per Status',
+							value: 'perStatus',
+							description:
+								'Each time a poll sees a declaration in a watched status it was not in at the last poll (again after it left it: IsRepeat true). A declaration locked and sent between two polls is not seen locked.',
+						},
+					],
+					default: 'lockedOnce',
+				},
 				{
 					displayName: 'Include BSN',
 					name: 'includeBsn',
@@ -98,6 +128,13 @@ export const wageTaxDeclarationReachedStatus: TriggerEvent = {
 			0,
 		);
 		const includeBsn = parseBoolean(node, options.includeBsn ?? false, 'Include BSN', 0);
+		const emit = options.emit ?? 'lockedOnce';
+		if (emit !== 'lockedOnce' && emit !== 'perStatus') {
+			throw new NodeOperationError(node, `The Emit option "${String(emit)}" is not valid`, {
+				description: 'Emit must be lockedOnce or perStatus.',
+			});
+		}
+		const lockedOnce = emit === 'lockedOnce' && watched.includes('locked');
 		const field = String(options.binaryPropertyName ?? 'data').trim();
 		if (includeXml && field === '') {
 			throw new NodeOperationError(node, 'Put Output File in Field is empty', {
@@ -124,8 +161,18 @@ export const wageTaxDeclarationReachedStatus: TriggerEvent = {
 				String(thing.Status ?? '')
 					.trim()
 					.toLowerCase(),
+			passed: (thing) => (lockedOnce && sentDay(thing) !== undefined ? ['locked'] : []),
+			once: lockedOnce ? ['locked'] : [],
 			periodEnd,
 			existingDate: periodEnd,
+			// A company first seen after activation: a declaration not sent yet may have been locked
+			// since (emitted); a sent one changed last when it was sent.
+			lastChanged(thing, year, periodType) {
+				const sent = sentDay(thing);
+				if (sent === undefined) return undefined;
+				const end = periodEnd(thing, year, periodType);
+				return end !== undefined && end > sent ? end : sent;
+			},
 			compare: (a: Thing, b: Thing) =>
 				number(a.Year) - number(b.Year) ||
 				number(a.Period) - number(b.Period) ||
