@@ -13,6 +13,9 @@ import { DEMO_LOGINS, MAX_COMPANIES, MAX_EMPLOYEES, checkWorldSize, localDateTim
 /** Far from the usual 3000/5678/8080 so it does not fight n8n or a dev server for the port. */
 export const DEFAULT_PORT = 7780;
 
+/** How long a stop waits for connections to close before it exits regardless. */
+const STOP_GRACE_MS = 800;
+
 const HELP = `Usage: nmbrs-emulator [options]
 
 A local Nmbrs SOAP v3 server with a seeded payroll world (no real data, no internet).
@@ -145,10 +148,15 @@ async function main(): Promise<void> {
 		].join('\n'),
 	);
 	let stopping = false;
+	// Stops within a second whatever is in progress: close() ends every connection (an answer still
+	// trickling out, a call waiting out injected latency, an admin body still arriving, an idle
+	// keep-alive socket), and past STOP_GRACE_MS the process exits anyway. A signal cannot interrupt
+	// synchronous work: that is why every admin route bounds its work (see admin/routes.ts).
 	const stop = (signal: string) => {
 		if (stopping) return;
 		stopping = true;
 		process.stdout.write(`\n${signal}: stopping the Nmbrs emulator\n`);
+		setTimeout(() => process.exit(1), STOP_GRACE_MS).unref();
 		emulator.close().then(
 			() => process.exit(0),
 			() => process.exit(1),

@@ -2,10 +2,9 @@
 import type { World } from '../world';
 
 export function listDeclarations(world: World, companyId: number | undefined) {
+	// One lookup table, not a search per declaration: a scaled world has ~50,000 declarations.
+	const names = new Map(world.companies.map((c) => [c.id, c.name]));
 	return world.declarations
 		.filter((d) => companyId === undefined || d.companyId === companyId)
-		.map((d) => ({
-			...d,
-			companyName: world.companies.find((c) => c.id === d.companyId)?.name ?? null,
-		}));
+		.map((d) => ({ ...d, companyName: names.get(d.companyId) ?? null }));
 }

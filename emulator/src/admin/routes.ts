@@ -16,10 +16,42 @@ import {
 } from '../world';
 import type { World } from '../world';
 import type { EmulatorContext } from '../server/context';
+import { FaultRulesFullError } from '../server/faultInjection';
 import { BodyTooLargeError, readBody, sendText } from '../server/http';
 import { listDeclarations } from './declarations';
 
 export type WorldChoice = 'demo' | { path: string } | { companies: number; employees: number };
+
+/*
+ * Caps on what one admin call reads and what the admin API holds. The API has no login, and a
+ * handler's synchronous work cannot be interrupted, not even by SIGTERM: so every route's work is
+ * bounded by its body (MAX_ADMIN_BODY_BYTES), these caps, and the world's size caps. Without them
+ * 40 deliveries of 8 MB and 20,000 fault rules were all kept (2.5 GB). Past a cap on what is held
+ * the answer is a 413 saying how to clear it; a value out of range is a 400.
+ */
+
+/** Any admin JSON body (a template naming every operation is about 14 kB). */
+export const MAX_ADMIN_BODY_BYTES = 1024 * 1024;
+/** One delivery: what a workflow posts to /__admin/deliveries/:name. */
+export const MAX_DELIVERY_BYTES = 1024 * 1024;
+export const MAX_DELIVERY_NAMES = 100;
+export const MAX_DELIVERIES_PER_NAME = 1_000;
+/**
+ * Every delivery together, as kept (compact JSON text, UTF-8 bytes). Deliveries therefore hold at
+ * most 64 MiB of text (128 MiB in memory when V8 stores it as two-byte strings) plus the entries
+ * of at most 100 × 1,000 lists.
+ */
+export const MAX_DELIVERY_TOTAL_BYTES = 64 * 1024 * 1024;
+/** Runs POST /__admin/runs makes in one world (a reset starts the count again). */
+export const MAX_ADMIN_RUNS = 1_000;
+/** The world writes dates as YYYY-MM-DD: a run's year has four digits. */
+const MIN_RUN_YEAR = 1000;
+const MAX_RUN_YEAR = 9999;
+
+/** 1048576 -> '1 MiB (1048576 bytes)'. */
+function sizeText(bytes: number): string {
+	return `${bytes / (1024 * 1024)} MiB (${bytes} bytes)`;
+}
 
 export interface AdminControl {
 	ctx: EmulatorContext;
@@ -34,6 +66,22 @@ class AdminError extends Error {
 		message: string,
 	) {
 		super(message);
+	}
+}
+
+/** An answer that is JSON text already: sent as it is, not parsed and serialised again. */
+class JsonText {
+	constructor(readonly text: string) {}
+}
+
+/** The body, at most `limit` bytes; past it a 413 that says what is at most how large. */
+async function readCapped(req: IncomingMessage, limit: number, what: string): Promise<Buffer> {
+	try {
+		return await readBody(req, limit);
+	} catch (error) {
+		if (error instanceof BodyTooLargeError)
+			throw new BodyTooLargeError(`${what} is at most ${sizeText(limit)}`);
+		throw error;
 	}
 }
 
@@ -52,7 +100,9 @@ function jsonReplacer(_key: string, value: unknown): unknown {
 }
 
 async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
-	const text = (await readBody(req)).toString('utf8').trim();
+	const text = (await readCapped(req, MAX_ADMIN_BODY_BYTES, 'an admin request body'))
+		.toString('utf8')
+		.trim();
 	if (text === '') return {};
 	let value: unknown;
 	try {
@@ -150,7 +200,16 @@ export function createAdminHandler(
 	control: AdminControl,
 ): (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> {
 	const { ctx } = control;
-	const deliveries = new Map<string, unknown[]>();
+	/** What workflows posted, per name, each item as compact JSON text (GET splices it in). */
+	const deliveries = new Map<string, string[]>();
+	/** UTF-8 bytes of every item in `deliveries`, held under MAX_DELIVERY_TOTAL_BYTES. */
+	let deliveryBytes = 0;
+	const dropDeliveries = (name: string) => {
+		for (const item of deliveries.get(name) ?? []) deliveryBytes -= Buffer.byteLength(item);
+		deliveries.delete(name);
+	};
+	/** Runs made through POST /runs in this world. */
+	let runsMade = 0;
 
 	const routes: Array<{
 		method: string;
@@ -175,7 +234,7 @@ export function createAdminHandler(
 		{
 			method: 'GET',
 			pattern: /^\/world$/,
-			run: async () => [200, JSON.parse(worldToJson(ctx.world())) as unknown],
+			run: async () => [200, new JsonText(worldToJson(ctx.world()))],
 		},
 		{
 			method: 'POST',
@@ -231,11 +290,19 @@ export function createAdminHandler(
 				const period = intParam(body.period, 'period', false);
 				if ((year === undefined) !== (period === undefined))
 					throw new AdminError(400, 'give both year and period, or neither (the current period)');
+				if (year !== undefined && (year < MIN_RUN_YEAR || year > MAX_RUN_YEAR))
+					throw new AdminError(400, `year must be from ${MIN_RUN_YEAR} to ${MAX_RUN_YEAR}`);
+				if (runsMade >= MAX_ADMIN_RUNS)
+					throw new AdminError(
+						413,
+						`The admin API makes at most ${MAX_ADMIN_RUNS} runs in one world; POST /__admin/reset makes the world again`,
+					);
 				const run = worldCall(() =>
 					year !== undefined && period !== undefined
 						? createRun(ctx.world(), companyId, { year, period })
 						: createRun(ctx.world(), companyId),
 				);
+				runsMade++;
 				return [201, run];
 			},
 		},
@@ -251,17 +318,37 @@ export function createAdminHandler(
 			method: 'POST',
 			pattern: /^\/deliveries\/([^/]+)$/,
 			run: async (m, req) => {
-				const text = (await readBody(req)).toString('utf8');
-				let item: unknown = text;
+				const name = m[1];
+				const text = (await readCapped(req, MAX_DELIVERY_BYTES, 'a delivery')).toString('utf8');
+				let item: string;
 				try {
-					item = text.trim() === '' ? null : JSON.parse(text);
+					item = text.trim() === '' ? 'null' : JSON.stringify(JSON.parse(text));
 				} catch {
 					// Not JSON: keep the text as it came.
+					item = JSON.stringify(text);
 				}
-				const list = deliveries.get(m[1]) ?? [];
-				deliveries.set(m[1], list);
-				list.push(item);
-				return [201, { count: list.length }];
+				const list = deliveries.get(name);
+				if (!list && deliveries.size >= MAX_DELIVERY_NAMES)
+					throw new AdminError(
+						413,
+						`At most ${MAX_DELIVERY_NAMES} delivery names are kept; DELETE /__admin/deliveries/:name clears one, DELETE /__admin/deliveries clears all`,
+					);
+				if (list && list.length >= MAX_DELIVERIES_PER_NAME)
+					throw new AdminError(
+						413,
+						`At most ${MAX_DELIVERIES_PER_NAME} deliveries are kept per name; DELETE /__admin/deliveries/${name} clears them`,
+					);
+				const size = Buffer.byteLength(item);
+				if (deliveryBytes + size > MAX_DELIVERY_TOTAL_BYTES)
+					throw new AdminError(
+						413,
+						`Deliveries hold at most ${sizeText(MAX_DELIVERY_TOTAL_BYTES)} together; DELETE /__admin/deliveries/:name or DELETE /__admin/deliveries clears them`,
+					);
+				const kept = list ?? [];
+				deliveries.set(name, kept);
+				kept.push(item);
+				deliveryBytes += size;
+				return [201, { count: kept.length }];
 			},
 		},
 		{
@@ -269,14 +356,23 @@ export function createAdminHandler(
 			pattern: /^\/deliveries\/([^/]+)$/,
 			run: async (m) => {
 				const items = deliveries.get(m[1]) ?? [];
-				return [200, { count: items.length, items }];
+				return [200, new JsonText(`{"count":${items.length},"items":[${items.join(',')}]}`)];
 			},
 		},
 		{
 			method: 'DELETE',
 			pattern: /^\/deliveries\/([^/]+)$/,
 			run: async (m) => {
-				deliveries.delete(m[1]);
+				dropDeliveries(m[1]);
+				return [200, { count: 0 }];
+			},
+		},
+		{
+			method: 'DELETE',
+			pattern: /^\/deliveries$/,
+			run: async () => {
+				deliveries.clear();
+				deliveryBytes = 0;
 				return [200, { count: 0 }];
 			},
 		},
@@ -302,7 +398,10 @@ export function createAdminHandler(
 				try {
 					return [201, ctx.faults.add(body)];
 				} catch (error) {
-					throw new AdminError(400, (error as Error).message);
+					throw new AdminError(
+						error instanceof FaultRulesFullError ? 413 : 400,
+						(error as Error).message,
+					);
 				}
 			},
 		},
@@ -361,6 +460,8 @@ export function createAdminHandler(
 					control.reset(worldChoice(body.world), intParam(body.seed, 'seed', false)),
 				);
 				deliveries.clear();
+				deliveryBytes = 0;
+				runsMade = 0;
 				return [200, { ok: true, clock: world.clock.now(), users: world.users.length }];
 			},
 		},
@@ -389,7 +490,9 @@ export function createAdminHandler(
 				req,
 				url,
 			);
-			sendJson(res, status, value);
+			if (value instanceof JsonText)
+				sendText(res, status, 'application/json; charset=utf-8', `${value.text}\n`);
+			else sendJson(res, status, value);
 		} catch (error) {
 			if (error instanceof AdminError) sendJson(res, error.status, { error: error.message });
 			else if (error instanceof BodyTooLargeError) {

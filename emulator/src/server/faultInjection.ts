@@ -50,6 +50,16 @@ export const NMBRS_FAULT_MESSAGES: Readonly<Record<number, string>> = {
 	9999: 'Unkown',
 };
 
+/** Rules kept at once: each call walks them, and the admin API must not grow without bound. */
+export const MAX_FAULT_RULES = 1_000;
+/** A rule's `message`: with MAX_FAULT_RULES, rules hold a few MB at most. */
+export const MAX_FAULT_MESSAGE_CHARS = 4_096;
+/** A rule's `ms`: an hour, far past any client timeout; past 2^31 ms a timer would fire at once. */
+export const MAX_FAULT_MS = 3_600_000;
+
+/** The rule list is full: answered with a 413 (the rule may be fine; there is no room). */
+export class FaultRulesFullError extends Error {}
+
 /** The standard message for a code, "Unkown" (as Nmbrs spells it) for one without. */
 export function standardFaultMessage(code: number): string {
 	return NMBRS_FAULT_MESSAGES[code] ?? NMBRS_FAULT_MESSAGES[9999];
@@ -76,6 +86,10 @@ export class FaultInjector {
 	/** Validates and adds a rule; throws an Error with a user-facing message when it is wrong. */
 	add(input: unknown): FaultRule {
 		if (typeof input !== 'object' || input === null) throw new Error('body must be a JSON object');
+		if (this.rules.length >= MAX_FAULT_RULES)
+			throw new FaultRulesFullError(
+				`At most ${MAX_FAULT_RULES} fault rules are kept; DELETE /__admin/faults clears them`,
+			);
 		const r = input as Record<string, unknown>;
 		if (
 			typeof r.operation !== 'string' ||
@@ -103,6 +117,10 @@ export class FaultInjector {
 		};
 		if (rule.probability !== undefined && rule.probability > 1)
 			throw new Error('probability must be between 0 and 1');
+		if (rule.ms !== undefined && rule.ms > MAX_FAULT_MS)
+			throw new Error(`ms must be at most ${MAX_FAULT_MS} (one hour)`);
+		if (rule.message !== undefined && rule.message.length > MAX_FAULT_MESSAGE_CHARS)
+			throw new Error(`message must be at most ${MAX_FAULT_MESSAGE_CHARS} characters`);
 		this.rules.push({ ...rule, remaining: rule.times ?? Infinity });
 		return rule;
 	}

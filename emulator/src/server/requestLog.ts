@@ -28,12 +28,20 @@ export interface RequestLogEntry {
 }
 
 /** Keeps memory bounded on long runs (benchmarks, 200-poll trigger tests). */
-const MAX_ENTRIES = 20_000;
-const MAX_BODY_CHARS = 16_384;
+export const MAX_LOG_ENTRIES = 20_000;
+export const MAX_LOG_BODY_CHARS = 16_384;
+/**
+ * Every logged body together: 20,000 bodies at the cap would hold 330 MB, and a GET
+ * /__admin/requests answer as much. Past it the oldest entries go; ordinary calls (a few kB)
+ * never reach it before MAX_LOG_ENTRIES does.
+ */
+export const MAX_LOG_TOTAL_CHARS = 32 * 1024 * 1024;
 
 export class RequestLog {
 	private entries: RequestLogEntry[] = [];
 	private nextSeq = 1;
+	/** The length of every entry's requestBody, held under MAX_LOG_TOTAL_CHARS. */
+	private bodyChars = 0;
 
 	/** `secrets`: the world's API tokens, hidden wherever they stand, e.g. in a mangled request. */
 	constructor(private readonly secrets: () => readonly string[] = () => []) {}
@@ -46,12 +54,22 @@ export class RequestLog {
 		let body = redactTokenElements(entry.requestBody);
 		for (const secret of this.secrets())
 			if (secret.length >= 4) body = body.replace(secretPattern(secret), '***');
-		if (body.length > MAX_BODY_CHARS)
-			body = `${body.slice(0, MAX_BODY_CHARS)}... [${body.length} chars]`;
+		if (body.length > MAX_LOG_BODY_CHARS)
+			body = `${body.slice(0, MAX_LOG_BODY_CHARS)}... [${body.length} chars]`;
+		// A copy: V8 keeps a slice's or a replacement's source alive, the whole request (up to 64 MB).
+		body = Buffer.from(body, 'utf8').toString('utf8');
 		const full: RequestLogEntry = { ...entry, seq: this.nextSeq++, requestBody: body };
 		this.entries.push(full);
-		if (this.entries.length > MAX_ENTRIES)
-			this.entries.splice(0, this.entries.length - MAX_ENTRIES);
+		this.bodyChars += body.length;
+		let drop = 0;
+		while (
+			this.entries.length - drop > MAX_LOG_ENTRIES ||
+			(this.bodyChars > MAX_LOG_TOTAL_CHARS && drop < this.entries.length - 1)
+		) {
+			this.bodyChars -= this.entries[drop].requestBody.length;
+			drop++;
+		}
+		if (drop > 0) this.entries.splice(0, drop);
 		return full;
 	}
 
@@ -73,5 +91,6 @@ export class RequestLog {
 
 	clear(): void {
 		this.entries = [];
+		this.bodyChars = 0;
 	}
 }
