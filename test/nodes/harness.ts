@@ -267,6 +267,10 @@ export function loadOptionsContext(options: LoadOptionsContextOptions): ILoadOpt
 export interface PollOptions extends ContextOptions {
 	mode: 'manual' | 'trigger';
 	staticData: IDataObject;
+	/** The workflow the trigger belongs to (n8n's workflow ID; default one shared ID). */
+	workflowId?: string;
+	/** Receives what the node writes to n8n's log, as `level: message`. */
+	log?: string[];
 }
 
 export function pollContext(options: PollOptions): IPollFunctions {
@@ -285,6 +289,17 @@ export function pollContext(options: PollOptions): IPollFunctions {
 		getNodeParameter: (name: string, fallback?: unknown) =>
 			readParam(options.params, name, 0, fallback),
 		getMode: () => options.mode,
+		getWorkflow: () => ({
+			id: options.workflowId ?? 'workflow',
+			name: 'test workflow',
+			active: true,
+		}),
+		logger: Object.fromEntries(
+			['debug', 'info', 'warn', 'error'].map((level) => [
+				level,
+				(message: string) => options.log?.push(`${level}: ${message}`),
+			]),
+		),
 		getWorkflowStaticData: (type: string) => {
 			if (type !== 'node') throw new Error(`unexpected static data type ${type}`);
 			return options.staticData;

@@ -37,6 +37,7 @@ import type { EventSettings, Thing, TriggerEvent } from './event';
 import { asFailure, dueReport, errorOf, recordFailures, type PollFailures } from './failures';
 import type { TriggerState } from './state';
 import { loadState, prune, storeState } from './state';
+import { unlessStillPolling } from './overlap';
 
 export { REPORT_AFTER } from './failures';
 
@@ -300,6 +301,15 @@ function eventOf(this: IPollFunctions, events: readonly TriggerEvent[]): Trigger
  * in scope, decide per company, build the items, then the next state and any failure report.
  */
 export async function poll(
+	this: IPollFunctions,
+	events: readonly TriggerEvent[],
+): Promise<INodeExecutionData[][] | null> {
+	// "Fetch Test Event" leaves the state alone: it may run beside a poll.
+	if (this.getMode() === 'manual') return await pollOnce.call(this, events);
+	return await unlessStillPolling(this, async () => await pollOnce.call(this, events));
+}
+
+async function pollOnce(
 	this: IPollFunctions,
 	events: readonly TriggerEvent[],
 ): Promise<INodeExecutionData[][] | null> {

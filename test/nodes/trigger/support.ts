@@ -87,7 +87,11 @@ export interface PollOptions {
 	inMemory?: boolean;
 	/** Sees (and may wrap) the context n8n would hand the node. */
 	onContext?: (context: IPollFunctions) => void;
+	/** Receives what the node writes to n8n's log. */
+	log?: string[];
 }
+
+let workflows = 0;
 
 /**
  * One trigger node: its parameters and its static data. Each poll hands n8n's static data to the
@@ -95,6 +99,8 @@ export interface PollOptions {
  */
 export class Trigger {
 	staticData: IDataObject = {};
+	/** Each trigger is the node of its own workflow. */
+	readonly workflowId = `workflow-${++workflows}`;
 
 	constructor(
 		readonly emulator: () => Emulator,
@@ -128,6 +134,8 @@ export class Trigger {
 			staticData,
 			intercept: options.intercept,
 			sent: options.sent,
+			workflowId: this.workflowId,
+			log: options.log,
 		});
 		options.onContext?.(context);
 		const result = await trigger.poll.call(context);
