@@ -4,6 +4,7 @@
  */
 import * as os from 'os';
 
+import { answerStallCase } from './cases/answerStall';
 import { bulkReadCase } from './cases/bulkRead';
 import { bulkReadInN8n } from './cases/bulkReadInN8n';
 import { coldLoadCase } from './cases/coldLoad';
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
 		coldLoadCase,
 		emulatorStartCase,
 		triggerPollCase,
+		answerStallCase,
 		() => bulkReadCase(bulkReadInN8n()),
 	]) {
 		rows.push(...(await run()));

@@ -133,6 +133,15 @@ export class NmbrsApi implements ICredentialType {
 				'The address the SOAP services live under; the package appends DebtorService.asmx, CompanyService.asmx and so on',
 		},
 		{
+			displayName: 'Largest Answer (MB)',
+			name: 'maxAnswerMb',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 2048 },
+			default: 256,
+			description:
+				"The most of one answer the node reads (unpacked), so that a runaway answer cannot exhaust n8n's memory. The default fits a PDF of all payslips of a company of some 2,000 employees; raise it for larger ones.",
+		},
+		{
 			displayName: 'Session Subdomain',
 			name: 'sessionSubdomain',
 			type: 'hidden',

@@ -8,6 +8,8 @@
  * - executeContext / pollContext / loadOptionsContext: IExecuteFunctions / IPollFunctions /
  *   ILoadOptionsFunctions with the parts our nodes use.
  */
+import { Readable } from 'stream';
+import type { ReadableStream as WebReadableStream } from 'stream/web';
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
@@ -35,18 +37,34 @@ export interface SentRequest {
 	body: string;
 }
 
-/** n8n's httpRequest, reduced to what the package uses; records every request it sends. */
-export function plainHttp(sent: SentRequest[] = []) {
+/**
+ * n8n's httpRequest, reduced to what the package uses; records every request it sends. With
+ * `streams`, a request for encoding 'stream' gets the body as it arrives, as from n8n; without,
+ * every body is text (what a test that forwards a request and rewrites the answer wants).
+ */
+export function plainHttp(sent: SentRequest[] = [], { streams = false } = {}) {
 	return async (options: IHttpRequestOptions): Promise<FullResponse | string> => {
 		const headers: Record<string, string> = {};
 		for (const [k, v] of Object.entries(options.headers ?? {})) headers[k] = String(v);
 		const body =
 			typeof options.body === 'string' ? options.body : JSON.stringify(options.body ?? '');
 		sent.push({ url: options.url, soapAction: headers.SOAPAction ?? '', body });
-		const response = await fetch(options.url, { method: options.method ?? 'GET', headers, body });
-		const text = await response.text();
+		const response = await fetch(options.url, {
+			method: options.method ?? 'GET',
+			headers,
+			body,
+			signal: options.abortSignal as AbortSignal | undefined,
+		});
 		const responseHeaders: Record<string, string> = {};
 		response.headers.forEach((value, key) => (responseHeaders[key] = value));
+		// As n8n does for encoding 'stream': the body as it arrives (fetch unpacks gzip on the way).
+		if (streams && options.encoding === 'stream' && options.returnFullResponse && response.body) {
+			const stream = Readable.fromWeb(response.body as WebReadableStream);
+			// An answer dropped unread (its call aborted) is no error of the test's.
+			stream.on('error', () => undefined);
+			return { statusCode: response.status, headers: responseHeaders, body: stream as never };
+		}
+		const text = await response.text();
 		if (!options.ignoreHttpStatusErrors && response.status >= 400) {
 			const error = new Error(`Request failed with status code ${response.status}`) as Error & {
 				httpCode: number;
@@ -100,7 +118,7 @@ export function authenticatedHttp(
 	intercept?: Intercept,
 	node: INode = testNode,
 ) {
-	const http = plainHttp(sent);
+	const http = plainHttp(sent, { streams: true });
 	const send = async (options: IHttpRequestOptions) =>
 		(await intercept?.(options)) ?? (await http(options));
 	return async (options: IHttpRequestOptions): Promise<FullResponse | string> => {

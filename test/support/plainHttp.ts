@@ -4,6 +4,7 @@
  */
 import * as http from 'http';
 import * as https from 'https';
+import * as zlib from 'zlib';
 
 import type { Operation } from '../../nodes/Nmbrs/catalogue/types';
 import { fillAuthHeader } from '../../nodes/Nmbrs/transport/auth';
@@ -18,7 +19,9 @@ import type { WireValue } from '../../nodes/Nmbrs/wire/shape';
 
 /**
  * An HttpFunction on node's http/https that fills the auth header itself (with fillAuthHeader,
- * like the n8n credential does). For tests, the bench and use outside n8n.
+ * like the n8n credential does). For tests, the bench and use outside n8n. As n8n's helper does
+ * for encoding 'stream', the body is handed over as it arrives, gzip and deflate unpacked on the
+ * way; the abort signal drops the connection.
  */
 export function createPlainHttp(credentials: NmbrsCredentials): HttpFunction {
 	return (request) =>
@@ -37,6 +40,25 @@ export function createPlainHttp(credentials: NmbrsCredentials): HttpFunction {
 					headers: { ...request.headers, 'Content-Length': Buffer.byteLength(body) },
 				},
 				(res) => {
+					if (request.encoding === 'stream') {
+						const coding = String(res.headers['content-encoding'] ?? '').toLowerCase();
+						const unpack =
+							coding === 'gzip'
+								? zlib.createGunzip()
+								: coding === 'deflate'
+									? zlib.createInflate()
+									: coding === 'br'
+										? zlib.createBrotliDecompress()
+										: undefined;
+						const body = unpack ? res.pipe(unpack) : res;
+						if (unpack) {
+							res.on('error', (error) => unpack.destroy(error));
+							// Dropping the unpacked stream drops the connection under it.
+							unpack.on('close', () => res.destroy());
+						}
+						resolve({ statusCode: res.statusCode ?? 0, headers: res.headers, body });
+						return;
+					}
 					const chunks: Buffer[] = [];
 					res.on('data', (chunk: Buffer) => chunks.push(chunk));
 					res.on('end', () =>
@@ -65,6 +87,11 @@ export function createPlainHttp(credentials: NmbrsCredentials): HttpFunction {
 			// Only the code and node's own message go on: node's errors never hold the request body.
 			req.on('error', (error: NodeJS.ErrnoException) =>
 				reject(Object.assign(new Error(error.message), { code: error.code })),
+			);
+			request.abortSignal?.addEventListener(
+				'abort',
+				() => req.destroy(Object.assign(new Error('aborted'), { code: 'ECONNABORTED' })),
+				{ once: true },
 			);
 			req.end(body);
 		});

@@ -100,7 +100,7 @@ describe('callNmbrs on real catalogue entries', () => {
 				returnFullResponse: true,
 				ignoreHttpStatusErrors: true,
 				json: false,
-				encoding: 'text',
+				encoding: 'stream',
 				abortSignal: expect.any(AbortSignal),
 			},
 		]);

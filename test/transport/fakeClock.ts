@@ -2,6 +2,13 @@
 import type { Clock } from '../../nodes/Nmbrs/transport/limiter';
 
 export class FakeClock implements Clock {
+	/** Gives the event loop back, as the system clock's does; no time passes. */
+	readonly turns: number[] = [];
+	async turn(): Promise<void> {
+		this.turns.push(1);
+		await new Promise((resolve) => setImmediate(resolve));
+	}
+
 	private time = 0;
 	private timers: Array<{ at: number; wake: () => void }> = [];
 	readonly sleeps: number[] = [];

@@ -44,7 +44,14 @@ export function credentialsFromData(data: ICredentialDataDecryptedObject): Nmbrs
 		subdomain: subdomain === '' ? undefined : subdomain,
 		environment: env,
 		customBaseUrl: env === 'custom' ? text(data.customBaseUrl) : undefined,
+		maxAnswerMb: positiveNumber(data.maxAnswerMb),
 	};
+}
+
+/** A number above zero, or undefined (the default applies). */
+function positiveNumber(value: unknown): number | undefined {
+	const number = typeof value === 'string' ? Number(value.trim()) : value;
+	return typeof number === 'number' && Number.isFinite(number) && number > 0 ? number : undefined;
 }
 
 /**

@@ -157,13 +157,12 @@ export async function anyRequest(
 		)) as never;
 	try {
 		const creds = credentialsFromData(data);
-		return await callNmbrs(
-			http,
-			targetFor(creds),
-			operation,
-			params,
-			options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs },
-		);
+		return await callNmbrs(http, targetFor(creds), operation, params, {
+			...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+			...(creds.maxAnswerMb === undefined
+				? {}
+				: { maxAnswerBytes: Math.round(creds.maxAnswerMb * 1024 * 1024) }),
+		});
 	} catch (error) {
 		const nodeError = toNodeError(context.getNode(), error, token, itemIndex);
 		if (error instanceof NmbrsError && error.code === 1001 && staleSessionSubdomain(data)) {

@@ -8,11 +8,12 @@ import type { Catalogue, Operation, ServiceName } from '../catalogue/types';
 import { SERVICES, operationKey } from '../catalogue/types';
 import { WireError, excerptOf, type SoapVersion, type WireValue } from '../wire/shape';
 import { buildRequest } from '../wire/writeXml';
-import { readResponse } from '../wire/readXml';
+import { ResponseReader } from '../wire/readXml';
+import { AnswerTooLarge, DEFAULT_MAX_ANSWER_BYTES, feedAnswer } from './answer';
 import { endpointUrl, type NmbrsTarget } from './connection';
 import { NmbrsError, faultError, lookupFailureFromMessage, scrub } from './errors';
 import { limiterFor, systemClock, type Clock, type FairUseLimiter } from './limiter';
-import { attempt } from '../support/outcome';
+import { attempt, settle } from '../support/outcome';
 
 /** The n8n-style request the transport makes (a subset of n8n's IHttpRequestOptions). */
 export interface HttpRequest {
@@ -24,7 +25,8 @@ export interface HttpRequest {
 	returnFullResponse: true;
 	ignoreHttpStatusErrors: true;
 	json: false;
-	encoding: 'text';
+	/** The body as it arrives (n8n: a readable stream), read chunk by chunk within a size limit. */
+	encoding: 'stream';
 	/** Aborted when the call's overall deadline passes (n8n's own timeout only counts idle time). */
 	abortSignal?: AbortSignal;
 }
@@ -32,7 +34,7 @@ export interface HttpRequest {
 export interface HttpResponse {
 	statusCode: number;
 	headers?: Record<string, unknown>;
-	/** The XML; string or Buffer (anything else is treated as an unreadable answer). */
+	/** The XML: a stream of chunks, or text or bytes (anything else is treated as an unreadable answer). */
 	body: unknown;
 }
 
@@ -57,6 +59,8 @@ export interface CallOptions {
 	limiter?: FairUseLimiter;
 	/** Catalogue for an Operation object passed directly (default: the one that holds it, else the curated one). */
 	catalogue?: Catalogue;
+	/** The most of one answer read, decompressed (default DEFAULT_MAX_ANSWER_BYTES). */
+	maxAnswerBytes?: number;
 }
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -90,14 +94,6 @@ export function resolveCall(
 		);
 	}
 	return { op: resolved.operation, catalogue: explicit ?? resolved.catalogue };
-}
-
-/** The body as the reader takes it: bytes stay bytes, so the XML declaration's encoding is honoured. */
-function bodyXml(body: unknown): string | Buffer | undefined {
-	if (typeof body === 'string' || Buffer.isBuffer(body)) return body;
-	if (body instanceof ArrayBuffer) return Buffer.from(body);
-	if (body === undefined || body === null) return '';
-	return undefined;
 }
 
 /** What kind of value a non-text body is, without any of its content. */
@@ -140,6 +136,8 @@ interface AttemptContext {
 	secrets: readonly string[];
 	params: Record<string, unknown>;
 	catalogueForRead: Catalogue;
+	maxAnswerBytes: number;
+	clock: Clock;
 }
 
 /**
@@ -230,67 +228,99 @@ function httpHint(status: number, ctx: AttemptContext): string {
 	return 'Nmbrs did not accept the request; check the base URL in the credential.';
 }
 
-function errorFromResponse(
+/** Reads the answer as it arrives: its result, or the error it makes. */
+async function answerOf(
 	response: HttpResponse,
 	ctx: AttemptContext,
-): NmbrsError | { result: WireValue } {
+): Promise<NmbrsError | { result: WireValue }> {
 	const status = response.statusCode;
 	const ok = status >= 200 && status < 300;
-	const xml = bodyXml(response.body);
-	if (xml !== undefined) {
-		// The reader scrubs the whole text before cutting any excerpt from it.
-		const read = attempt(() =>
-			readResponse(xml, ctx.op, ctx.catalogueForRead, { scrub: (t) => scrub(t, ctx.secrets) }),
-		);
-		if (read.ok) {
-			if (ok) return { result: read.value.result };
-			// A complete SOAP answer under an error status: a gateway or Nmbrs itself says the call failed,
-			// so the result is not trusted. Only reads are tried again, and only for a server-side (5xx) status.
-			return new NmbrsError(
-				`Nmbrs answered ${ctx.key} with HTTP ${status}, although the body is a regular SOAP answer (not a fault); the result was not used`,
-				{
-					kind: 'http',
-					operation: ctx.key,
-					hint: responseHint(ctx.op, httpHint(status, ctx)),
-					httpStatus: status,
-					retryable: ctx.op.access === 'read' && status >= 500,
-				},
-			);
-		}
-		const error = read.error;
-		if (!(error instanceof WireError)) throw error;
-		if (error.kind === 'fault')
-			return faultError(ctx.key, scrub(error.faultString ?? '', ctx.secrets), status, ctx.params);
-		const excerpt = error.excerpt === undefined ? undefined : scrub(error.excerpt, ctx.secrets);
-		if (ok) {
-			return new NmbrsError(
-				`Nmbrs sent an unreadable answer to ${ctx.key}: ${scrub(error.message, ctx.secrets)}`,
-				{
-					kind: 'malformed',
-					operation: ctx.key,
-					nmbrsMessage: excerpt,
-					hint: responseHint(
-						ctx.op,
-						"The answer is not the SOAP message this operation returns; check the credential's base URL points at the Nmbrs SOAP v3 API, then try again.",
-					),
-					httpStatus: status,
-					retryable: false,
-				},
-			);
-		}
+	// The reader scrubs the start it keeps before it cuts any excerpt from it.
+	const reader = new ResponseReader(ctx.op, ctx.catalogueForRead, {
+		scrub: (t) => scrub(t, ctx.secrets),
+	});
+	const read = await settle(
+		(async () => {
+			const fed = await feedAnswer(response.body, reader, {
+				maxBytes: ctx.maxAnswerBytes,
+				clock: ctx.clock,
+			});
+			return fed ? reader.end() : undefined;
+		})(),
+	);
+	if (read.ok) {
+		if (read.value === undefined) return notText(response, ctx);
+		if (ok) return { result: read.value.result };
+		// A complete SOAP answer under an error status: a gateway or Nmbrs itself says the call failed,
+		// so the result is not trusted. Only reads are tried again, and only for a server-side (5xx) status.
 		return new NmbrsError(
-			`Nmbrs answered ${ctx.key} with HTTP ${status}${excerpt ? `: ${excerpt}` : ''}`,
+			`Nmbrs answered ${ctx.key} with HTTP ${status}, although the body is a regular SOAP answer (not a fault); the result was not used`,
 			{
 				kind: 'http',
 				operation: ctx.key,
-				nmbrsMessage: excerpt,
 				hint: responseHint(ctx.op, httpHint(status, ctx)),
 				httpStatus: status,
-				retryable: status >= 500 || status === 429 || status === 408,
+				retryable: ctx.op.access === 'read' && status >= 500,
 			},
 		);
 	}
+	const error = read.error;
+	if (error instanceof AnswerTooLarge) return tooLarge(error.limitBytes, status, ctx);
+	if (!(error instanceof WireError)) throw error;
+	if (error.kind === 'fault')
+		return faultError(ctx.key, scrub(error.faultString ?? '', ctx.secrets), status, ctx.params);
+	const excerpt = error.excerpt === undefined ? undefined : scrub(error.excerpt, ctx.secrets);
 	if (ok) {
+		return new NmbrsError(
+			`Nmbrs sent an unreadable answer to ${ctx.key}: ${scrub(error.message, ctx.secrets)}`,
+			{
+				kind: 'malformed',
+				operation: ctx.key,
+				nmbrsMessage: excerpt,
+				hint: responseHint(
+					ctx.op,
+					"The answer is not the SOAP message this operation returns; check the credential's base URL points at the Nmbrs SOAP v3 API, then try again.",
+				),
+				httpStatus: status,
+				retryable: false,
+			},
+		);
+	}
+	return new NmbrsError(
+		`Nmbrs answered ${ctx.key} with HTTP ${status}${excerpt ? `: ${excerpt}` : ''}`,
+		{
+			kind: 'http',
+			operation: ctx.key,
+			nmbrsMessage: excerpt,
+			hint: responseHint(ctx.op, httpHint(status, ctx)),
+			httpStatus: status,
+			retryable: status >= 500 || status === 429 || status === 408,
+		},
+	);
+}
+
+/** An answer larger than the limit: reading stopped there. */
+function tooLarge(limitBytes: number, status: number, ctx: AttemptContext): NmbrsError {
+	const megabytes = Math.round(limitBytes / (1024 * 1024));
+	return new NmbrsError(
+		`The answer to ${ctx.key} is larger than ${megabytes} MB (unpacked); it was not read further`,
+		{
+			kind: 'malformed',
+			operation: ctx.key,
+			hint: responseHint(
+				ctx.op,
+				`Answers are read up to the credential's Largest Answer (${megabytes} MB), so that a runaway or hostile answer cannot exhaust n8n's memory. If the answer is a real one (a PDF of the payslips of a very large company, say), raise Largest Answer in the credential, or ask for less at once (one employee's payslips, a shorter period).`,
+			),
+			httpStatus: status,
+			retryable: false,
+		},
+	);
+}
+
+/** A body that is neither a stream nor text nor bytes: something decoded it on the way. */
+function notText(response: HttpResponse, ctx: AttemptContext): NmbrsError {
+	const status = response.statusCode;
+	if (status >= 200 && status < 300) {
 		return new NmbrsError(
 			`Nmbrs answered ${ctx.key} with HTTP ${status}, but the answer reached the node already decoded, not as text`,
 			{
@@ -298,7 +328,7 @@ function errorFromResponse(
 				operation: ctx.key,
 				hint: responseHint(
 					ctx.op,
-					`The HTTP layer handed over the answer as ${describeBody(response.body)} instead of the XML text, so it cannot be read as SOAP; the request asks for text (json: false, encoding: 'text'): check that nothing between n8n and Nmbrs (a proxy, or a custom base URL pointing at a JSON API) rewrites the answer.`,
+					`The HTTP layer handed over the answer as ${describeBody(response.body)} instead of the XML text, so it cannot be read as SOAP; the request asks for the raw body (json: false, encoding: 'stream'): check that nothing between n8n and Nmbrs (a proxy, or a custom base URL pointing at a JSON API) rewrites the answer.`,
 				),
 				httpStatus: status,
 				retryable: false,
@@ -374,6 +404,8 @@ export async function callNmbrs(
 		secrets: target.redact ?? [],
 		params,
 		catalogueForRead: catalogue,
+		maxAnswerBytes: options.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES,
+		clock,
 	};
 	const attempts = 1 + (op.access === 'read' ? Math.max(0, options.retries ?? 2) : 0);
 	const firstDelay = options.retryDelayMs ?? 500;
@@ -383,25 +415,28 @@ export async function callNmbrs(
 		// so a server that trickles bytes would otherwise hold the call as long as it likes.
 		const deadline = new AbortController();
 		try {
-			const response = await limiter.run(
+			// The deadline covers the whole answer: headers, then the body as it is read.
+			outcome = await limiter.run(
 				async () =>
 					await Promise.race([
-						send({
-							method: 'POST',
-							url: ctx.url,
-							headers,
-							body,
-							timeout: ctx.timeoutMs,
-							returnFullResponse: true,
-							ignoreHttpStatusErrors: true,
-							json: false,
-							encoding: 'text',
-							abortSignal: deadline.signal,
-						}),
+						(async () => {
+							const response = await send({
+								method: 'POST',
+								url: ctx.url,
+								headers,
+								body,
+								timeout: ctx.timeoutMs,
+								returnFullResponse: true,
+								ignoreHttpStatusErrors: true,
+								json: false,
+								encoding: 'stream',
+								abortSignal: deadline.signal,
+							});
+							return await answerOf(response, ctx);
+						})(),
 						deadlinePassed(clock, ctx.timeoutMs, deadline),
 					]),
 			);
-			outcome = errorFromResponse(response, ctx);
 		} catch (error) {
 			outcome = errorFromThrown(error, ctx);
 		} finally {

@@ -14,6 +14,8 @@ export interface NmbrsCredentials {
 	environment: 'live' | 'sandbox' | 'custom';
 	/** Only for 'custom', e.g. the emulator: http://127.0.0.1:7780/soap/v3/ (the suffix may be left out). */
 	customBaseUrl?: string;
+	/** The most of one answer read, in MB (unpacked); default 256. */
+	maxAnswerMb?: number;
 }
 
 export const LIVE_BASE_URL = 'https://api.nmbrs.nl/soap/v3/';

@@ -13,6 +13,8 @@ export interface Clock {
 	now(): number;
 	/** Resolves after `ms`; with a signal, rejects as soon as it is aborted (the wait is dropped). */
 	sleep(ms: number, signal?: AbortSignal): Promise<void>;
+	/** Gives the event loop back once (timers and I/O run), e.g. between chunks of a large answer. */
+	turn(): Promise<void>;
 }
 
 /**
@@ -22,6 +24,7 @@ export interface Clock {
 export const systemClock: Clock = {
 	now: () => performance.now(),
 	sleep: async (ms, signal) => (signal ? await sleepWithAbort(ms, signal) : await sleep(ms)),
+	turn: async () => await sleep(0),
 };
 
 /** Calls in flight at once per login; the router and the trigger start as many items or companies. */

@@ -25,6 +25,7 @@
  *
  * Reading (readXml.ts, saxes: streaming, strict, DOCTYPE refused)
  *   readResponse(xml, op, catalogue, { scrub }) -> { result, soapVersion }
+ *   new ResponseReader(op, catalogue, { scrub }): write(chunk)..., end() -> the same, as it arrives
  *       throws WireError{kind:'fault', faultString, faultCode} or WireError{kind:'malformed', excerpt};
  *       accepts the v3 or v2.1 service namespace on responses; refuses a dateTime with a zone;
  *       `scrub` cleans the whole answer of secrets before any excerpt is cut from it
@@ -64,7 +65,7 @@ export {
 	nmbrsFaultMessage,
 } from './writeXml';
 export type { BuildRequestOptions, BuiltRequest, FaultSpec } from './writeXml';
-export { MAX_DEPTH, readResponse, readRequest, xmlDocumentToJson } from './readXml';
+export { MAX_DEPTH, ResponseReader, readResponse, readRequest, xmlDocumentToJson } from './readXml';
 export { redactTokenElements, secretPattern } from './redact';
 export type {
 	ReadOptions,

@@ -495,90 +495,158 @@ function refusedEncoding(message: string): WireError {
 	return new WireError('malformed', message, { refusedAt: { line: 1, column: 1 } });
 }
 
-/**
- * The XML as text. A Buffer is decoded as its XML declaration says (ISO-8859-1, windows-1252,
- * UTF-16...; a byte-order mark wins); a string has already been decoded, as UTF-8, so a string that
- * declares another encoding is refused rather than read with its accents garbled.
- */
-function toText(xml: string | Buffer): string {
-	let text: string;
-	if (typeof xml === 'string') {
-		const declared = declaredEncoding(xml.replace(/^\uFEFF/, '').trimStart());
-		if (declared !== undefined && !UTF8_NAMES.has(declared)) {
-			throw refusedEncoding(
-				`The XML declares encoding "${excerptOf(declared, 40)}", but it reached the reader as text already decoded as UTF-8, so its accented characters cannot be trusted; Nmbrs sends UTF-8.`,
-			);
-		}
-		text = xml;
-	} else {
-		text = decodeBytes(xml);
-	}
-	return text.replace(/^\uFEFF/, '').replace(/^\s+(?=<\?xml)/, '');
-}
+/** How much of the start of a text is kept for error excerpts (they show its first 160 characters). */
+const HEAD_CHARS = 64 * 1024;
+/** How many bytes of a Buffer are awaited before its encoding is decided (its XML declaration). */
+const SNIFF_BYTES = 1024;
 
-function decodeBytes(bytes: Buffer): string {
-	if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
-	if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
-	if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return bytes.toString('utf8');
-	const declared = declaredEncoding(bytes.subarray(0, 1024).toString('latin1').trimStart());
-	if (declared === undefined || UTF8_NAMES.has(declared)) return bytes.toString('utf8');
-	let decoder: InstanceType<typeof TextDecoder>;
+/**
+ * The decoder for bytes as their start says: a byte-order mark wins, then the XML declaration's
+ * encoding (ISO-8859-1, windows-1252, UTF-16...), else UTF-8.
+ */
+function decoderFor(start: Buffer): InstanceType<typeof TextDecoder> {
+	if (start[0] === 0xff && start[1] === 0xfe) return new TextDecoder('utf-16le');
+	if (start[0] === 0xfe && start[1] === 0xff) return new TextDecoder('utf-16be');
+	if (start[0] === 0xef && start[1] === 0xbb && start[2] === 0xbf) return new TextDecoder('utf-8');
+	const declared = declaredEncoding(start.subarray(0, SNIFF_BYTES).toString('latin1').trimStart());
+	if (declared === undefined || UTF8_NAMES.has(declared)) return new TextDecoder('utf-8');
 	try {
-		decoder = new TextDecoder(declared);
+		return new TextDecoder(declared);
 	} catch {
 		throw refusedEncoding(
 			`The XML declares encoding "${excerptOf(declared, 40)}", which this reader cannot decode; Nmbrs sends UTF-8.`,
 		);
 	}
-	return decoder.decode(bytes);
 }
 
-/** Runs saxes over `text` with `root` as the frame above the document element. */
-function parse(text: string, root: Frame, scrub: Scrub): void {
-	if (text.trim() === '') throw malformed('The response body is empty; expected a SOAP envelope.');
-	const parser: SaxesParser<{ xmlns: true }> = new (xmlLibrary().SaxesParser)({ xmlns: true });
-	const stack: Frame[] = [root];
-	parser.on('opentagstart', () => {
-		// stack.length is the depth of the element opening now (stack[0] is above the document).
-		if (stack.length > MAX_DEPTH) {
-			throw new WireError(
-				'malformed',
-				`Refused: the XML nests elements more than ${MAX_DEPTH} deep (line ${parser.line}); SOAP messages from Nmbrs are about ten deep.`,
-				{
-					excerpt: excerptOf(scrub(text)),
-					refusedAt: { line: parser.line, column: parser.column },
-				},
+/**
+ * Runs saxes over a text given in chunks (text or bytes, not both), with `root` as the frame
+ * above the document element: so an answer is read as it arrives, and a caller can give the event
+ * loop back between chunks. A string has already been decoded, as UTF-8, so a string that declares
+ * another encoding is refused rather than read with its accents garbled. Only the start of the
+ * text is kept, for error excerpts.
+ */
+export class XmlFeed {
+	private readonly parser: SaxesParser<{ xmlns: true }>;
+	private head = '';
+	private started = false;
+	private content = false;
+	private pending: Buffer[] = [];
+	private pendingBytes = 0;
+	private decoder?: InstanceType<typeof TextDecoder>;
+
+	constructor(
+		root: Frame,
+		private readonly scrub: Scrub,
+	) {
+		const parser: SaxesParser<{ xmlns: true }> = new (xmlLibrary().SaxesParser)({ xmlns: true });
+		this.parser = parser;
+		const stack: Frame[] = [root];
+		parser.on('opentagstart', () => {
+			// stack.length is the depth of the element opening now (stack[0] is above the document).
+			if (stack.length > MAX_DEPTH) {
+				throw new WireError(
+					'malformed',
+					`Refused: the XML nests elements more than ${MAX_DEPTH} deep (line ${parser.line}); SOAP messages from Nmbrs are about ten deep.`,
+					{
+						excerpt: excerptOf(scrub(this.head)),
+						refusedAt: { line: parser.line, column: parser.column },
+					},
+				);
+			}
+		});
+		parser.on('doctype', (doctype) => {
+			throw malformed(
+				/^\s*html\b/i.test(doctype)
+					? HTML_PAGE
+					: 'Refused: the XML contains a DOCTYPE (entity declarations are not accepted from Nmbrs).',
+				this.head,
+				scrub,
+			);
+		});
+		parser.on('opentag', (node) => {
+			stack.push((stack[stack.length - 1] as Frame).child(node));
+		});
+		parser.on('text', (chunk) => (stack[stack.length - 1] as Frame).text(chunk));
+		parser.on('cdata', (chunk) => (stack[stack.length - 1] as Frame).text(chunk));
+		parser.on('closetag', () => {
+			(stack.pop() as Frame).close();
+		});
+	}
+
+	/** The start of the text read so far, for error excerpts. */
+	get source(): string {
+		return this.head;
+	}
+
+	/** Feeds the next chunk. */
+	write(chunk: string | Buffer): void {
+		if (typeof chunk === 'string') {
+			this.writeText(chunk);
+			return;
+		}
+		if (this.decoder) {
+			this.writeText(this.decoder.decode(chunk, { stream: true }));
+			return;
+		}
+		// The encoding is decided once the start (XML declaration) is here, or at the end.
+		this.pending.push(chunk);
+		this.pendingBytes += chunk.length;
+		if (this.pendingBytes >= SNIFF_BYTES) this.decidePending();
+	}
+
+	/** The text is complete: the document must be too. */
+	end(): void {
+		if (this.pending.length > 0 || (!this.decoder && !this.started)) this.decidePending();
+		if (this.decoder) this.writeText(this.decoder.decode());
+		if (!this.content) throw malformed('The response body is empty; expected a SOAP envelope.');
+		this.guard(() => this.parser.close());
+	}
+
+	private decidePending(): void {
+		const bytes = Buffer.concat(this.pending);
+		this.pending = [];
+		this.decoder = decoderFor(bytes);
+		if (bytes.length > 0) this.writeText(this.decoder.decode(bytes, { stream: true }));
+	}
+
+	private writeText(text: string): void {
+		if (text === '') return;
+		if (!this.started) {
+			this.started = true;
+			if (!this.decoder) {
+				// Already text: decoded as UTF-8 before it reached the reader.
+				const declared = declaredEncoding(text.replace(/^\uFEFF/, '').trimStart());
+				if (declared !== undefined && !UTF8_NAMES.has(declared)) {
+					throw refusedEncoding(
+						`The XML declares encoding "${excerptOf(declared, 40)}", but it reached the reader as text already decoded as UTF-8, so its accented characters cannot be trusted; Nmbrs sends UTF-8.`,
+					);
+				}
+			}
+			text = text.replace(/^\uFEFF/, '').replace(/^\s+(?=<\?xml)/, '');
+		}
+		if (this.head.length < HEAD_CHARS) this.head += text.slice(0, HEAD_CHARS - this.head.length);
+		if (!this.content && text.trim() !== '') this.content = true;
+		this.guard(() => this.parser.write(text));
+	}
+
+	private guard(step: () => unknown): void {
+		try {
+			step();
+		} catch (error) {
+			if (error instanceof WireError) {
+				throw error.excerpt === undefined && error.kind === 'malformed'
+					? malformed(error.message, this.head, this.scrub)
+					: error;
+			}
+			const reason =
+				error instanceof Error ? error.message.replace(/^undefined:/, '') : String(error);
+			throw malformed(
+				`The response is not well-formed XML (${this.scrub(reason.trim())}).`,
+				this.head,
+				this.scrub,
 			);
 		}
-	});
-	parser.on('doctype', (doctype) => {
-		throw malformed(
-			/^\s*html\b/i.test(doctype)
-				? HTML_PAGE
-				: 'Refused: the XML contains a DOCTYPE (entity declarations are not accepted from Nmbrs).',
-			text,
-			scrub,
-		);
-	});
-	parser.on('opentag', (node) => {
-		stack.push((stack[stack.length - 1] as Frame).child(node));
-	});
-	parser.on('text', (chunk) => (stack[stack.length - 1] as Frame).text(chunk));
-	parser.on('cdata', (chunk) => (stack[stack.length - 1] as Frame).text(chunk));
-	parser.on('closetag', () => {
-		(stack.pop() as Frame).close();
-	});
-	try {
-		parser.write(text).close();
-	} catch (error) {
-		if (error instanceof WireError) {
-			throw error.excerpt === undefined && error.kind === 'malformed'
-				? malformed(error.message, text, scrub)
-				: error;
-		}
-		const reason =
-			error instanceof Error ? error.message.replace(/^undefined:/, '') : String(error);
-		throw malformed(`The response is not well-formed XML (${scrub(reason.trim())}).`, text, scrub);
 	}
 }
 
@@ -591,7 +659,8 @@ class EnvelopeFrame implements Frame {
 	soapVersion?: SoapVersion;
 	sawBody = false;
 	constructor(
-		private readonly source: string,
+		/** The start of the text, for excerpts. */
+		private readonly source: () => string,
 		private readonly scrub: Scrub,
 		private readonly onHeaderChild: (node: SaxesTagNS) => Frame,
 		private readonly onBodyChild: (node: SaxesTagNS, soapVersion: SoapVersion) => Frame,
@@ -604,7 +673,7 @@ class EnvelopeFrame implements Frame {
 				node.local.toLowerCase() === 'html'
 					? HTML_PAGE
 					: `Expected a SOAP envelope but the answer starts with <${excerptOf(this.scrub(node.name), 80)}>.`,
-				this.source,
+				this.source(),
 				this.scrub,
 			);
 		}
@@ -687,86 +756,114 @@ export interface ReadResponseResult {
 }
 
 /**
- * Reads the answer to `op`. Throws WireError{kind:'fault'} for a SOAP fault (1.1 or 1.2) and
- * WireError{kind:'malformed'} for anything that is not a complete SOAP answer to this operation.
+ * Reads the answer to `op` as it arrives: `write` each chunk (text or bytes), then `end`. Throws
+ * WireError{kind:'fault'} for a SOAP fault (1.1 or 1.2) and WireError{kind:'malformed'} for
+ * anything that is not a complete SOAP answer to this operation.
  */
+export class ResponseReader {
+	private readonly feed: XmlFeed;
+	private readonly envelope: EnvelopeFrame;
+	private sawResponse = false;
+	private fault: WireError | undefined;
+	private result: WireValue;
+
+	constructor(
+		private readonly op: Operation,
+		catalogue: Catalogue,
+		options: ReadOptions = {},
+	) {
+		const scrub = options.scrub ?? keep;
+		const mode: ReadMode = { purpose: 'response', catalogue, scrub };
+		const responseName = `${op.name}Response`;
+		const resultName = resultElementName(op);
+		this.result = op.result?.listItem !== undefined ? [] : null;
+		const source = () => this.feed.source;
+		this.envelope = new EnvelopeFrame(
+			source,
+			scrub,
+			() => SKIP,
+			(node, soapVersion) => {
+				if (node.local === 'Fault' && node.uri === SOAP_ENVELOPE_NAMESPACE[soapVersion]) {
+					return new GenericFrame((value) => {
+						this.fault = faultFromObject(
+							typeof value === 'object' && value !== null ? (value as WireObject) : {},
+							soapVersion,
+						);
+					});
+				}
+				if (node.local !== responseName) {
+					throw malformed(
+						`Expected <${responseName}> in the answer to ${operationKey(op)} but got <${excerptOf(scrub(node.local), 80)}>.`,
+						source(),
+						scrub,
+					);
+				}
+				if (!isServiceNamespace(node.uri, op.service)) {
+					throw malformed(
+						`The answer to ${operationKey(op)} is in namespace "${scrub(node.uri)}", not the ${op.service} namespace; is the URL pointing at the right service?`,
+						source(),
+						scrub,
+					);
+				}
+				this.sawResponse = true;
+				const namespace = node.uri;
+				return {
+					child: (inner) => {
+						if (!op.result || inner.local !== resultName || inner.uri !== namespace) return SKIP;
+						const field = op.result;
+						return fieldFrame(
+							field,
+							kindOf(field.type, catalogue),
+							inner,
+							namespace,
+							'',
+							resultName,
+							mode,
+							(value) => {
+								this.result = value;
+							},
+						);
+					},
+					text: () => undefined,
+					close: () => undefined,
+				};
+			},
+		);
+		this.feed = new XmlFeed(this.envelope, scrub);
+		this.scrub = scrub;
+	}
+
+	private readonly scrub: Scrub;
+
+	write(chunk: string | Buffer): void {
+		this.feed.write(chunk);
+	}
+
+	end(): ReadResponseResult {
+		this.feed.end();
+		const soapVersion = this.envelope.soapVersion as SoapVersion;
+		if (this.fault) throw this.fault;
+		if (!this.sawResponse) {
+			throw malformed(
+				`The SOAP answer to ${operationKey(this.op)} has ${this.envelope.sawBody ? 'an empty Body' : 'no Body'}; expected <${this.op.name}Response>.`,
+				this.feed.source,
+				this.scrub,
+			);
+		}
+		return { result: this.result, soapVersion };
+	}
+}
+
+/** Reads a whole answer to `op` at once (see ResponseReader). */
 export function readResponse(
 	xml: string | Buffer,
 	op: Operation,
 	catalogue: Catalogue,
 	options: ReadOptions = {},
 ): ReadResponseResult {
-	const text = toText(xml);
-	const scrub = options.scrub ?? keep;
-	const mode: ReadMode = { purpose: 'response', catalogue, scrub };
-	const responseName = `${op.name}Response`;
-	const resultName = resultElementName(op);
-	let sawResponse = false;
-	let fault: WireError | undefined;
-	let result: WireValue = op.result?.listItem !== undefined ? [] : null;
-
-	const envelope: EnvelopeFrame = new EnvelopeFrame(
-		text,
-		scrub,
-		() => SKIP,
-		(node, soapVersion) => {
-			if (node.local === 'Fault' && node.uri === SOAP_ENVELOPE_NAMESPACE[soapVersion]) {
-				return new GenericFrame((value) => {
-					fault = faultFromObject(
-						typeof value === 'object' && value !== null ? (value as WireObject) : {},
-						soapVersion,
-					);
-				});
-			}
-			if (node.local !== responseName) {
-				throw malformed(
-					`Expected <${responseName}> in the answer to ${operationKey(op)} but got <${excerptOf(scrub(node.local), 80)}>.`,
-					text,
-					scrub,
-				);
-			}
-			if (!isServiceNamespace(node.uri, op.service)) {
-				throw malformed(
-					`The answer to ${operationKey(op)} is in namespace "${scrub(node.uri)}", not the ${op.service} namespace; is the URL pointing at the right service?`,
-					text,
-					scrub,
-				);
-			}
-			sawResponse = true;
-			const namespace = node.uri;
-			return {
-				child: (inner) => {
-					if (!op.result || inner.local !== resultName || inner.uri !== namespace) return SKIP;
-					const field = op.result;
-					return fieldFrame(
-						field,
-						kindOf(field.type, catalogue),
-						inner,
-						namespace,
-						'',
-						resultName,
-						mode,
-						(value) => {
-							result = value;
-						},
-					);
-				},
-				text: () => undefined,
-				close: () => undefined,
-			};
-		},
-	);
-	parse(text, envelope, scrub);
-	const soapVersion = envelope.soapVersion as SoapVersion;
-	if (fault) throw fault;
-	if (!sawResponse) {
-		throw malformed(
-			`The SOAP answer to ${operationKey(op)} has ${envelope.sawBody ? 'an empty Body' : 'no Body'}; expected <${responseName}>.`,
-			text,
-			scrub,
-		);
-	}
-	return { result, soapVersion };
+	const reader = new ResponseReader(op, catalogue, options);
+	reader.write(xml);
+	return reader.end();
 }
 
 // ---------------------------------------------------------------- requests (the emulator)
@@ -802,7 +899,6 @@ export function readRequest(
 	catalogue: Catalogue,
 	resolve: (operationName: string, namespace: string) => Operation | undefined,
 ): ReadRequestResult {
-	const text = toText(xml);
 	const mode: ReadMode = { purpose: 'request', catalogue, scrub: keep };
 	const headers: Array<RequestAuthHeader & { namespace: string }> = [];
 	let operationName: string | undefined;
@@ -810,8 +906,8 @@ export function readRequest(
 	let operation: Operation | undefined;
 	let paramsFrame: ObjectFrame | undefined;
 
-	const envelope = new EnvelopeFrame(
-		text,
+	const envelope: EnvelopeFrame = new EnvelopeFrame(
+		() => feed.source,
 		keep,
 		(node) => {
 			if (node.local !== 'AuthHeaderWithDomain' && node.local !== 'AuthHeader') return SKIP;
@@ -858,7 +954,9 @@ export function readRequest(
 			return paramsFrame;
 		},
 	);
-	parse(text, envelope, keep);
+	const feed = new XmlFeed(envelope, keep);
+	feed.write(xml);
+	feed.end();
 	const matching = headers.find(
 		(header) => namespace !== undefined && header.namespace === namespace,
 	);

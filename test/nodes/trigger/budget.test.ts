@@ -12,6 +12,13 @@ import { EMAIL, Trigger, WORLD_NOW, startWorld, stopWorld, type Emulator } from 
 
 /** Time moves to the limiter's next wake-up only when no call is in flight. */
 class VirtualClock implements Clock {
+	/** Gives the event loop back, as the system clock's does; no time passes. */
+	readonly turns: number[] = [];
+	async turn(): Promise<void> {
+		this.turns.push(1);
+		await new Promise((resolve) => setImmediate(resolve));
+	}
+
 	private time = 1_000_000;
 	private timers: Array<{ at: number; wake: () => void }> = [];
 	inFlight = 0;
