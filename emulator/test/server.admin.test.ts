@@ -68,7 +68,7 @@ describe('world controls', () => {
 	});
 
 	it('refuses to move the clock more than three years at once (every period between is run)', async () => {
-		for (const body of [{ to: '9999-12-31' }, { days: 100_000 }]) {
+		for (const body of [{ to: '9999-12-31' }, { days: 100_000 }, { days: 1e300 }]) {
 			const answer = await admin<{ error: string }>(adminUrl, 'POST', 'clock/advance', body);
 			expect(answer.status).toBe(400);
 			expect(JSON.stringify(answer.json)).toContain('at most 1096 days');

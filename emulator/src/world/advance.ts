@@ -24,6 +24,8 @@ export interface ClockAdvance {
 
 /** The furthest the clock moves in one step. */
 export const MAX_ADVANCE_DAYS = 1096;
+/** The clock stays before this moment: payroll dates past it make no sense (and past 9999, no date). */
+export const CLOCK_HORIZON = '2200-01-01T00:00:00';
 
 export function advanceClock(world: World, by: ClockAdvance): string {
 	const before = world.clock.now();
@@ -38,6 +40,10 @@ export function advanceClock(world: World, by: ClockAdvance): string {
 	} else {
 		const hours = (by.days ?? 0) * 24 + (by.hours ?? 0);
 		if (!Number.isFinite(hours)) throw new Error('days and hours must be numbers');
+		if (hours > MAX_ADVANCE_DAYS * 24)
+			throw new Error(
+				`The world clock moves at most ${MAX_ADVANCE_DAYS} days (three years) at a time (asked ${hours / 24} days); move it in steps`,
+			);
 		after = addHours(before, hours);
 	}
 	if (after < before)
@@ -47,6 +53,8 @@ export function advanceClock(world: World, by: ClockAdvance): string {
 		throw new Error(
 			`The world clock moves at most ${MAX_ADVANCE_DAYS} days (three years) at a time (now ${before}, asked ${after}); move it in steps`,
 		);
+	if (after >= CLOCK_HORIZON)
+		throw new Error(`The world clock stays before ${CLOCK_HORIZON.slice(0, 10)} (asked ${after})`);
 	world.clock.set(after);
 
 	const today = after.slice(0, 10);
