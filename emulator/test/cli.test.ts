@@ -108,37 +108,23 @@ async function startAndStop(
 const root = path.resolve(__dirname, '..', '..');
 
 /** The command from its sources, as `npm run` would not need a build for. */
-const fromSources = (...args: string[]) =>
-	start(
-		[
-			'-r',
-			'ts-node/register/transpile-only',
-			path.join(root, 'emulator', 'src', 'cli.ts'),
-			'--port',
-			'0',
-			'--now',
-			'2026-11-25',
-			...args,
-		],
-		{ ...process.env, TS_NODE_PROJECT: path.join(root, 'emulator', 'tsconfig.json') },
-	);
+const SOURCE_ARGS = [
+	'-r',
+	'ts-node/register/transpile-only',
+	path.join(root, 'emulator', 'src', 'cli.ts'),
+	'--port',
+	'0',
+	'--now',
+	'2026-11-25',
+];
+const SOURCE_ENV = {
+	...process.env,
+	TS_NODE_PROJECT: path.join(root, 'emulator', 'tsconfig.json'),
+};
+const fromSources = (...args: string[]) => start([...SOURCE_ARGS, ...args], SOURCE_ENV);
 
 it('starts, prints the URLs and the demo logins, answers, and stops cleanly on SIGTERM', async () => {
-	const { url, output, clock } = await startAndStop(
-		[
-			'-r',
-			'ts-node/register/transpile-only',
-			path.join(root, 'emulator', 'src', 'cli.ts'),
-			'--port',
-			'0',
-			'--now',
-			'2026-11-25',
-		],
-		{
-			...process.env,
-			TS_NODE_PROJECT: path.join(root, 'emulator', 'tsconfig.json'),
-		},
-	);
+	const { url, output, clock } = await startAndStop(SOURCE_ARGS, SOURCE_ENV);
 	expect(output).toContain(`environment "Custom Base URL", Base URL ${url}/soap/v3/`);
 	expect(output).toContain('accountant@demo.example');
 	expect(output).toContain('demo-token');

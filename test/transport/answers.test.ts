@@ -9,17 +9,13 @@ import { Readable } from 'stream';
 import { createGzip, gzipSync } from 'zlib';
 
 import { catalogue, getOperation } from '../../nodes/Nmbrs/catalogue';
-import {
-	callNmbrs,
-	FairUseLimiter,
-	NmbrsError,
-	type HttpFunction,
-} from '../../nodes/Nmbrs/transport';
+import { callNmbrs, FairUseLimiter, type HttpFunction } from '../../nodes/Nmbrs/transport';
 import { TURN_EVERY_BYTES } from '../../nodes/Nmbrs/transport/answer';
 import { systemClock, type Clock } from '../../nodes/Nmbrs/transport/limiter';
 import { buildResponse } from '../../nodes/Nmbrs/wire';
 import { callWithCredentials } from '../support/plainHttp';
 import { FakeClock } from './fakeClock';
+import { nmbrsError } from './nmbrsError';
 
 const MB = 1024 * 1024;
 const GET_XML = 'CompanyService.WageTax_GetXML';
@@ -68,16 +64,6 @@ async function server(
 			await new Promise<void>((resolve) => srv.close(() => resolve()));
 		},
 	};
-}
-
-async function nmbrsError(promise: Promise<unknown>): Promise<NmbrsError> {
-	try {
-		await promise;
-	} catch (error) {
-		if (error instanceof NmbrsError) return error;
-		throw error;
-	}
-	throw new Error('expected an NmbrsError');
 }
 
 const credentials = (url: string) => ({

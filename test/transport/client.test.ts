@@ -12,6 +12,7 @@ import {
 } from '../../nodes/Nmbrs/transport';
 import { callWithCredentials } from '../support/plainHttp';
 import { FakeClock } from './fakeClock';
+import { nmbrsError } from './nmbrsError';
 
 const ENV11 =
 	'<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema">';
@@ -46,16 +47,6 @@ const options = () => ({
 	clock: new FakeClock(),
 	limiter: new FairUseLimiter({ clock: new FakeClock() }),
 });
-
-async function nmbrsError(promise: Promise<unknown>): Promise<NmbrsError> {
-	try {
-		await promise;
-	} catch (error) {
-		if (error instanceof NmbrsError) return error;
-		throw error;
-	}
-	throw new Error('expected an NmbrsError');
-}
 
 describe('callNmbrs on real catalogue entries', () => {
 	it('posts CompanyService.WageTax_GetList exactly and reads the declarations', async () => {

@@ -66,31 +66,23 @@ describe('Wage Tax Declaration Reached Status', () => {
 		expect(idsOf(await trigger.poll())).toEqual([target.id]);
 	});
 
-	it('by default a declaration is emitted locked once, even when it is locked again later', async () => {
-		const trigger = new Trigger(world);
-		await trigger.poll();
-		const [target] = await openDeclarations(world(), 1);
-		await setStatus(world(), target.id, 'locked');
-		expect((await trigger.poll()).map((i) => i.json.IsRepeat)).toEqual([false]);
-		await setStatus(world(), target.id, 'open');
-		expect(await trigger.poll()).toEqual([]);
-		await setStatus(world(), target.id, 'locked');
-		expect(await trigger.poll()).toEqual([]);
-	});
-
-	it('with Emit: Once per Status, one that leaves the watched status and reaches it again is emitted again, as a repeat', async () => {
-		const trigger = new Trigger(world, { declarationOptions: { emit: 'perStatus' } });
-		await trigger.poll();
-		const [target] = await openDeclarations(world(), 1);
-		await setStatus(world(), target.id, 'locked');
-		expect((await trigger.poll()).map((i) => i.json.IsRepeat)).toEqual([false]);
-		await setStatus(world(), target.id, 'open');
-		expect(await trigger.poll()).toEqual([]);
-		await setStatus(world(), target.id, 'locked');
-		const again = await trigger.poll();
-		expect(idsOf(again)).toEqual([target.id]);
-		expect(again[0].json.IsRepeat).toBe(true);
-		expect(await trigger.poll()).toEqual([]);
+	it('locked again later: by default not emitted again; with Emit: Once per Status, emitted again as a repeat', async () => {
+		for (const [emit, again] of [
+			['lockedOnce', []],
+			['perStatus', [true]],
+		] as const) {
+			await admin(world().adminUrl, '/reset', {});
+			const trigger = new Trigger(world, { declarationOptions: { emit } });
+			await trigger.poll();
+			const [target] = await openDeclarations(world(), 1);
+			await setStatus(world(), target.id, 'locked');
+			expect((await trigger.poll()).map((i) => i.json.IsRepeat)).toEqual([false]);
+			await setStatus(world(), target.id, 'open');
+			expect(await trigger.poll()).toEqual([]);
+			await setStatus(world(), target.id, 'locked');
+			expect((await trigger.poll()).map((i) => i.json.IsRepeat)).toEqual(again);
+			expect(await trigger.poll()).toEqual([]);
+		}
 	});
 
 	it('with two statuses watched: locked once, the other each time it is reached; Once per Status repeats locked too', async () => {
