@@ -1,6 +1,7 @@
 /** A scaled world (200 companies, 20,000 employees), built once for this file, answers its largest calls. */
 import { startEmulator, type RunningEmulator } from '../src';
 import { handlers } from '../src/operations';
+import { periodOf } from '../src/world/calendar';
 import { call, values, WORLD_NOW } from './helpers';
 
 let emulator: RunningEmulator;
@@ -44,6 +45,7 @@ it('answers every AllEmployeesByCompany batch call for one company: each employe
 	const employees = emulator.world.employees.filter((e) => e.companyId === company.id);
 	expect(employees.length).toBe(100);
 	const year = Number(emulator.world.clock.now().slice(0, 4));
+	const current = periodOf(company.periodType, emulator.world.clock.now().slice(0, 10));
 	// Absences are listed per absence of the year, so only the employees that have one appear.
 	const absent = employees.filter((e) =>
 		e.absences.some(
@@ -57,6 +59,8 @@ it('answers every AllEmployeesByCompany batch call for one company: each employe
 		const answer = await call(emulator.soapBaseUrl, service, operation, {
 			CompanyID: company.id,
 			CompanyId: company.id,
+			// CostCenter_GetAllEmployeesByCompany asks for a period too (the current one).
+			Period: current.period,
 			Year: year,
 		});
 		expect({ key, status: answer.status }).toEqual({ key, status: 200 });

@@ -73,6 +73,13 @@ interface Ids {
 	template: string;
 	/** The company's current period: writes before it are protected (2011). */
 	current: { year: number; period: number };
+	/** Components made for the calls that need one by its ID: one to delete, one to change. */
+	components: {
+		hourToDelete: number;
+		hourToChange: number;
+		wageToDelete: number;
+		wageToChange: number;
+	};
 }
 
 const served: string[] = [
@@ -92,13 +99,20 @@ function valueFor(field: Field, ids: Ids): unknown {
 		year: ids.year,
 		intyear: ids.year,
 		period: ids.period,
+		startyear: ids.year,
+		startperiod: ids.period,
 		employeetype: 2,
 		unprotectedmode: true,
 		defaultemployeetemplate: ids.template,
+		hourcomponentid: ids.components.hourToDelete,
+		wagecomponentid: ids.components.wageToDelete,
 		firstname: 'Test',
 		lastname: 'Emulator',
 	};
 	if (name in byName) return byName[name];
+	const record = componentRecord(field, ids);
+	if (record)
+		return field.listItem !== undefined ? [{ EmployeeId: ids.employeeId, ...record }] : record;
 	if (field.listItem !== undefined) return undefined;
 	switch (field.type) {
 		case 'int':
@@ -119,6 +133,15 @@ function valueFor(field: Field, ids: Ids): unknown {
 }
 
 let ids: Ids;
+
+/** An hour or wage component for a write, with a code the company's model has. */
+function componentRecord(field: Field, ids: Ids): Record<string, unknown> | undefined {
+	if (/HourComponent/.test(field.type))
+		return { Id: ids.components.hourToChange, HourCode: 1, Hours: 1 };
+	if (/WageComponent/.test(field.type))
+		return { Id: ids.components.wageToChange, Code: 1010, Value: 1 };
+	return undefined;
+}
 
 /** 'yyyy-pp-type' (e.g. 2026-11-M) as year and period. */
 function currentPeriod(result: Record<string, unknown> | null): { year: number; period: number } {
@@ -202,6 +225,25 @@ beforeAll(async () => {
 		current: currentPeriod(
 			await invoke('CompanyService', 'Company_GetCurrentPeriod', { CompanyId: companyId }),
 		),
+		components: { hourToDelete: 0, hourToChange: 0, wageToDelete: 0, wageToChange: 0 },
+	};
+	const fixed = async (operation: string, record: string, fields: object) => {
+		const result = await invoke('EmployeeService', operation, {
+			EmployeeId: ids.employeeId,
+			[record]: { Id: 0, ...fields },
+			Period: ids.current.period,
+			Year: ids.current.year,
+			UnprotectedMode: true,
+		});
+		return Number(result?.[`${operation}Result`]);
+	};
+	const hour = { HourCode: 1, Hours: 8 };
+	const wage = { Code: 1010, Value: 10 };
+	ids.components = {
+		hourToDelete: await fixed('HourComponentFixed_Insert', 'Hourcomponent', hour),
+		hourToChange: await fixed('HourComponentFixed_Insert', 'Hourcomponent', hour),
+		wageToDelete: await fixed('WageComponentFixed_Insert', 'WageComponent', wage),
+		wageToChange: await fixed('WageComponentFixed_Insert', 'WageComponent', wage),
 	};
 	expect(ids.runId).toBeGreaterThan(0);
 	expect(ids.declarationId).toBeGreaterThan(0);

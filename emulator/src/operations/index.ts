@@ -6,15 +6,23 @@ import { companyHandlers } from './companyService';
 import { debtorHandlers } from './debtorService';
 import { employeeHandlers } from './employeeService';
 import type { OperationHandler } from './params';
+import { recordHandlers } from '../records/handlers';
 import { catalogue, operationKey } from '../../../nodes/Nmbrs/catalogue';
 
 export { NmbrsFault } from './faults';
 export type { OperationHandler, OperationCall } from './params';
 
-export const handlers: Record<string, OperationHandler> = Object.fromEntries([
+const handWritten: Array<[string, OperationHandler]> = [
 	...debtorHandlers,
 	...companyHandlers,
 	...employeeHandlers,
+];
+const handWrittenKeys = new Set(handWritten.map(([key]) => key));
+
+/** Hand-written handlers first; the record mechanism serves the operations they leave. */
+export const handlers: Record<string, OperationHandler> = Object.fromEntries([
+	...handWritten,
+	...recordHandlers().filter(([key]) => !handWrittenKeys.has(key)),
 ]);
 
 const curatedKeys = new Set(catalogue.operations.map(operationKey));

@@ -4,6 +4,7 @@
  * another company is added. Documents (PDFs, XML) are not made here: documents.ts makes them on
  * request, so a scaled world of 20,000 employees builds in about a second.
  */
+import { seedRecords } from '../records/seed';
 import {
 	addDays,
 	dateOfDay,
@@ -786,6 +787,7 @@ export function buildWorld(seed: number, now: string, shape: WorldShape, origin:
 		employees: [],
 		runs: [],
 		declarations: [],
+		records: {},
 		nextIds: { employee: 600_001, run: 90_001, declaration: 700_001, record: 1_000_001 },
 		revision: 0,
 	};
@@ -808,6 +810,7 @@ export function buildWorld(seed: number, now: string, shape: WorldShape, origin:
 			world.employees.push(makeEmployee(ctx, i, globalIndex++));
 	});
 	for (const company of world.companies) buildPayrollHistory(world, company);
+	seedRecords(world);
 	return world;
 }
 

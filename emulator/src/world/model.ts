@@ -7,6 +7,7 @@
  * function) is a list of versions, each valid from a period (startYear/startPeriod) until the next
  * one starts; versions can lie in the future. "Current" is always picked for a period: see history.ts.
  */
+import type { RecordStore } from '../records/store';
 import type { PeriodType } from './calendar';
 
 export interface EmulatorUser {
@@ -278,6 +279,8 @@ export interface WorldData {
 	employees: Employee[];
 	runs: Run[];
 	declarations: Declaration[];
+	/** Records kept per employee and period (components, days worked, cost centers): records/store.ts. */
+	records?: RecordStore;
 	/** Next free ids (ids are unique per kind across the world, like Nmbrs' database ids). */
 	nextIds: { employee: number; run: number; declaration: number; record: number };
 	/** Bumped on every write: caches of computed totals key on it. */

@@ -1,0 +1,489 @@
+/**
+ * One mechanism for the period-based records: Nmbrs names its operations by pattern over a few
+ * kinds of record (`X_Get` of a period, `X_GetCurrent`, `X_Insert`, `X_InsertCurrent`,
+ * `X_Insert_With_End`, `X_Insert_Batch`, `X_Stop`, `X_Clear`, `Y_Update`, `Y_Delete`...). Every
+ * operation of the WSDL catalogue whose name fits a family below gets its handler from the
+ * pattern: parameters are found by name (any case, as .NET binds them), the record by its type,
+ * and the answer is shaped by the operation's result type. Writes change the store; the matching
+ * reads give back what was written, period by period as Nmbrs does.
+ */
+import {
+	catalogue as curated,
+	generatedCatalogue,
+	operationKey,
+	resolveAnyOperation,
+	type Operation,
+	type ServiceName,
+} from '../../../nodes/Nmbrs/catalogue';
+import { fieldsOfType, type WireValue } from '../../../nodes/Nmbrs/wire';
+import { periodOf, type PeriodRef } from '../world/calendar';
+import type { Company, EmulatorUser } from '../world/model';
+import { employeesOfCompany, touch, type World } from '../world/world';
+import {
+	NmbrsFault,
+	requireCompany,
+	requireEmployee,
+	requirePeriod,
+	requireUnprotected,
+} from '../operations/faults';
+import type { OperationHandler, Params } from '../operations/params';
+import { shapeResult, type Loose } from '../operations/shape';
+import { HOUR_CODES, WAGE_CODES, type Code } from './codes';
+import {
+	addRecord,
+	findRecord,
+	recordsAt,
+	removeRecords,
+	STORES,
+	type PeriodRecord,
+	type StoreSpec,
+} from './store';
+
+/** A kind of record and the operation prefixes that reach it. */
+interface Family {
+	/** `HourComponentVar` -> its store. */
+	prefixes: Record<string, StoreSpec>;
+	/** The prefix of the operations that reach a record of any of the stores by its ID. */
+	byId?: string;
+	/** The field that holds the code, and the codes the company has (2001/2002 otherwise). */
+	code?: { field: string; codes: readonly Code[]; fault: number; what: string };
+}
+
+const FAMILIES: Family[] = [
+	{
+		prefixes: {
+			HourComponentVar: STORES.hourComponentsVar,
+			HourComponentFixed: STORES.hourComponentsFixed,
+		},
+		byId: 'HourComponent',
+		code: { field: 'HourCode', codes: HOUR_CODES, fault: 2001, what: 'hour code' },
+	},
+	{
+		prefixes: {
+			WageComponentVar: STORES.wageComponentsVar,
+			WageComponentFixed: STORES.wageComponentsFixed,
+		},
+		byId: 'WageComponent',
+		code: { field: 'Code', codes: WAGE_CODES, fault: 2002, what: 'wage code' },
+	},
+	{ prefixes: { DaysVar: STORES.daysWorked } },
+	{ prefixes: { CostCenter: STORES.costCenters } },
+];
+
+// ---------------------------------------------------------------- parameters by name
+
+/** The value of the first parameter named like one of `names` (any case), as .NET binds them. */
+function param(params: Params, ...names: string[]): WireValue | undefined {
+	const wanted = names.map((n) => n.toLowerCase());
+	for (const [name, value] of Object.entries(params))
+		if (wanted.includes(name.toLowerCase())) return value;
+	return undefined;
+}
+
+function intParam(params: Params, ...names: string[]): number {
+	const value = param(params, ...names);
+	return typeof value === 'number' ? value : 0;
+}
+
+function boolParam(params: Params, ...names: string[]): boolean {
+	return param(params, ...names) === true;
+}
+
+/** The record parameter: the operation's one parameter of a complex type (not a list). */
+function recordParam(op: Operation, params: Params): Record<string, WireValue> | null {
+	const field = op.params.find((p) => p.type.startsWith('type:') && p.listItem === undefined);
+	const value = field ? params[field.name] : undefined;
+	return value !== null &&
+		typeof value === 'object' &&
+		!Array.isArray(value) &&
+		!Buffer.isBuffer(value)
+		? (value as Record<string, WireValue>)
+		: null;
+}
+
+/** The list parameter of a batch. */
+function listParam(op: Operation, params: Params): Array<Record<string, WireValue>> {
+	const field = op.params.find((p) => p.listItem !== undefined);
+	const value = field ? params[field.name] : undefined;
+	return Array.isArray(value) ? (value as Array<Record<string, WireValue>>) : [];
+}
+
+// ---------------------------------------------------------------- periods
+
+function currentPeriod(world: World, company: Company): PeriodRef {
+	const { year, period } = periodOf(company.periodType, world.clock.now().slice(0, 10));
+	return { year, period };
+}
+
+/** The period named by `periodName`/`yearName`, or the current one when the operation has none. */
+function periodParam(
+	world: World,
+	company: Company,
+	op: Operation,
+	params: Params,
+	periodNames = ['Period', 'StartPeriod'],
+	yearNames = ['Year', 'StartYear'],
+): PeriodRef {
+	const has = op.params.some((p) =>
+		periodNames.some((n) => n.toLowerCase() === p.name.toLowerCase()),
+	);
+	if (!has) return currentPeriod(world, company);
+	return requirePeriod(company, intParam(params, ...periodNames), intParam(params, ...yearNames));
+}
+
+/** The end period, when the operation takes one (EndPeriod/EndYear); 0/0 means none. */
+function endParam(company: Company, op: Operation, params: Params): PeriodRef | null {
+	if (!op.params.some((p) => p.name === 'EndPeriod')) return null;
+	const period = intParam(params, 'EndPeriod');
+	const year = intParam(params, 'EndYear');
+	if (period === 0 && year === 0) return null;
+	return requirePeriod(company, period, year);
+}
+
+// ---------------------------------------------------------------- records in and out
+
+/** The record's fields that its store keeps: everything given but its ID. */
+function fieldsOf(input: Record<string, WireValue>): Record<string, WireValue> {
+	const { Id: _id, ID: _ID, ...fields } = input;
+	return fields;
+}
+
+/** The item type of the operation's (list) result. */
+function resultFields(op: Operation, where: ReturnType<typeof resolveAnyOperation>): string[] {
+	const type = op.result?.type ?? '';
+	if (!type.startsWith('type:') || !where) return [];
+	return fieldsOfType(type.slice(5), where.catalogue).map((f) => f.name);
+}
+
+/** A stored record as the result type shows it: its ID and the fields the type has. */
+function project(record: PeriodRecord, fields: string[]): Record<string, Loose> {
+	const out: Record<string, Loose> = {};
+	for (const name of fields) {
+		if (name === 'Id' || name === 'ID') out[name] = record.id;
+		else if (name === 'EmployeeId') out[name] = record.employeeId;
+		else if (name in record.fields) out[name] = record.fields[name] as Loose;
+	}
+	return out;
+}
+
+function checkCode(family: Family, fields: Record<string, WireValue>, where: string): void {
+	if (!family.code) return;
+	const code = fields[family.code.field];
+	if (!family.code.codes.some((c) => c.code === code)) {
+		throw new NmbrsFault(
+			family.code.fault,
+			`Invalid ${family.code.what} ${String(code)}${where}: the company's model has ${family.code.codes.map((c) => c.code).join(', ')}`,
+		);
+	}
+}
+
+function newRecord(
+	world: World,
+	employeeId: number,
+	from: PeriodRef,
+	end: PeriodRef | null,
+	fields: Record<string, WireValue>,
+): PeriodRecord {
+	return {
+		id: world.nextIds.record++,
+		employeeId,
+		startYear: from.year,
+		startPeriod: from.period,
+		endYear: end?.year ?? null,
+		endPeriod: end?.period ?? null,
+		creationDate: world.clock.now(),
+		fields,
+	};
+}
+
+// ---------------------------------------------------------------- the verbs
+
+type Verb = (
+	world: World,
+	ctx: { user: EmulatorUser; params: Params; op: Operation; family: Family; spec: StoreSpec },
+) => Loose;
+
+const store = (world: World) => (world.records ??= {});
+
+/** The employee the call is about, its company, and the period it names (current if none). */
+function employeeIn(world: World, user: EmulatorUser, op: Operation, params: Params) {
+	const { employee, company } = requireEmployee(world, user, intParam(params, 'EmployeeId'));
+	return { employee, company, at: periodParam(world, company, op, params) };
+}
+
+/** A write: the period must be open, or UnprotectedMode given (2011). */
+function writable(world: World, company: Company, at: PeriodRef, params: Params): void {
+	requireUnprotected(world, company, at, boolParam(params, 'UnprotectedMode'));
+}
+
+const VERBS: Record<string, Verb> = {
+	Get(world, { user, params, op, spec }) {
+		const { employee, at } = employeeIn(world, user, op, params);
+		const records = recordsAt(store(world), spec, employee.id, at);
+		const where = resolveAnyOperation(op.service, op.name);
+		if (op.result?.listItem === undefined && !op.result?.type.startsWith('type:')) {
+			// A single value (DaysVar_Get): the record's one field, or 0.
+			return (Object.values(records[0]?.fields ?? {})[0] as Loose) ?? 0;
+		}
+		return records.map((r) => project(r, resultFields(op, where)));
+	},
+	Insert(world, { user, params, op, family, spec }) {
+		const { employee, company, at } = employeeIn(world, user, op, params);
+		const input = recordParam(op, params);
+		if (!input) throw new NmbrsFault(2030, `Invalid set of values: the record is missing`);
+		const fields = fieldsOf(input);
+		checkCode(family, fields, '');
+		writable(world, company, at, params);
+		const record = newRecord(world, employee.id, at, endParam(company, op, params), fields);
+		addRecord(store(world), spec, record);
+		touch(world);
+		return record.id;
+	},
+	Insert_Batch(world, { user, params, op, family, spec }) {
+		const items = listParam(op, params);
+		// Every item is checked before any is written: a batch with a bad item changes nothing.
+		const checked = items.map((item, index) => {
+			const { employee, company } = requireEmployee(world, user, Number(item.EmployeeId ?? 0));
+			const at = periodParam(world, company, op, params);
+			const fields = fieldsOf(item);
+			delete fields.EmployeeId;
+			checkCode(family, fields, ` (item ${index + 1}, employee ${employee.id})`);
+			writable(world, company, at, params);
+			return { employee, company, at, fields };
+		});
+		for (const { employee, company, at, fields } of checked)
+			addRecord(
+				store(world),
+				spec,
+				newRecord(world, employee.id, at, endParam(company, op, params), fields),
+			);
+		if (checked.length > 0) touch(world);
+		return undefined;
+	},
+	Set(world, { user, params, op, spec }) {
+		const { employee, company, at } = employeeIn(world, user, op, params);
+		writable(world, company, at, params);
+		setOnePeriod(world, spec, employee.id, at, { Days: intParam(params, 'Days') });
+		return undefined;
+	},
+	Set_Batch(world, { user, params, op, spec }) {
+		const checked = listParam(op, params).map((item) => {
+			const { employee, company } = requireEmployee(world, user, Number(item.EmployeeId ?? 0));
+			const at = currentPeriod(world, company);
+			writable(world, company, at, params);
+			return { employee, at, days: Number(item.Days ?? 0) };
+		});
+		for (const { employee, at, days } of checked)
+			setOnePeriod(world, spec, employee.id, at, { Days: days });
+		return undefined;
+	},
+	Clear(world, { user, params, op, spec }) {
+		const { employee, company, at } = employeeIn(world, user, op, params);
+		writable(world, company, at, params);
+		removeRecords(
+			store(world),
+			spec,
+			(r) => r.employeeId === employee.id && r.startYear === at.year && r.startPeriod === at.period,
+		);
+		touch(world);
+		return undefined;
+	},
+	Stop(world, { user, params, op, spec }) {
+		const { employee, company, at } = employeeIn(world, user, op, params);
+		const input = recordParam(op, params);
+		const id = input
+			? Number(input.Id ?? 0)
+			: intParam(params, 'WageComponentId', 'HourComponentId');
+		const found = findRecord(store(world), [spec], employee.id, id);
+		if (!found)
+			throw new NmbrsFault(2046, `Not found: employee ${employee.id} has no component ${id}`);
+		writable(world, company, at, params);
+		// It holds up to and including the period before the one it stops in.
+		const last = previousOf(company, at);
+		found.record.endYear = last.year;
+		found.record.endPeriod = last.period;
+		touch(world);
+		return undefined;
+	},
+	Update(world, { user, params, op, spec }) {
+		// A new version of the set from the period on (CostCenter_Update, _UpdateCurrent).
+		if (spec.validity !== 'untilNextVersion') return undefined;
+		const { employee, company, at } = employeeIn(world, user, op, params);
+		writable(world, company, at, params);
+		return replaceVersion(world, spec, employee.id, at, listParam(op, params));
+	},
+};
+
+function previousOf(company: Company, at: PeriodRef): PeriodRef {
+	if (at.period > 1) return { year: at.year, period: at.period - 1 };
+	return { year: at.year - 1, period: company.periodType === 'Month' ? 12 : 13 };
+}
+
+function setOnePeriod(
+	world: World,
+	spec: StoreSpec,
+	employeeId: number,
+	at: PeriodRef,
+	fields: Record<string, WireValue>,
+): void {
+	removeRecords(
+		store(world),
+		spec,
+		(r) => r.employeeId === employeeId && r.startYear === at.year && r.startPeriod === at.period,
+	);
+	addRecord(store(world), spec, newRecord(world, employeeId, at, null, fields));
+	touch(world);
+}
+
+function replaceVersion(
+	world: World,
+	spec: StoreSpec,
+	employeeId: number,
+	at: PeriodRef,
+	items: Array<Record<string, WireValue>>,
+): undefined {
+	removeRecords(
+		store(world),
+		spec,
+		(r) => r.employeeId === employeeId && r.startYear === at.year && r.startPeriod === at.period,
+	);
+	for (const item of items)
+		addRecord(store(world), spec, newRecord(world, employeeId, at, null, fieldsOf(item)));
+	touch(world);
+	return undefined;
+}
+
+/** Verbs reached by a record's ID across the family's stores (`HourComponent_Delete`). */
+const BY_ID: Record<
+	string,
+	(world: World, user: EmulatorUser, params: Params, op: Operation, family: Family) => Loose
+> = {
+	Delete(world, user, params, _op, family) {
+		const { employee } = requireEmployee(world, user, intParam(params, 'EmployeeId'));
+		const id = intParam(params, 'HourComponentID', 'WageComponentID');
+		const found = findRecord(store(world), Object.values(family.prefixes), employee.id, id);
+		if (!found) return false;
+		removeRecords(store(world), found.spec, (r) => r === found.record);
+		touch(world);
+		return true;
+	},
+	Update(world, user, params, op, family) {
+		const { employee, company } = requireEmployee(world, user, intParam(params, 'EmployeeId'));
+		const input = recordParam(op, params);
+		if (!input) throw new NmbrsFault(2030, `Invalid set of values: the record is missing`);
+		const id = Number(input.Id ?? 0);
+		const found = findRecord(store(world), Object.values(family.prefixes), employee.id, id);
+		if (!found)
+			throw new NmbrsFault(2046, `Not found: employee ${employee.id} has no component ${id}`);
+		const fields = fieldsOf(input);
+		checkCode(family, fields, '');
+		writable(
+			world,
+			company,
+			{ year: found.record.startYear, period: found.record.startPeriod },
+			params,
+		);
+		found.record.fields = { ...found.record.fields, ...fields };
+		const end = endParam(company, op, params);
+		if (end) {
+			found.record.endYear = end.year;
+			found.record.endPeriod = end.period;
+		}
+		touch(world);
+		return op.result?.type === 'boolean' ? true : found.record.id;
+	},
+};
+
+/** Which verb an operation name after its prefix is: `InsertCurrent_With_End` is Insert. */
+function verbOf(rest: string): string | undefined {
+	const base = rest.replace(/Current/g, '').replace(/_With_End$/, '');
+	const verb = base === 'GetList' ? 'Get' : base;
+	return verb in VERBS ? verb : undefined;
+}
+
+// ---------------------------------------------------------------- company lists
+
+function codesHandler(
+	codes: readonly Code[],
+): (world: World, user: EmulatorUser, params: Params) => Loose {
+	return (world, user, params) => {
+		requireCompany(world, user, intParam(params, 'CompanyId'));
+		return codes.map((c) => ({ Code: c.code, Description: c.description }));
+	};
+}
+
+/** CostCenter_GetAllEmployeesByCompany: each employee's cost centers in the period. */
+function costCentersOfCompany(
+	world: World,
+	user: EmulatorUser,
+	params: Params,
+	op: Operation,
+): Loose {
+	const company = requireCompany(world, user, intParam(params, 'CompanyId'));
+	const at = periodParam(world, company, op, params);
+	const fields = fieldsOfType('EmployeeCostCenter', generatedCatalogue('EmployeeService')!).map(
+		(f) => f.name,
+	);
+	return employeesOfCompany(world, company.id).map((employee) => ({
+		EmployeeId: employee.id,
+		CostCenters: recordsAt(store(world), STORES.costCenters, employee.id, at).map((r) =>
+			project(r, fields),
+		),
+	}));
+}
+
+// ---------------------------------------------------------------- registration
+
+/** The handlers the pattern gives, for every catalogue operation that fits a family. */
+export function recordHandlers(): Array<[string, OperationHandler]> {
+	const out: Array<[string, OperationHandler]> = [];
+	const services: ServiceName[] = ['EmployeeService', 'CompanyService'];
+	for (const service of services) {
+		const operations = [
+			...curated.operations.filter((op) => op.service === service),
+			...(generatedCatalogue(service)?.operations ?? []),
+		];
+		const seen = new Set<string>();
+		for (const op of operations) {
+			const key = operationKey(op);
+			if (seen.has(key)) continue;
+			seen.add(key);
+			const handler = handlerFor(op);
+			if (handler) out.push([key, handler]);
+		}
+	}
+	return out;
+}
+
+function handlerFor(op: Operation): OperationHandler | undefined {
+	const key = operationKey(op);
+	const shaped =
+		(body: (world: World, user: EmulatorUser, params: Params) => Loose): OperationHandler =>
+		(world, call) =>
+			shapeResult(key, body(world, call.user, call.params));
+	if (op.name === 'HourModel_GetHourCodes' || op.name === 'HourModel2_GetHourCodes')
+		return shaped(codesHandler(HOUR_CODES));
+	if (op.name === 'WageModel_GetWageCodes' || op.name === 'WageModel2_GetWageCodes')
+		return shaped(codesHandler(WAGE_CODES));
+	if (op.name === 'CostCenter_GetAllEmployeesByCompany')
+		return shaped((world, user, params) => costCentersOfCompany(world, user, params, op));
+	if (op.service !== 'EmployeeService') return undefined;
+	const underscore = op.name.indexOf('_');
+	if (underscore < 0) return undefined;
+	const prefix = op.name.slice(0, underscore);
+	const rest = op.name.slice(underscore + 1);
+	for (const family of FAMILIES) {
+		const spec = family.prefixes[prefix];
+		if (spec) {
+			const verb = verbOf(rest);
+			const run = verb ? VERBS[verb] : undefined;
+			if (!run) return undefined;
+			return shaped((world, user, params) => run(world, { user, params, op, family, spec }));
+		}
+		if (family.byId === prefix && BY_ID[rest]) {
+			const run = BY_ID[rest];
+			return shaped((world, user, params) => run(world, user, params, op, family));
+		}
+	}
+	return undefined;
+}
