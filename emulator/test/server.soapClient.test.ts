@@ -80,6 +80,10 @@ interface Ids {
 		wageToDelete: number;
 		wageToChange: number;
 	};
+	/** An address of the employee, for Address_Update. */
+	addressId: number;
+	/** Today in the world: a start date in the current period. */
+	today: string;
 }
 
 const served: string[] = [
@@ -105,6 +109,7 @@ function valueFor(field: Field, ids: Ids): unknown {
 		unprotectedmode: true,
 		defaultemployeetemplate: ids.template,
 		hourcomponentid: ids.components.hourToDelete,
+		start: `${ids.today}T00:00:00`,
 		wagecomponentid: ids.components.wageToDelete,
 		firstname: 'Test',
 		lastname: 'Emulator',
@@ -140,6 +145,30 @@ function componentRecord(field: Field, ids: Ids): Record<string, unknown> | unde
 		return { Id: ids.components.hourToChange, HourCode: 1, Hours: 1 };
 	if (/WageComponent/.test(field.type))
 		return { Id: ids.components.wageToChange, Code: 1010, Value: 1 };
+	if (field.type === 'type:EmployeeAddress')
+		return {
+			Id: ids.addressId,
+			Default: false,
+			Street: 'Postbus',
+			HouseNumber: '12',
+			PostalCode: '1000 AA',
+			City: 'Amsterdam',
+			CountryISOCode: 'NL',
+			Type: 'PostAddress',
+		};
+	if (field.type === 'type:Schedule')
+		return Object.fromEntries([
+			...['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'].flatMap((day) => [
+				[`Hours${day}`, 8],
+				[`Hours${day}2`, 8],
+			]),
+			...['Saturday', 'Sunday'].flatMap((day) => [
+				[`Hours${day}`, 0],
+				[`Hours${day}2`, 0],
+			]),
+			['ParttimePercentage', 100],
+			['StartDate', `${ids.today}T00:00:00`],
+		]);
 	return undefined;
 }
 
@@ -226,7 +255,15 @@ beforeAll(async () => {
 			await invoke('CompanyService', 'Company_GetCurrentPeriod', { CompanyId: companyId }),
 		),
 		components: { hourToDelete: 0, hourToChange: 0, wageToDelete: 0, wageToChange: 0 },
+		addressId: 0,
+		today: emulator.world.clock.now().slice(0, 10),
 	};
+	const addresses = list(
+		await invoke('EmployeeService', 'Address_GetListCurrent', { EmployeeId: ids.employeeId }),
+		'Address_GetListCurrentResult',
+		'EmployeeAddress',
+	);
+	ids.addressId = Number(addresses[0]?.Id ?? 0);
 	const fixed = async (operation: string, record: string, fields: object) => {
 		const result = await invoke('EmployeeService', operation, {
 			EmployeeId: ids.employeeId,

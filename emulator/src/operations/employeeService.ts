@@ -1,5 +1,11 @@
 /** EmployeeService: employees, their period-versioned data, writes, and the annual statement. */
-import { periodOf, periodRange, periodString, type PeriodRef } from '../world/calendar';
+import {
+	comparePeriods,
+	periodOf,
+	periodRange,
+	periodString,
+	type PeriodRef,
+} from '../world/calendar';
 import { annualStatementPdf } from '../world/documents';
 import {
 	chronological,
@@ -8,7 +14,17 @@ import {
 	personAt,
 	versionAt,
 } from '../world/history';
-import type { Company, Debtor, Employee, EmulatorUser, PersonalInfoVersion } from '../world/model';
+import type {
+	AddressData,
+	AddressType,
+	AddressVersion,
+	Company,
+	Debtor,
+	Employee,
+	EmulatorUser,
+	PersonalInfoVersion,
+	ScheduleVersion,
+} from '../world/model';
 import { userSeesDebtor } from '../world/users';
 import { addEmployee, employeesOfCompany, findDebtor, touch, type World } from '../world/world';
 import {
@@ -20,6 +36,7 @@ import {
 	requireUnprotected,
 } from './faults';
 import { bool, handler, int, obj, str, type OperationHandler, type Params } from './params';
+import type { Row } from './records';
 import {
 	absenceRecord,
 	addressV2Records,
@@ -96,6 +113,140 @@ function bankAccountsAt(employee: Employee, ref: PeriodRef) {
 	return (versionAt(employee.bankAccounts, ref)?.accounts ?? []).map((account) =>
 		bankAccountRecord(account, holder),
 	);
+}
+
+/** The period a date falls in, for writes that name a start date (Schedule_Update). */
+function periodOfDate(company: Company, params: Params, name: string): PeriodRef {
+	const date = str(params, name);
+	if (date === null || !/^\d{4}-\d{2}-\d{2}/.test(date))
+		throw new NmbrsFault(2030, `Invalid set of values: ${name} is not a date`);
+	const { year, period } = periodOf(company.periodType, date.slice(0, 10));
+	return { year, period };
+}
+
+/** A schedule as the Schedule type shows it (two weeks of hours, part-time %, start). */
+function scheduleRecord(version: ScheduleVersion): Row {
+	const { Id: _id, CreationDate: _created, ...row } = scheduleV2Record(version);
+	return row;
+}
+
+/**
+ * Writes a schedule valid from `ref`: a version starting in that period is replaced, else a new
+ * one starts there (later versions stay). Past periods are protected (2011).
+ */
+function writeSchedule(
+	world: World,
+	company: Company,
+	employee: Employee,
+	ref: PeriodRef,
+	input: Record<string, unknown> | null,
+): void {
+	if (!input) throw new NmbrsFault(2030, 'Invalid set of values: Schedule is missing');
+	requireUnprotected(world, company, ref, false);
+	const hours = [
+		...DAY_NAMES.map((day) => Number(input[`Hours${day}`] ?? 0)),
+		...DAY_NAMES.map((day) => Number(input[`Hours${day}2`] ?? 0)),
+	];
+	if (hours.some((h) => !Number.isFinite(h) || h < 0 || h > 24))
+		throw new NmbrsFault(2030, 'Invalid set of values: hours per day must be 0 to 24');
+	const version: ScheduleVersion = {
+		id: world.nextIds.record++,
+		startYear: ref.year,
+		startPeriod: ref.period,
+		creationDate: world.clock.now(),
+		startDate: periodRange(company.periodType, ref.year, ref.period).start,
+		hours,
+		parttimePercentage: Number(input.ParttimePercentage ?? 0),
+	};
+	employee.schedules = [
+		...employee.schedules.filter((v) => v.startYear !== ref.year || v.startPeriod !== ref.period),
+		version,
+	];
+	touch(world);
+}
+
+const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+/** Each address type's version valid in `ref`, as EmployeeAddress shows it. */
+function addressesAt(employee: Employee, ref: PeriodRef): Row[] {
+	const types = [...new Set(employee.addresses.map((v) => v.type))];
+	return types.flatMap((type) => {
+		const version = versionAt(
+			employee.addresses.filter((v) => v.type === type),
+			ref,
+		);
+		return version ? [employeeAddressRecord(version)] : [];
+	});
+}
+
+function employeeAddressRecord(version: AddressVersion): Row {
+	return {
+		Id: version.id,
+		Default: version.type === 'HomeAddress',
+		Street: version.address.street,
+		HouseNumber: version.address.houseNumber,
+		HouseNumberAddition: version.address.houseNumberAddition,
+		PostalCode: version.address.postalCode,
+		City: version.address.city,
+		StateProvince: null,
+		CountryISOCode: version.address.countryIsoCode,
+		Type: version.type,
+	};
+}
+
+/** The address a request gives; street, number, postal code and city are required (2030). */
+function addressFromRequest(input: Record<string, unknown> | null): {
+	address: AddressData;
+	type: AddressType;
+} {
+	if (!input) throw new NmbrsFault(2030, 'Invalid set of values: Address is missing');
+	const text = (name: string) => {
+		const value = input[name];
+		return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+	};
+	const street = text('Street');
+	const houseNumber = text('HouseNumber');
+	const postalCode = text('PostalCode');
+	const city = text('City');
+	if (!street || !houseNumber || !postalCode || !city)
+		throw new NmbrsFault(
+			2030,
+			'Invalid set of values: an address needs Street, HouseNumber, PostalCode and City',
+		);
+	return {
+		address: {
+			street,
+			houseNumber,
+			houseNumberAddition: text('HouseNumberAddition'),
+			postalCode,
+			city,
+			countryIsoCode: text('CountryISOCode') ?? 'NL',
+		},
+		type: (text('Type') as AddressType | null) ?? 'HomeAddress',
+	};
+}
+
+function insertAddress(
+	world: World,
+	company: Company,
+	employee: Employee,
+	ref: PeriodRef,
+	input: Record<string, unknown> | null,
+	unprotectedMode: boolean,
+): number {
+	const { address, type } = addressFromRequest(input);
+	requireUnprotected(world, company, ref, unprotectedMode);
+	const version: AddressVersion = {
+		id: world.nextIds.record++,
+		startYear: ref.year,
+		startPeriod: ref.period,
+		creationDate: world.clock.now(),
+		address,
+		type,
+	};
+	employee.addresses.push(version);
+	touch(world);
+	return version.id;
 }
 
 /**
@@ -379,6 +530,92 @@ export const employeeHandlers: Array<[string, OperationHandler]> = [
 		const year = int(params, 'intYear');
 		if (year < 1900 || year > 2100) throw new NmbrsFault(2006, 'Invalid Period');
 		return { PDF: annualStatementPdf(world, employee, year) };
+	}),
+	// Schedules, addresses and salary lists over the employee's versions.
+	handler('EmployeeService.Schedule_GetCurrent', (world, { user, params }) => {
+		const { employee, ref } = currentEmployee(world, user, params);
+		const version = versionAt(employee.schedules, ref);
+		return version ? scheduleRecord(version) : null;
+	}),
+	handler('EmployeeService.Schedule_Get', (world, { user, params }) => {
+		const { employee, ref } = employeeAt(world, user, params);
+		const version = versionAt(employee.schedules, ref);
+		return version ? scheduleRecord(version) : null;
+	}),
+	handler('EmployeeService.Schedule_GetList', (world, { user, params }) => {
+		const { employee, ref } = employeeAt(world, user, params);
+		return chronological(employee.schedules)
+			.filter((v) => comparePeriods({ year: v.startYear, period: v.startPeriod }, ref) <= 0)
+			.map(scheduleRecord);
+	}),
+	handler('EmployeeService.Schedule_UpdateCurrent', (world, { user, params }) => {
+		const { employee, company, ref } = currentEmployee(world, user, params);
+		writeSchedule(world, company, employee, ref, obj(params, 'Schedule'));
+		return undefined;
+	}),
+	handler('EmployeeService.Schedule_Update', (world, { user, params }) => {
+		const { employee, company } = requireEmployee(world, user, int(params, 'EmployeeId'));
+		const ref = periodOfDate(company, params, 'Start');
+		writeSchedule(world, company, employee, ref, obj(params, 'Schedule'));
+		return undefined;
+	}),
+	handler('EmployeeService.Address_GetListCurrent', (world, { user, params }) => {
+		const { employee, ref } = currentEmployee(world, user, params);
+		return addressesAt(employee, ref);
+	}),
+	handler('EmployeeService.Address_GetList', (world, { user, params }) => {
+		const { employee, ref } = employeeAt(world, user, params);
+		return addressesAt(employee, ref);
+	}),
+	handler('EmployeeService.Address_InsertCurrent', (world, { user, params }) => {
+		const { employee, company, ref } = currentEmployee(world, user, params);
+		return insertAddress(world, company, employee, ref, obj(params, 'Address'), false);
+	}),
+	handler('EmployeeService.Address_Insert', (world, { user, params }) => {
+		const { employee, company, ref } = employeeAt(world, user, params);
+		return insertAddress(
+			world,
+			company,
+			employee,
+			ref,
+			obj(params, 'Address'),
+			bool(params, 'UnprotectedMode'),
+		);
+	}),
+	handler('EmployeeService.Address_Update', (world, { user, params }) => {
+		const { employee } = requireEmployee(world, user, int(params, 'EmployeeId'));
+		const input = obj(params, 'Address');
+		const version = employee.addresses.find((v) => v.id === Number(input?.Id ?? 0));
+		if (!version)
+			throw new NmbrsFault(
+				2046,
+				`Not found: employee ${employee.id} has no address ${String(input?.Id ?? '')}`,
+			);
+		const { address, type } = addressFromRequest(input);
+		// A correction of the record as it is (no period, no UnprotectedMode in the call).
+		version.address = address;
+		version.type = type;
+		touch(world);
+		return true;
+	}),
+	handler('EmployeeService.Address_Delete', (world, { user, params }) => {
+		const { employee } = requireEmployee(world, user, int(params, 'EmployeeId'));
+		const id = int(params, 'AddressID');
+		const before = employee.addresses.length;
+		employee.addresses = employee.addresses.filter((v) => v.id !== id);
+		if (employee.addresses.length === before) return false;
+		touch(world);
+		return true;
+	}),
+	handler('EmployeeService.Salary_GetList', (world, { user, params }) => {
+		const { employee, ref } = employeeAt(world, user, params);
+		return chronological(employee.salaries)
+			.filter((v) => comparePeriods({ year: v.startYear, period: v.startPeriod }, ref) <= 0)
+			.map((v) => {
+				// The list's Salary type has no v3 ID and CreationDate (Salary_Get's has).
+				const { ID: _id, CreationDate: _created, ...row } = salaryRecord(v);
+				return row;
+			});
 	}),
 	// Served with the generated (WSDL-only) entry: no curated catalogue entry.
 	handler('EmployeeService.Absence_GetList', (world, { user, params }) =>

@@ -19,7 +19,7 @@ import type {
 } from '../world/model';
 import type { Loose } from './shape';
 
-type Row = { [field: string]: Loose };
+export type Row = { [field: string]: Loose };
 
 export function companyRecord(company: Company): Row {
 	return {

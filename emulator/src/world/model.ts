@@ -7,6 +7,7 @@
  * function) is a list of versions, each valid from a period (startYear/startPeriod) until the next
  * one starts; versions can lie in the future. "Current" is always picked for a period: see history.ts.
  */
+import type { HrRecords } from '../records/hr';
 import type { RecordStore } from '../records/store';
 import type { PeriodType } from './calendar';
 
@@ -112,9 +113,14 @@ export interface PersonalInfoVersion extends VersionStart {
 	data: PersonalData;
 }
 
+/** The kinds of address an employee has (the catalogue's AddressType). */
+export type AddressType =
+	'HomeAddress' | 'PostAddress' | 'AbsenceAddress' | 'HolidaysAddress' | 'WeekendAddress';
+
+/** One version of an address of one type; each type has its own history. */
 export interface AddressVersion extends VersionStart {
 	address: AddressData;
-	type: 'HomeAddress';
+	type: AddressType;
 }
 
 export interface SalaryVersion extends VersionStart {
@@ -281,6 +287,8 @@ export interface WorldData {
 	declarations: Declaration[];
 	/** Records kept per employee and period (components, days worked, cost centers): records/store.ts. */
 	records?: RecordStore;
+	/** Leave, absence causes and partial recoveries (records/hr.ts); a world saved before them has none. */
+	hr?: HrRecords;
 	/** Next free ids (ids are unique per kind across the world, like Nmbrs' database ids). */
 	nextIds: { employee: number; run: number; declaration: number; record: number };
 	/** Bumped on every write: caches of computed totals key on it. */
