@@ -3,7 +3,9 @@
  * cannot drift from what the emulator reads and writes. Laid out like an ASMX WSDL: one schema
  * (elementFormDefault qualified) with a wrapper element per operation and `<Op>Response`, the
  * complex types, `ArrayOfX` list types, enums as string restrictions, both auth header elements;
- * then messages, one portType and SOAP 1.1 + 1.2 bindings whose address is this server.
+ * GUIDs as the Microsoft `guid` type in a schema of their own (`s1:guid`), an untyped element for
+ * anyType, as the real v2.1 WSDLs have them; then messages, one portType and SOAP 1.1 + 1.2
+ * bindings whose address is this server.
  */
 import { soapAction, serviceNamespace } from '../../nodes/Nmbrs/catalogue/types';
 import type {
@@ -15,7 +17,16 @@ import type {
 } from '../../nodes/Nmbrs/catalogue/types';
 import { escapeXml } from '../../nodes/Nmbrs/wire';
 
-const SCALAR_XSD: Record<string, string> = {
+/** Where ASMX declares System.Guid: a pattern-restricted string, imported by the service schema. */
+const GUID_NAMESPACE = 'http://microsoft.com/wsdl/types/';
+const GUID_SCHEMA =
+	`<s:schema elementFormDefault="qualified" targetNamespace="${GUID_NAMESPACE}">` +
+	`<s:simpleType name="guid"><s:restriction base="s:string">` +
+	`<s:pattern value="[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}" />` +
+	`</s:restriction></s:simpleType></s:schema>`;
+
+/** XSD type per scalar; anyType is an element without a type attribute (undefined), as ASMX writes it. */
+const SCALAR_XSD: Record<string, string | undefined> = {
 	string: 's:string',
 	int: 's:int',
 	long: 's:long',
@@ -24,12 +35,18 @@ const SCALAR_XSD: Record<string, string> = {
 	boolean: 's:boolean',
 	dateTime: 's:dateTime',
 	date: 's:dateTime',
-	// ASMX puts guid in a separate schema; a string is what every client reads it as anyway.
-	guid: 's:string',
+	guid: 's1:guid',
 	base64Binary: 's:base64Binary',
 	xmlDocument: 's:string',
-	anyType: 's:anyType',
+	anyType: undefined,
 };
+
+/** Scalars that are .NET reference types: their ArrayOfX items are nillable, value types' are not. */
+const REFERENCE_SCALARS = new Set(['string', 'xmlDocument', 'base64Binary', 'anyType']);
+
+function typeAttribute(ref: string | undefined): string {
+	return ref === undefined ? '' : ` type="${ref}"`;
+}
 
 /** XSD names must be NCNames; catalogue type names may carry qualifiers (`Employee.WageTax`). */
 function xsdName(name: string): string {
@@ -54,6 +71,8 @@ class SchemaWriter {
 	private readonly taken = new Set<string>(['AuthHeader', 'AuthHeaderWithDomain']);
 	private readonly arrays = new Map<string, string>();
 	private readonly parts: string[] = [];
+	/** Whether any element is a GUID: then the guid schema and its import are written, as ASMX does. */
+	usesGuid = false;
 
 	private claim(
 		kind: string,
@@ -80,10 +99,11 @@ class SchemaWriter {
 		return { xsd, isNew: true };
 	}
 
-	typeRef(type: FieldType, catalogue: Catalogue): string {
+	typeRef(type: FieldType, catalogue: Catalogue): string | undefined {
 		if (type.startsWith('enum:')) return `tns:${this.addEnum(type.slice(5), catalogue)}`;
 		if (type.startsWith('type:')) return `tns:${this.addComplexType(type.slice(5), catalogue)}`;
-		return SCALAR_XSD[type] ?? 's:string';
+		if (type === 'guid') this.usesGuid = true;
+		return type in SCALAR_XSD ? SCALAR_XSD[type] : 's:string';
 	}
 
 	element(field: Field, catalogue: Catalogue): string {
@@ -94,12 +114,12 @@ class SchemaWriter {
 		const ref = this.typeRef(field.type, catalogue);
 		const min = field.optional ? 0 : 1;
 		const nillable = field.nillable ? ' nillable="true"' : '';
-		return `<s:element minOccurs="${min}" maxOccurs="1" name="${escapeXml(field.name)}"${nillable} type="${ref}" />`;
+		return `<s:element minOccurs="${min}" maxOccurs="1" name="${escapeXml(field.name)}"${nillable}${typeAttribute(ref)} />`;
 	}
 
 	private addArray(itemName: string, itemType: FieldType, catalogue: Catalogue): string {
 		const ref = this.typeRef(itemType, catalogue);
-		const key = `${itemName}|${ref}`;
+		const key = `${itemName}|${ref ?? ''}`;
 		const existing = this.arrays.get(key);
 		if (existing) return existing;
 		let typeName = `ArrayOf${capitalise(xsdName(itemName))}`;
@@ -108,10 +128,10 @@ class SchemaWriter {
 		this.taken.add(typeName);
 		this.arrays.set(key, typeName);
 		const nillable =
-			itemType.startsWith('type:') || itemType === 'string' ? ' nillable="true"' : '';
+			itemType.startsWith('type:') || REFERENCE_SCALARS.has(itemType) ? ' nillable="true"' : '';
 		this.parts.push(
 			`<s:complexType name="${typeName}"><s:sequence>` +
-				`<s:element minOccurs="0" maxOccurs="unbounded" name="${escapeXml(itemName)}"${nillable} type="${ref}" />` +
+				`<s:element minOccurs="0" maxOccurs="unbounded" name="${escapeXml(itemName)}"${nillable}${typeAttribute(ref)} />` +
 				`</s:sequence></s:complexType>`,
 		);
 		return typeName;
@@ -148,7 +168,7 @@ class SchemaWriter {
 		}
 		const sequence = `<s:sequence>${type.fields.map((f) => this.element(f, catalogue)).join('')}</s:sequence>`;
 		if (type.base) {
-			const base = this.typeRef(`type:${type.base}`, catalogue);
+			const base = `tns:${this.addComplexType(type.base, catalogue)}`;
 			this.parts.push(
 				`<s:complexType name="${xsd}"><s:complexContent mixed="false">` +
 					`<s:extension base="${base}">${sequence}</s:extension></s:complexContent></s:complexType>`,
@@ -244,16 +264,18 @@ export function generateWsdl(
 			`<wsdl:input message="tns:${op.name}SoapIn" /><wsdl:output message="tns:${op.name}SoapOut" /></wsdl:operation>`,
 	);
 	const location = escapeXml(address);
+	const guid = schema.usesGuid;
 
 	return [
 		`<?xml version="1.0" encoding="utf-8"?>`,
 		`<wsdl:definitions xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/" xmlns:s="http://www.w3.org/2001/XMLSchema" ` +
 			`xmlns:soap12="http://schemas.xmlsoap.org/wsdl/soap12/" xmlns:http="http://schemas.xmlsoap.org/wsdl/http/" ` +
-			`xmlns:tns="${ns}" targetNamespace="${ns}" xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/">`,
+			`xmlns:tns="${ns}"${guid ? ` xmlns:s1="${GUID_NAMESPACE}"` : ''} targetNamespace="${ns}" xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/">`,
 		`<wsdl:types><s:schema elementFormDefault="qualified" targetNamespace="${ns}">`,
+		guid ? `<s:import namespace="${GUID_NAMESPACE}" />` : '',
 		AUTH_HEADERS,
 		schema.toXml(),
-		`</s:schema></wsdl:types>`,
+		`</s:schema>${guid ? GUID_SCHEMA : ''}</wsdl:types>`,
 		messages.join('\n'),
 		`<wsdl:portType name="${service}Soap">`,
 		portType.join('\n'),
@@ -265,5 +287,7 @@ export function generateWsdl(
 			`<wsdl:port name="${service}Soap12" binding="tns:${service}Soap12"><soap12:address location="${location}" /></wsdl:port>` +
 			`</wsdl:service>`,
 		`</wsdl:definitions>`,
-	].join('\n');
+	]
+		.filter((part) => part !== '')
+		.join('\n');
 }
