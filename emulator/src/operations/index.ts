@@ -5,6 +5,7 @@
 import { companyHandlers } from './companyService';
 import { debtorHandlers } from './debtorService';
 import { employeeHandlers } from './employeeService';
+import { hrRecordHandlers } from './hrRecords';
 import type { OperationHandler } from './params';
 import { recordHandlers } from '../records/handlers';
 import { catalogue, operationKey } from '../../../nodes/Nmbrs/catalogue';
@@ -16,6 +17,7 @@ const handWritten: Array<[string, OperationHandler]> = [
 	...debtorHandlers,
 	...companyHandlers,
 	...employeeHandlers,
+	...hrRecordHandlers,
 ];
 const handWrittenKeys = new Set(handWritten.map(([key]) => key));
 

@@ -4,6 +4,7 @@
  * another company is added. Documents (PDFs, XML) are not made here: documents.ts makes them on
  * request, so a scaled world of 20,000 employees builds in about a second.
  */
+import { seedLeave } from '../records/leave';
 import { seedRecords } from '../records/seed';
 import {
 	addDays,
@@ -811,6 +812,7 @@ export function buildWorld(seed: number, now: string, shape: WorldShape, origin:
 	});
 	for (const company of world.companies) buildPayrollHistory(world, company);
 	seedRecords(world);
+	seedLeave(world);
 	return world;
 }
 
