@@ -138,3 +138,45 @@ describe('salaries', () => {
 		expect(history.at(-1)).toMatchObject({ Value: now.Value, Type: now.Type });
 	});
 });
+
+describe('contracts', () => {
+	it('a contract inserted is listed; one that ends before it starts is refused; deleted, it is gone', () => {
+		const { employee, current } = paidEmployee();
+		const list = () =>
+			rows(world, user(), 'EmployeeService.Contract_GetAll_v2', { EmployeeId: employee.id });
+		const before = list().length;
+		const start = `${current.year + 1}-01-01T00:00:00`;
+		const id = call(world, user(), 'EmployeeService.Contract_Insert_v2', {
+			EmployeeId: employee.id,
+			Contract: {
+				ContractID: 0,
+				StartDate: start,
+				EndDate: `${current.year + 1}-12-31T00:00:00`,
+				EmployementType: 1,
+				EmploymentSequenceTaxId: 1,
+				Indefinite: false,
+			},
+			UnprotectedMode: false,
+		});
+		expect(list()).toHaveLength(before + 1);
+		expect(list().find((c) => c.ContractID === id)).toMatchObject({
+			StartDate: start,
+			Indefinite: false,
+		});
+		expect(
+			faultOf(() =>
+				call(world, user(), 'EmployeeService.Contract_Insert_v2', {
+					EmployeeId: employee.id,
+					Contract: { StartDate: start, EndDate: `${current.year}-06-30T00:00:00` },
+					UnprotectedMode: false,
+				}),
+			),
+		).toBe(2030);
+		call(world, user(), 'EmployeeService.Contract_Delete', { EmployeeId: employee.id, Id: id });
+		expect(list()).toHaveLength(before);
+		const now = call(world, user(), 'EmployeeService.Contract_GetCurrentPeriod', {
+			EmployeeId: employee.id,
+		}) as { EmployeeContracts: unknown[] };
+		expect(now.EmployeeContracts.length).toBeGreaterThan(0);
+	});
+});

@@ -249,6 +249,71 @@ function insertAddress(
 	return version.id;
 }
 
+/** The fields of the v2.1 contract types (the v3 EmployeeContract has more). */
+const CONTRACT_V2_FIELDS = [
+	'ContractID',
+	'StartDate',
+	'TrialPeriod',
+	'EndDate',
+	'EmployementType',
+	'EmploymentSequenceTaxId',
+	'Indefinite',
+	'PhaseClassification',
+];
+const EMPLOYEE_CONTRACT_FIELDS = [
+	'ContractID',
+	'CreationDate',
+	'StartDate',
+	'TrialPeriod',
+	'EndDate',
+	'EmployementType',
+	'EmploymentSequenceTaxId',
+	'Indefinite',
+];
+
+function only(row: Row, fields: readonly string[]): Row {
+	return Object.fromEntries(fields.filter((f) => f in row).map((f) => [f, row[f]]));
+}
+
+/** A contract from a request: a start date is required, an end not before it (2030). */
+function insertContract(
+	world: World,
+	company: Company,
+	employee: Employee,
+	input: Record<string, unknown> | null,
+	unprotectedMode: boolean,
+): number {
+	const date = (name: string) => {
+		const value = input?.[name];
+		return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value)
+			? value.slice(0, 10)
+			: null;
+	};
+	const startDate = date('StartDate');
+	if (!input || startDate === null)
+		throw new NmbrsFault(2030, 'Invalid set of values: a contract needs a StartDate');
+	const endDate = date('EndDate');
+	if (endDate !== null && endDate < startDate)
+		throw new NmbrsFault(2030, 'Invalid set of values: the contract ends before it starts');
+	const { year, period } = periodOf(company.periodType, startDate);
+	requireUnprotected(world, company, { year, period }, unprotectedMode);
+	const contract = {
+		id: world.nextIds.record++,
+		creationDate: world.clock.now(),
+		startDate,
+		trialPeriod: date('TrialPeriod'),
+		endDate,
+		employmentType: Number(input.EmployementType ?? 1),
+		employmentSequenceTaxId: Number(input.EmploymentSequenceTaxId ?? 1),
+		indefinite: input.Indefinite === true || endDate === null,
+		writtenContract: true,
+		hoursPerWeek: 0,
+	};
+	employee.contracts.push(contract);
+	touch(world);
+	return contract.id;
+}
+
 /**
  * Writes personal info valid from `ref`: the request REPLACES the record (whatever it leaves out
  * becomes null, as in Nmbrs). A version starting in that very period is overwritten; otherwise a
@@ -463,6 +528,44 @@ export const employeeHandlers: Array<[string, OperationHandler]> = [
 	handler('EmployeeService.Contract_GetAll', (world, { user, params }) =>
 		requireEmployee(world, user, int(params, 'EmployeeId')).employee.contracts.map(contractRecord),
 	),
+	handler('EmployeeService.Contract_GetAll_v2', (world, { user, params }) =>
+		requireEmployee(world, user, int(params, 'EmployeeId')).employee.contracts.map((c) =>
+			only(contractRecord(c), CONTRACT_V2_FIELDS),
+		),
+	),
+	handler('EmployeeService.Contract_GetCurrentPeriod', (world, { user, params }) => {
+		const { employee, company, ref } = currentEmployee(world, user, params);
+		const range = periodRange(company.periodType, ref.year, ref.period);
+		return {
+			EmployeeId: employee.id,
+			EmployeeContracts: employee.contracts
+				.filter((c) => c.startDate <= range.end && (c.endDate === null || c.endDate >= range.start))
+				.map((c) => only(contractRecord(c), EMPLOYEE_CONTRACT_FIELDS)),
+		};
+	}),
+	handler('EmployeeService.Contract_Insert_v2', (world, { user, params }) => {
+		const { employee, company } = requireEmployee(world, user, int(params, 'EmployeeId'));
+		return insertContract(
+			world,
+			company,
+			employee,
+			obj(params, 'Contract'),
+			bool(params, 'UnprotectedMode'),
+		);
+	}),
+	handler('EmployeeService.Contract_InsertCurrentPeriod_v2', (world, { user, params }) => {
+		const { employee, company } = requireEmployee(world, user, int(params, 'EmployeeID'));
+		return insertContract(world, company, employee, obj(params, 'Contract'), false);
+	}),
+	handler('EmployeeService.Contract_Delete', (world, { user, params }) => {
+		const { employee } = requireEmployee(world, user, int(params, 'EmployeeId'));
+		const id = int(params, 'Id');
+		if (!employee.contracts.some((c) => c.id === id))
+			throw new NmbrsFault(2046, `Not found: employee ${employee.id} has no contract ${id}`);
+		employee.contracts = employee.contracts.filter((c) => c.id !== id);
+		touch(world);
+		return undefined;
+	}),
 	handler('EmployeeService.Contract_GetAll_AllEmployeesByCompany', (world, { user, params }) =>
 		perEmployee(world, user, params, 'EmployeeContracts', (e) => e.contracts.map(contractRecord)),
 	),
