@@ -167,6 +167,14 @@ function componentRecord(field: Field, ids: Ids): Record<string, unknown> | unde
 		return { Id: ids.components.hourToChange, HourCode: 1, Hours: 1 };
 	if (/WageComponent/.test(field.type))
 		return { Id: ids.components.wageToChange, Code: 1010, Value: 1 };
+	if (field.type === 'type:WebhookSetting')
+		return {
+			WebhookSettingId: 0,
+			Name: 'node-soap',
+			Endpoint: 'https://example.nl/hook',
+			Active: true,
+			Events: { WebhookEvent: [{ EventId: 1, Active: true }] },
+		};
 	if (field.type === 'type:EmployeeAddress')
 		return {
 			Id: ids.addressId,

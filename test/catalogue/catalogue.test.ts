@@ -62,6 +62,8 @@ describe('curated catalogue', () => {
 				.sort(),
 		).toEqual([
 			'CompanyService.WageTax_SetSentExternal',
+			'DebtorService.WebhookSettings_Delete',
+			'DebtorService.WebhookSettings_Insert',
 			'EmployeeService.Employee_InsertBasedOnDefault',
 			'EmployeeService.PersonalInfo_Update',
 			'EmployeeService.PersonalInfo_UpdateCurrent',

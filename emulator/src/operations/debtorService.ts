@@ -3,11 +3,12 @@
  * that exists but lies outside the login's debtors (its filters / tags) is 1003 here; an unknown
  * DebtorId stays 2009 (REFERENCE §1.5). Other services answer both with their own 2009/2004/2003.
  */
-import type { Debtor, EmulatorUser } from '../world/model';
+import type { WireValue } from '../../../nodes/Nmbrs/wire';
+import type { Debtor, EmulatorUser, WebhookSettingRecord } from '../world/model';
 import { userSeesDebtor } from '../world/users';
-import { findDebtor, type World } from '../world/world';
-import { requireDebtor, unauthorized } from './faults';
-import { handler, int, type OperationHandler, type Params } from './params';
+import { findDebtor, touch, type World } from '../world/world';
+import { NmbrsFault, requireDebtor, unauthorized } from './faults';
+import { handler, int, obj, type OperationHandler, type Params } from './params';
 import { addressRecord } from './records';
 
 function debtorOf(world: World, user: EmulatorUser, params: Params): Debtor {
@@ -17,7 +18,81 @@ function debtorOf(world: World, user: EmulatorUser, params: Params): Debtor {
 	return requireDebtor(world, user, id);
 }
 
+/**
+ * The events a webhook setting can name, as Nmbrs's support pages list them. Their ids are ours
+ * (not published).
+ */
+export const WEBHOOK_EVENTS = [
+	{ EventId: 1, EventName: 'Run Finish' },
+	{ EventId: 2, EventName: 'Journals Finish' },
+	{ EventId: 3, EventName: 'Wage Tax Declaration Created' },
+	{ EventId: 4, EventName: 'Wage Tax Declaration Sent' },
+	{ EventId: 5, EventName: 'Pension Export Created' },
+	{ EventId: 6, EventName: 'Pension Export Sent' },
+] as const;
+
+/** A debtor's webhook settings, kept in the world (a world saved before them has none). */
+function webhookSettingsOf(world: World, debtor: Debtor): WebhookSettingRecord[] {
+	const all = (world.webhookSettings ??= {});
+	return (all[String(debtor.id)] ??= []);
+}
+
+function webhookSettingFromRequest(world: World, input: Record<string, WireValue> | null) {
+	const name = typeof input?.Name === 'string' ? input.Name.trim() : '';
+	if (name === '') throw new NmbrsFault(2045, 'Invalid webhook name: the name is empty');
+	const endpoint = typeof input?.Endpoint === 'string' ? input.Endpoint.trim() : '';
+	if (!/^https:\/\/[^\s/]+/i.test(endpoint))
+		throw new NmbrsFault(2044, 'Invalid webhook endpoint: it must start with https://');
+	const events = Array.isArray(input?.Events)
+		? (input.Events as Array<Record<string, WireValue>>)
+		: [];
+	return {
+		id: world.nextIds.record++,
+		name,
+		endpoint,
+		active: input?.Active === true,
+		events: WEBHOOK_EVENTS.map((event) => ({
+			eventId: event.EventId,
+			active: events.some((e) => Number(e.EventId) === event.EventId && e.Active !== false),
+		})),
+	};
+}
+
+function webhookSettingRecord(setting: WebhookSettingRecord) {
+	return {
+		WebhookSettingId: setting.id,
+		Name: setting.name,
+		Endpoint: setting.endpoint,
+		Active: setting.active,
+		Events: WEBHOOK_EVENTS.map((event) => ({
+			...event,
+			Active: setting.events.some((e) => e.eventId === event.EventId && e.active),
+		})),
+	};
+}
+
 export const debtorHandlers: Array<[string, OperationHandler]> = [
+	handler('DebtorService.WebhookSettings_GetEvents', () =>
+		WEBHOOK_EVENTS.map((event) => ({ ...event, Active: true })),
+	),
+	handler('DebtorService.WebhookSettings_Get', (world, { user, params }) =>
+		webhookSettingsOf(world, debtorOf(world, user, params)).map(webhookSettingRecord),
+	),
+	handler('DebtorService.WebhookSettings_Insert', (world, { user, params }) => {
+		const debtor = debtorOf(world, user, params);
+		const setting = webhookSettingFromRequest(world, obj(params, 'WebhookSetting'));
+		webhookSettingsOf(world, debtor).push(setting);
+		touch(world);
+		return setting.id;
+	}),
+	handler('DebtorService.WebhookSettings_Delete', (world, { user, params }) => {
+		const settings = webhookSettingsOf(world, debtorOf(world, user, params));
+		const index = settings.findIndex((s) => s.id === int(params, 'WebhookSettingId'));
+		if (index < 0) return false;
+		settings.splice(index, 1);
+		touch(world);
+		return true;
+	}),
 	handler('DebtorService.Environment_Get', (_world, { user }) => ({
 		Domain: `${user.domain}.nmbrs.nl`,
 		SubDomain: user.domain,

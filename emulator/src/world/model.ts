@@ -275,6 +275,16 @@ export interface DeclarationAmounts {
 	collective: DeclarationSums & { totalToPay: number };
 }
 
+export interface WebhookSettingRecord {
+	id: number;
+	name: string;
+	/** Always https:// (2044 otherwise). */
+	endpoint: string;
+	active: boolean;
+	/** Each event of WEBHOOK_EVENTS, switched on or off. */
+	events: Array<{ eventId: number; active: boolean }>;
+}
+
 export interface WorldData {
 	seed: number;
 	/** How the world was made ('demo', 'scaled', or the file it was loaded from). */
@@ -289,6 +299,8 @@ export interface WorldData {
 	records?: RecordStore;
 	/** Leave, absence causes and partial recoveries (records/hr.ts); a world saved before them has none. */
 	hr?: HrRecords;
+	/** Per debtor ID: where Nmbrs posts which events (DebtorService.WebhookSettings_*). */
+	webhookSettings?: Record<string, WebhookSettingRecord[]>;
 	/** Next free ids (ids are unique per kind across the world, like Nmbrs' database ids). */
 	nextIds: { employee: number; run: number; declaration: number; record: number };
 	/** Bumped on every write: caches of computed totals key on it. */

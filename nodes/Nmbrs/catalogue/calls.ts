@@ -116,6 +116,13 @@ export interface CuratedCalls {
 	'DebtorService.Environment_Get': Record<string, never>;
 	'DebtorService.Function_GetList': { DebtorId: number };
 	'DebtorService.List_GetAll': Record<string, never>;
+	'DebtorService.WebhookSettings_Delete': { DebtorId: number; WebhookSettingId: number };
+	'DebtorService.WebhookSettings_Get': { DebtorId: number };
+	'DebtorService.WebhookSettings_GetEvents': Record<string, never>;
+	'DebtorService.WebhookSettings_Insert': {
+		DebtorId: number;
+		WebhookSetting?: Record<string, unknown> | null;
+	};
 	'EmployeeService.Absence_GetAll_AllEmployeesByCompany': { CompanyId: number; Year: number };
 	'EmployeeService.Address_GetAll_AllEmployeesByCompany': { CompanyID: number };
 	'EmployeeService.BankAccount_GetList': { EmployeeId: number; Period: number; Year: number };

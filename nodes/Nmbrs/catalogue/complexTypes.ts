@@ -535,4 +535,31 @@ export const complexTypes: Record<string, ComplexType> = {
 		],
 		note: 'v3-only (DebtorService.Environment_Get); SubDomain is what AuthHeaderWithDomain/Domain needs. Type name is ours',
 	},
+	WebhookEvent: {
+		name: 'WebhookEvent',
+		source: 'v3-code',
+		fields: [
+			{ name: 'EventId', type: 'int' },
+			{ name: 'EventName', type: 'string', optional: true },
+			{ name: 'Active', type: 'boolean' },
+		],
+		note: 'v3-only (DebtorService.WebhookSettings_*); fields from one v3 SDK, type name ours',
+	},
+	WebhookSetting: {
+		name: 'WebhookSetting',
+		source: 'v3-code',
+		fields: [
+			{ name: 'WebhookSettingId', type: 'int' },
+			{ name: 'Name', type: 'string', optional: true },
+			{ name: 'Endpoint', type: 'string', optional: true },
+			{ name: 'Active', type: 'boolean' },
+			{
+				name: 'Events',
+				type: 'type:WebhookEvent',
+				listItem: 'WebhookEvent',
+				optional: true,
+			},
+		],
+		note: 'v3-only; fields from one v3 SDK; the wrapper and item element names of the event list are unverified',
+	},
 };
