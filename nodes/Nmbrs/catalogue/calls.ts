@@ -6,7 +6,9 @@
 export interface CuratedCalls {
 	'CompanyService.Address_GetCurrent': { CompanyId: number };
 	'CompanyService.Company_GetCurrentPeriod': { CompanyId: number };
+	'CompanyService.CostCenter_GetList': { CompanyId: number };
 	'CompanyService.DefaultEmployeeTemplates_GetByCompany': { CompanyId: number };
+	'CompanyService.HourModel_GetHourCodes': { CompanyId: number };
 	'CompanyService.Journals_GetByRunCompany_v2': {
 		CompanyId: number;
 		RunId: number;
@@ -108,6 +110,7 @@ export interface CuratedCalls {
 		Year: number;
 		paymentDate: string | null;
 	};
+	'CompanyService.WageModel_GetWageCodes': { CompanyId: number };
 	'CompanyService.WageTax_GetList': { CompanyId: number; intYear: number };
 	'CompanyService.WageTax_GetXML': { LoonaangifteID: number; CompanyId: number };
 	'CompanyService.WageTax_SetSentExternal': { LoonaangifteID: number; CompanyId: number };

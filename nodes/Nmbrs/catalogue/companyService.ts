@@ -245,4 +245,18 @@ export const companyOperations: Operation[] = [
 		},
 		description: 'Templates a new employee can be created from',
 	}),
+	...(
+		[
+			['HourModel_GetHourCodes', 'HourCode', "The hour codes of the company's hour model"],
+			['WageModel_GetWageCodes', 'WageCode', "The wage codes of the company's wage model"],
+			['CostCenter_GetList', 'CostCenter', "The company's cost centers"],
+		] as const
+	).map(([name, type, description]) =>
+		entry({
+			name,
+			params: [{ name: 'CompanyId', type: 'int' }],
+			result: { name: `${name}Result`, type: `type:${type}`, listItem: type, optional: true },
+			description,
+		}),
+	),
 ];

@@ -535,6 +535,31 @@ export const complexTypes: Record<string, ComplexType> = {
 		],
 		note: 'v3-only (DebtorService.Environment_Get); SubDomain is what AuthHeaderWithDomain/Domain needs. Type name is ours',
 	},
+	HourCode: {
+		name: 'HourCode',
+		source: 'wsdl',
+		fields: [
+			{ name: 'Code', type: 'int' },
+			{ name: 'Description', type: 'string', optional: true },
+		],
+	},
+	WageCode: {
+		name: 'WageCode',
+		source: 'wsdl',
+		fields: [
+			{ name: 'Code', type: 'int' },
+			{ name: 'Description', type: 'string', optional: true },
+		],
+	},
+	CostCenter: {
+		name: 'CostCenter',
+		source: 'wsdl',
+		fields: [
+			{ name: 'Code', type: 'string', optional: true },
+			{ name: 'Description', type: 'string', optional: true },
+			{ name: 'Id', type: 'int', nillable: true },
+		],
+	},
 	WebhookEvent: {
 		name: 'WebhookEvent',
 		source: 'v3-code',

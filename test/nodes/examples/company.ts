@@ -14,6 +14,9 @@ export const company: ResourceExamples = {
 	],
 	getCurrentPeriod: [(emulator) => ({ companyId: rl(firstCompany(emulator).id) })],
 	getAddress: [(emulator) => ({ companyId: rl(firstCompany(emulator).id) })],
+	getHourCodes: [(emulator) => ({ companyId: rl(firstCompany(emulator).id) })],
+	getWageCodes: [(emulator) => ({ companyId: rl(firstCompany(emulator).id) })],
+	getCostCenters: [(emulator) => ({ companyId: rl(firstCompany(emulator).id) })],
 	getPayrollRuns: [(emulator) => ({ companyId: rl(firstCompany(emulator).id), year: '2026' })],
 	getWageTaxDeclarations: [
 		(emulator) => ({ companyId: rl(firstCompany(emulator).id), year: '2026', options: {} }),

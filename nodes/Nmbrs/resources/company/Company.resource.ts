@@ -1,9 +1,12 @@
 import type { NmbrsResource } from '../types';
 import { get } from './get.operation';
 import { getAddress } from './getAddress.operation';
+import { getCostCenters } from './getCostCenters.operation';
 import { getCurrentPeriod } from './getCurrentPeriod.operation';
+import { getHourCodes } from './getHourCodes.operation';
 import { getMany } from './getMany.operation';
 import { getPayrollRuns } from './getPayrollRuns.operation';
+import { getWageCodes } from './getWageCodes.operation';
 import { getWageTaxDeclarations } from './getWageTaxDeclarations.operation';
 import { markWageTaxDeclarationSent } from './markWageTaxDeclarationSent.operation';
 
@@ -18,6 +21,9 @@ export const company: NmbrsResource = {
 		getPayrollRuns,
 		getWageTaxDeclarations,
 		markWageTaxDeclarationSent,
+		getHourCodes,
+		getWageCodes,
+		getCostCenters,
 	},
 	defaultOperation: 'getMany',
 };
