@@ -254,8 +254,11 @@ export class ContractChecker {
 			if (inline) {
 				const ours = this.catalogue.types[name];
 				if (!ours) this.report(where, `type ${name} is not in the catalogue`);
-				else
+				else {
+					// Compared with the anonymous type where it is used (the name is the catalogue's).
+					this.checkedTypes.add(name);
 					this.compareFields(ours.fields, sequenceOf(inline).fields, `${where} (inline ${name})`);
+				}
 				return;
 			}
 			if (typeAttr !== `tns:${name}` || !this.wsdl.complexTypes.has(name)) {

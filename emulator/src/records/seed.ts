@@ -1,7 +1,8 @@
 /**
  * The records a payroll world holds at the start: for every employee on the payroll now, the cost
  * center the employee list names (from the start of last year), a travel allowance for most (a
- * fixed wage component), days worked and, for hourly paid employees, worked hours this period.
+ * fixed wage component), a home-working allowance for some (variable), days worked and, for hourly
+ * paid employees, worked hours this period.
  * Deterministic per seed. The payslips and journals do not add these up (assumed, see README).
  */
 import { periodOf, periodRange } from '../world/calendar';
@@ -61,6 +62,13 @@ export function seedRecords(world: World): void {
 			add(STORES.daysWorked, current, {
 				Days: days * (company.periodType === 'Month' ? 4 : 4) + random.int(0, 2),
 			});
+			// A home-working allowance for the days worked at home this period, for some.
+			if (random.chance(0.3))
+				add(STORES.wageComponentsVar, current, {
+					Code: 1020,
+					Value: Math.round(random.int(2, 12) * 2.35 * 100) / 100,
+					Comment: null,
+				});
 			const salary = versionAt(employee.salaries, current);
 			if (salary?.type === 'Bruto_Uurloon')
 				add(STORES.hourComponentsVar, current, {

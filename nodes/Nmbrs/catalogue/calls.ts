@@ -145,6 +145,10 @@ export interface CuratedCalls {
 	'EmployeeService.EmployeeType_GetList': Record<string, never>;
 	'EmployeeService.Employment_GetAll_AllEmployeesByCompany': { CompanyID: number };
 	'EmployeeService.Function_GetAll_AllEmployeesByCompany': { CompanyID: number };
+	'EmployeeService.HourComponentFixed_Get': { EmployeeId: number; Period: number; Year: number };
+	'EmployeeService.HourComponentFixed_GetCurrent': { EmployeeId: number };
+	'EmployeeService.HourComponentVar_Get': { EmployeeId: number; Period: number; Year: number };
+	'EmployeeService.HourComponentVar_GetCurrent': { EmployeeId: number };
 	'EmployeeService.List_GetByCompany': { CompanyId: number; EmployeeType: number };
 	'EmployeeService.List_GetByDebtor': { DebtorId: number; EmployeeType: number };
 	'EmployeeService.PersonalInfo_Get': { EmployeeId: number; Period: number; Year: number };
@@ -166,6 +170,10 @@ export interface CuratedCalls {
 	'EmployeeService.Salary_GetCurrent': { EmployeeId: number };
 	'EmployeeService.SalaryDocuments_GetAnnualStatementPDF': { EmployeeID: number; intYear: number };
 	'EmployeeService.Schedule_GetAll_AllEmployeesByCompany': { CompanyID: number };
+	'EmployeeService.WageComponentFixed_Get': { EmployeeId: number; Period: number; Year: number };
+	'EmployeeService.WageComponentFixed_GetCurrent': { EmployeeId: number };
+	'EmployeeService.WageComponentVar_Get': { EmployeeId: number; Period: number; Year: number };
+	'EmployeeService.WageComponentVar_GetCurrent': { EmployeeId: number };
 }
 
 /** A curated call, 'Service.Operation'. */

@@ -535,6 +535,25 @@ export const complexTypes: Record<string, ComplexType> = {
 		],
 		note: 'v3-only (DebtorService.Environment_Get); SubDomain is what AuthHeaderWithDomain/Domain needs. Type name is ours',
 	},
+	HourComponent_2: {
+		name: 'HourComponent_2',
+		source: 'wsdl',
+		fields: [
+			{ name: 'Id', type: 'int' },
+			{ name: 'HourCode', type: 'int' },
+			{ name: 'Hours', type: 'decimal' },
+		],
+		note: 'the anonymous item type of ArrayOfHourComponent (the named HourComponent is the input)',
+	},
+	WageComponent: {
+		name: 'WageComponent',
+		source: 'wsdl',
+		fields: [
+			{ name: 'Id', type: 'int' },
+			{ name: 'Code', type: 'int' },
+			{ name: 'Value', type: 'decimal' },
+		],
+	},
 	HourCode: {
 		name: 'HourCode',
 		source: 'wsdl',

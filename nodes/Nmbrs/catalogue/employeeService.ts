@@ -336,4 +336,36 @@ export const employeeOperations: Operation[] = [
 		slow: true,
 		description: 'Annual statement (jaaropgaaf) PDF of an employee for a year',
 	}),
+	// Hour and wage components of an employee: variable (this period only) and fixed (from a
+	// period on), of the current period or of a period given.
+	...(
+		[
+			['HourComponentVar', 'HourComponent_2', 'HourComponent', 'Variable hours'],
+			['HourComponentFixed', 'HourComponent_2', 'HourComponent', 'Fixed hours'],
+			['WageComponentVar', 'WageComponent', 'WageComponent', 'Variable wage components'],
+			['WageComponentFixed', 'WageComponent', 'WageComponent', 'Fixed wage components'],
+		] as const
+	).flatMap(([prefix, type, item, what]) => [
+		entry({
+			name: `${prefix}_GetCurrent`,
+			params: [{ name: 'EmployeeId', type: 'int' }],
+			result: {
+				name: `${prefix}_GetCurrentResult`,
+				type: `type:${type}`,
+				listItem: item,
+				optional: true,
+			},
+			description: `${what} of an employee in the current period`,
+		}),
+		entry({
+			name: `${prefix}_Get`,
+			params: [
+				{ name: 'EmployeeId', type: 'int' },
+				{ name: 'Period', type: 'int' },
+				{ name: 'Year', type: 'int' },
+			],
+			result: { name: `${prefix}_GetResult`, type: `type:${type}`, listItem: item, optional: true },
+			description: `${what} of an employee in a period and year`,
+		}),
+	]),
 ];

@@ -1,7 +1,7 @@
 import type { ResourceExamples } from '.';
 import type { Emulator } from '../runNode';
 import { rl } from '../runNode';
-import { activeEmployee, firstCompany } from './world';
+import { activeEmployee, employeeWithComponents, firstCompany } from './world';
 
 /** Company and employee locators for an employee on the payroll of the first company. */
 const ofEmployee = (emulator: Emulator) => ({
@@ -10,6 +10,18 @@ const ofEmployee = (emulator: Emulator) => ({
 });
 
 const specificPeriod = { periodChoice: 'specific', year: 2026, period: 5 };
+
+/** Each kind of component, of the current period and of a specific one, of an employee who has some. */
+const components = (store: 'hourComponentsVar' | 'wageComponentsVar') => {
+	const of = (emulator: Emulator) => {
+		const employee = employeeWithComponents(emulator, store);
+		return { companyId: rl(employee.companyId), employeeId: rl(employee.id) };
+	};
+	return (['variable', 'fixed'] as const).flatMap((kind) => [
+		(emulator: Emulator) => ({ ...of(emulator), kind, periodChoice: 'current' }),
+		(emulator: Emulator) => ({ ...of(emulator), kind, ...specificPeriod }),
+	]);
+};
 
 export const employee: ResourceExamples = {
 	get: [
@@ -73,4 +85,6 @@ export const employee: ResourceExamples = {
 		(emulator) => ({ ...ofEmployee(emulator), ...specificPeriod }),
 	],
 	getBankAccounts: [(emulator) => ofEmployee(emulator)],
+	getHours: components('hourComponentsVar'),
+	getWageComponents: components('wageComponentsVar'),
 };

@@ -56,3 +56,17 @@ export function paidEmployee(emulator: Emulator) {
 	if (!employee) throw new Error('the locked run paid nobody');
 	return employee;
 }
+
+/** An employee of the first company with variable components of this kind this period (seeded). */
+export function employeeWithComponents(
+	emulator: Emulator,
+	store: 'hourComponentsVar' | 'wageComponentsVar',
+) {
+	const company = firstCompany(emulator);
+	const ids = new Set((emulator.world.records?.[store] ?? []).map((r) => r.employeeId));
+	const employee = emulator.world.employees.find(
+		(e) => e.companyId === company.id && ids.has(e.id),
+	);
+	if (!employee) throw new Error(`the first company has no employee with ${store}`);
+	return employee;
+}

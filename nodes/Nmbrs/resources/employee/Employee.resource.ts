@@ -4,8 +4,10 @@ import { get } from './get.operation';
 import { getBankAccounts } from './getBankAccounts.operation';
 import { getContracts } from './getContracts.operation';
 import { getEmployments } from './getEmployments.operation';
+import { getHours } from './getHours.operation';
 import { getMany } from './getMany.operation';
 import { getSalary } from './getSalary.operation';
+import { getWageComponents } from './getWageComponents.operation';
 import { updatePersonalInfo } from './updatePersonalInfo.operation';
 
 export const employee: NmbrsResource = {
@@ -20,6 +22,8 @@ export const employee: NmbrsResource = {
 		getEmployments,
 		getSalary,
 		getBankAccounts,
+		getHours,
+		getWageComponents,
 	},
 	defaultOperation: 'getMany',
 };
