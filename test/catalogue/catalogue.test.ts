@@ -65,6 +65,7 @@ describe('curated catalogue', () => {
 			'DebtorService.WebhookSettings_Delete',
 			'DebtorService.WebhookSettings_Insert',
 			'EmployeeService.Employee_InsertBasedOnDefault',
+			'EmployeeService.HourComponentVar_Insert_Batch',
 			'EmployeeService.PersonalInfo_Update',
 			'EmployeeService.PersonalInfo_UpdateCurrent',
 		]);

@@ -149,6 +149,12 @@ export interface CuratedCalls {
 	'EmployeeService.HourComponentFixed_GetCurrent': { EmployeeId: number };
 	'EmployeeService.HourComponentVar_Get': { EmployeeId: number; Period: number; Year: number };
 	'EmployeeService.HourComponentVar_GetCurrent': { EmployeeId: number };
+	'EmployeeService.HourComponentVar_Insert_Batch': {
+		HourComponents?: readonly unknown[] | null;
+		Period: number;
+		Year: number;
+		UnprotectedMode: boolean;
+	};
 	'EmployeeService.List_GetByCompany': { CompanyId: number; EmployeeType: number };
 	'EmployeeService.List_GetByDebtor': { DebtorId: number; EmployeeType: number };
 	'EmployeeService.PersonalInfo_Get': { EmployeeId: number; Period: number; Year: number };

@@ -554,6 +554,21 @@ export const complexTypes: Record<string, ComplexType> = {
 			{ name: 'Value', type: 'decimal' },
 		],
 	},
+	EmployeeHourComponent: {
+		name: 'EmployeeHourComponent',
+		source: 'wsdl',
+		fields: [
+			{ name: 'EmployeeId', type: 'int' },
+			{ name: 'Id', type: 'int' },
+			{ name: 'HourCode', type: 'int' },
+			{ name: 'CostCenterId', type: 'int', nillable: true },
+			{ name: 'CostUnitId', type: 'int', nillable: true },
+			{ name: 'Hours', type: 'decimal' },
+			{ name: 'Comment', type: 'string', optional: true },
+			{ name: 'DocumentName', type: 'string', optional: true },
+			{ name: 'Attachment', type: 'base64Binary', optional: true },
+		],
+	},
 	HourCode: {
 		name: 'HourCode',
 		source: 'wsdl',

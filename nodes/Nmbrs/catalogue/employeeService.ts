@@ -368,4 +368,20 @@ export const employeeOperations: Operation[] = [
 			description: `${what} of an employee in a period and year`,
 		}),
 	]),
+	entry({
+		name: 'HourComponentVar_Insert_Batch',
+		params: [
+			{
+				name: 'HourComponents',
+				type: 'type:EmployeeHourComponent',
+				listItem: 'EmployeeHourComponent',
+				optional: true,
+			},
+			{ name: 'Period', type: 'int' },
+			{ name: 'Year', type: 'int' },
+			{ name: 'UnprotectedMode', type: 'boolean' },
+		],
+		access: 'write',
+		description: 'Add variable hours for many employees of a company in one period, in one call',
+	}),
 ];

@@ -17,7 +17,7 @@ import { asRecords, requestCall } from '../glue/request';
 import { currentDutchYear, isPayrollYear, parseId } from '../glue/parameters';
 import type { WireObject } from '../wire';
 
-export type LocatorKind = 'company' | 'debtor' | 'employee' | 'run' | 'declaration';
+export type LocatorKind = 'company' | 'debtor' | 'employee' | 'run' | 'declaration' | 'hourCode';
 
 interface LocatorSpec {
 	/** The node parameter, e.g. 'companyId'. */
@@ -121,6 +121,22 @@ export const LOCATORS: Record<LocatorKind, LocatorSpec> = {
 			name: `${String(row.Year)} period ${String(row.PeriodStart)}: ${String(row.Description ?? `run ${String(row.Number)}`)}${row.IsLocked === true ? ' (locked)' : ''}`,
 			value: String(row.ID),
 			search: [row.Description, row.Number, row.ID, row.PeriodStart],
+		}),
+	},
+	hourCode: {
+		parameter: 'hourCode',
+		displayName: 'Hour Code',
+		label: 'Hour Code',
+		description: "An hour code of the chosen company's hour model",
+		searchMethod: 'searchHourCodes',
+		list() {
+			const companyId = current.call(this, 'companyId', 'Company ID');
+			return { call: 'CompanyService.HourModel_GetHourCodes', params: { CompanyId: companyId } };
+		},
+		show: (row) => ({
+			name: `${String(row.Code)}: ${String(row.Description ?? '')}`,
+			value: String(row.Code),
+			search: [row.Code, row.Description],
 		}),
 	},
 	declaration: {

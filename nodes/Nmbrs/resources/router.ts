@@ -62,10 +62,21 @@ export async function router(
 	const worker = async () => {
 		while (!failed && next < count) await runItem(next++);
 	};
-	// The first item runs alone: a credential without a subdomain looks it up on its first
-	// call and n8n stores it, so the items after it do not each look it up again.
-	if (count > 0) await runItem(next++);
-	await Promise.all(Array.from({ length: Math.min(CONCURRENT_ITEMS, count - 1) }, worker));
+	if (operation.executeBatch) {
+		const indexes = Array.from({ length: count }, (_, i) => i);
+		const batch = await operation.executeBatch.call(this, indexes);
+		batch.forEach((outcome, itemIndex) => {
+			outcomes[itemIndex] =
+				outcome instanceof Error
+					? toNodeError(this.getNode(), outcome, undefined, itemIndex)
+					: outcome;
+		});
+	} else {
+		// The first item runs alone: a credential without a subdomain looks it up on its first
+		// call and n8n stores it, so the items after it do not each look it up again.
+		if (count > 0) await runItem(next++);
+		await Promise.all(Array.from({ length: Math.min(CONCURRENT_ITEMS, count - 1) }, worker));
+	}
 
 	const returnData: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < count; itemIndex++) {

@@ -34,6 +34,15 @@ export interface NmbrsOperation {
 	recordKey?: (this: IExecuteFunctions, itemIndex: number) => string | undefined;
 	/** Runs the operation for one input item; every item returned is paired with that item. */
 	execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]>;
+	/**
+	 * For writes that Nmbrs takes in batches: runs all input items at once (batch calls across
+	 * items) and gives one outcome per item, in input order: its output items, or its error. When
+	 * present, the router uses it instead of `execute` for each item.
+	 */
+	executeBatch?(
+		this: IExecuteFunctions,
+		itemIndexes: number[],
+	): Promise<Array<INodeExecutionData[] | Error>>;
 }
 
 export interface NmbrsResource {

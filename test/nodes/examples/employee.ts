@@ -87,4 +87,12 @@ export const employee: ResourceExamples = {
 	getBankAccounts: [(emulator) => ofEmployee(emulator)],
 	getHours: components('hourComponentsVar'),
 	getWageComponents: components('wageComponentsVar'),
+	addHours: (['add', 'set'] as const).map((mode) => (emulator: Emulator) => ({
+		...ofEmployee(emulator),
+		hourCode: rl(1),
+		hours: 7.5,
+		mode,
+		periodChoice: 'current',
+		options: {},
+	})),
 };

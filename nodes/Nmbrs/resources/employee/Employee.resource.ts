@@ -1,4 +1,5 @@
 import type { NmbrsResource } from '../types';
+import { addHours } from './addHours.operation';
 import { create } from './create.operation';
 import { get } from './get.operation';
 import { getBankAccounts } from './getBankAccounts.operation';
@@ -24,6 +25,7 @@ export const employee: NmbrsResource = {
 		getBankAccounts,
 		getHours,
 		getWageComponents,
+		addHours,
 	},
 	defaultOperation: 'getMany',
 };
