@@ -202,7 +202,7 @@ function itemOf(planned: Planned): INodeExecutionData[] {
 
 /**
  * The items' outcomes: each checked, then those of one company and period sent in batches of
- * BATCH_SLICE. A fault that one item can cause makes its batch go again item by item (a fault
+ * BATCH_SLICE (an item not sent has no outcome: none of its own, the node failed on another). A fault that one item can cause makes its batch go again item by item (a fault
  * proves nothing of that batch was added), so one bad item never fails the others.
  */
 async function addHoursOf(
@@ -239,12 +239,18 @@ async function addHoursOf(
 		const key = `${request.companyId}|${at.year}|${at.period}`;
 		groups.set(key, [...(groups.get(key) ?? []), planned.value]);
 	}
-	for (const group of groups.values()) {
-		for (let at = 0; at < group.length; at += BATCH_SLICE) {
-			await sendSlice.call(this, group.slice(at, at + BATCH_SLICE), outcomes);
+	// Without Continue On Fail the node fails on the first bad item: then nothing is sent at all,
+	// and after a batch that failed no further batch is sent (the error says what became of it).
+	const stopOnError = !this.continueOnFail();
+	const failed = () => [...outcomes.values()].some((o) => o instanceof Error);
+	if (!(stopOnError && failed())) {
+		for (const group of groups.values()) {
+			for (let at = 0; at < group.length && !(stopOnError && failed()); at += BATCH_SLICE) {
+				await sendSlice.call(this, group.slice(at, at + BATCH_SLICE), outcomes);
+			}
 		}
 	}
-	return itemIndexes.map((i) => outcomes.get(i) as INodeExecutionData[] | Error);
+	return itemIndexes.map((i) => outcomes.get(i) ?? []);
 }
 
 async function sendSlice(

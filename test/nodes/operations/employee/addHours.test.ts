@@ -171,4 +171,21 @@ describe('Employee → Add Hours', () => {
 		expect(out.map((i) => i.json.Added)).toEqual([6, 3]);
 		expect(held(id, 2, current)).toBe(9);
 	});
+
+	it('without Continue On Fail, one bad item stops the node before any hours are sent', async () => {
+		const { company, current, employees } = payroll(2);
+		const sent: SentRequest[] = [];
+		const error = await failure(
+			runNode(
+				emulator().soapBaseUrl,
+				params(company.id, [employees[0].id, employees[1].id], {
+					hourCode: (i: number) => rl([2, 77][i]),
+				}),
+				{ items: items(2), sent },
+			),
+		);
+		expect(error.message).toContain('Hour code 77');
+		expect(callsOf(sent)).not.toContain('EmployeeService.HourComponentVar_Insert_Batch');
+		expect(held(employees[0].id, 2, current)).toBe(0);
+	});
 });
