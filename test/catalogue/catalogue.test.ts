@@ -68,6 +68,7 @@ describe('curated catalogue', () => {
 			'EmployeeService.HourComponentVar_Insert_Batch',
 			'EmployeeService.PersonalInfo_Update',
 			'EmployeeService.PersonalInfo_UpdateCurrent',
+			'EmployeeService.WageComponentVar_Insert_Batch',
 		]);
 		for (const op of catalogue.operations)
 			expect({ op: op.name, slow: Boolean(op.slow) }).toEqual({

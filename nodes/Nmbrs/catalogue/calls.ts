@@ -180,6 +180,12 @@ export interface CuratedCalls {
 	'EmployeeService.WageComponentFixed_GetCurrent': { EmployeeId: number };
 	'EmployeeService.WageComponentVar_Get': { EmployeeId: number; Period: number; Year: number };
 	'EmployeeService.WageComponentVar_GetCurrent': { EmployeeId: number };
+	'EmployeeService.WageComponentVar_Insert_Batch': {
+		WageComponents?: readonly unknown[] | null;
+		Period: number;
+		Year: number;
+		UnprotectedMode: boolean;
+	};
 }
 
 /** A curated call, 'Service.Operation'. */

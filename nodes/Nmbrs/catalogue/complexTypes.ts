@@ -569,6 +569,22 @@ export const complexTypes: Record<string, ComplexType> = {
 			{ name: 'Attachment', type: 'base64Binary', optional: true },
 		],
 	},
+	EmployeeWageComponent: {
+		name: 'EmployeeWageComponent',
+		source: 'wsdl',
+		fields: [
+			{ name: 'EmployeeId', type: 'int' },
+			{ name: 'Id', type: 'int' },
+			{ name: 'Code', type: 'int' },
+			{ name: 'Value', type: 'decimal' },
+			{ name: 'CostCenterId', type: 'int', nillable: true },
+			{ name: 'CostUnitId', type: 'int', nillable: true },
+			{ name: 'Comment', type: 'string', optional: true },
+			{ name: 'DocumentName', type: 'string', optional: true },
+			{ name: 'Attachment', type: 'base64Binary', optional: true },
+		],
+		note: 'the anonymous item type of ArrayOfEmployeeWageComponent',
+	},
 	HourCode: {
 		name: 'HourCode',
 		source: 'wsdl',

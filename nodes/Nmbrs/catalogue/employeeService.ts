@@ -368,20 +368,32 @@ export const employeeOperations: Operation[] = [
 			description: `${what} of an employee in a period and year`,
 		}),
 	]),
-	entry({
-		name: 'HourComponentVar_Insert_Batch',
-		params: [
-			{
-				name: 'HourComponents',
-				type: 'type:EmployeeHourComponent',
-				listItem: 'EmployeeHourComponent',
-				optional: true,
-			},
-			{ name: 'Period', type: 'int' },
-			{ name: 'Year', type: 'int' },
-			{ name: 'UnprotectedMode', type: 'boolean' },
-		],
-		access: 'write',
-		description: 'Add variable hours for many employees of a company in one period, in one call',
-	}),
+	...(
+		[
+			[
+				'HourComponentVar_Insert_Batch',
+				'HourComponents',
+				'EmployeeHourComponent',
+				'variable hours',
+			],
+			[
+				'WageComponentVar_Insert_Batch',
+				'WageComponents',
+				'EmployeeWageComponent',
+				'variable wage components',
+			],
+		] as const
+	).map(([name, list, item, what]) =>
+		entry({
+			name,
+			params: [
+				{ name: list, type: `type:${item}`, listItem: item, optional: true },
+				{ name: 'Period', type: 'int' },
+				{ name: 'Year', type: 'int' },
+				{ name: 'UnprotectedMode', type: 'boolean' },
+			],
+			access: 'write',
+			description: `Add ${what} for many employees of a company in one period, in one call`,
+		}),
+	),
 ];

@@ -17,7 +17,8 @@ import { asRecords, requestCall } from '../glue/request';
 import { currentDutchYear, isPayrollYear, parseId } from '../glue/parameters';
 import type { WireObject } from '../wire';
 
-export type LocatorKind = 'company' | 'debtor' | 'employee' | 'run' | 'declaration' | 'hourCode';
+export type LocatorKind =
+	'company' | 'debtor' | 'employee' | 'run' | 'declaration' | 'hourCode' | 'wageCode';
 
 interface LocatorSpec {
 	/** The node parameter, e.g. 'companyId'. */
@@ -32,6 +33,30 @@ interface LocatorSpec {
 	list: (this: ILoadOptionsFunctions) => CallWith;
 	/** A candidate as the list shows it; `search` is what the typed filter matches. */
 	show: (row: WireObject) => { name: string; value: string; search: unknown[] };
+}
+
+/** An hour or wage code of the chosen company's model (the list shows code and description). */
+function codeLocator(
+	kind: 'hour' | 'wage',
+	call: 'HourModel_GetHourCodes' | 'WageModel_GetWageCodes',
+): LocatorSpec {
+	const name = kind === 'hour' ? 'Hour' : 'Wage';
+	return {
+		parameter: `${kind}Code`,
+		displayName: `${name} Code`,
+		label: `${name} Code`,
+		description: `A ${kind} code of the chosen company's ${kind} model`,
+		searchMethod: `search${name}Codes`,
+		list() {
+			const companyId = current.call(this, 'companyId', 'Company ID');
+			return { call: `CompanyService.${call}`, params: { CompanyId: companyId } };
+		},
+		show: (row) => ({
+			name: `${String(row.Code)}: ${String(row.Description ?? '')}`,
+			value: String(row.Code),
+			search: [row.Code, row.Description],
+		}),
+	};
 }
 
 /** A parameter already set on the node (locators give their ID), read while the editor searches. */
@@ -123,22 +148,8 @@ export const LOCATORS: Record<LocatorKind, LocatorSpec> = {
 			search: [row.Description, row.Number, row.ID, row.PeriodStart],
 		}),
 	},
-	hourCode: {
-		parameter: 'hourCode',
-		displayName: 'Hour Code',
-		label: 'Hour Code',
-		description: "An hour code of the chosen company's hour model",
-		searchMethod: 'searchHourCodes',
-		list() {
-			const companyId = current.call(this, 'companyId', 'Company ID');
-			return { call: 'CompanyService.HourModel_GetHourCodes', params: { CompanyId: companyId } };
-		},
-		show: (row) => ({
-			name: `${String(row.Code)}: ${String(row.Description ?? '')}`,
-			value: String(row.Code),
-			search: [row.Code, row.Description],
-		}),
-	},
+	hourCode: codeLocator('hour', 'HourModel_GetHourCodes'),
+	wageCode: codeLocator('wage', 'WageModel_GetWageCodes'),
 	declaration: {
 		parameter: 'declarationId',
 		displayName: 'Wage Tax Declaration',

@@ -95,4 +95,12 @@ export const employee: ResourceExamples = {
 		periodChoice: 'current',
 		options: {},
 	})),
+	addWageComponents: (['add', 'set'] as const).map((mode) => (emulator: Emulator) => ({
+		...ofEmployee(emulator),
+		wageCode: rl(1030),
+		value: 42.8,
+		mode,
+		periodChoice: 'current',
+		options: { comment: 'kilometres' },
+	})),
 };

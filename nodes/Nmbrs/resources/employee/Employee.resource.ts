@@ -1,5 +1,6 @@
 import type { NmbrsResource } from '../types';
 import { addHours } from './addHours.operation';
+import { addWageComponents } from './addWageComponents.operation';
 import { create } from './create.operation';
 import { get } from './get.operation';
 import { getBankAccounts } from './getBankAccounts.operation';
@@ -26,6 +27,7 @@ export const employee: NmbrsResource = {
 		getHours,
 		getWageComponents,
 		addHours,
+		addWageComponents,
 	},
 	defaultOperation: 'getMany',
 };

@@ -5,38 +5,18 @@
  */
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { periodOf } from '../../../../emulator/src/world/calendar';
-import { isPaidInPeriod } from '../../../../emulator/src/world/history';
 import type { SentRequest } from '../../harness';
 import { admin, callsOf, failure, rl, runNode, useEmulator } from '../../runNode';
+import { heldIn, payroll as payrollOf } from './componentsWorld';
 
 const emulator = useEmulator();
+const payroll = (count: number) => payrollOf(emulator(), count);
+const held = (employeeId: number, code: number, at: { year: number; period: number }) =>
+	heldIn(emulator(), 'hourComponentsVar', employeeId, code, at);
 
 beforeEach(async () => {
 	await admin(emulator().adminUrl, '/reset', {});
 });
-
-function payroll(count: number) {
-	const company = emulator().world.companies[0];
-	const current = periodOf(company.periodType, emulator().world.clock.now().slice(0, 10));
-	const employees = emulator()
-		.world.employees.filter((e) => e.companyId === company.id && isPaidInPeriod(e, current))
-		.slice(0, count);
-	return { company, current, employees };
-}
-
-/** The hours of a code an employee's current period holds, as the emulator keeps them. */
-function held(employeeId: number, hourCode: number, at: { year: number; period: number }) {
-	return (emulator().world.records?.hourComponentsVar ?? [])
-		.filter(
-			(r) =>
-				r.employeeId === employeeId &&
-				r.fields.HourCode === hourCode &&
-				r.startYear === at.year &&
-				r.startPeriod === at.period,
-		)
-		.reduce((sum, r) => sum + Number(r.fields.Hours), 0);
-}
 
 const params = (companyId: number, employeeIds: number[], extra: object = {}) => ({
 	resource: 'employee',
