@@ -64,6 +64,7 @@ describe('curated catalogue', () => {
 			'CompanyService.WageTax_SetSentExternal',
 			'DebtorService.WebhookSettings_Delete',
 			'DebtorService.WebhookSettings_Insert',
+			'EmployeeService.DaysVar_Set_Batch',
 			'EmployeeService.Employee_InsertBasedOnDefault',
 			'EmployeeService.HourComponentVar_Insert_Batch',
 			'EmployeeService.PersonalInfo_Update',

@@ -269,7 +269,13 @@ const VERBS: Record<string, Verb> = {
 	Set_Batch(world, { user, params, op, spec }) {
 		const checked = listParam(op, params).map((item) => {
 			const { employee, company } = requireEmployee(world, user, Number(item.EmployeeId ?? 0));
-			const at = currentPeriod(world, company);
+			// Each item names its period (DaysWorked.Period/Year); none: the current one.
+			const period = Number(item.Period ?? 0);
+			const year = Number(item.Year ?? 0);
+			const at =
+				period === 0 && year === 0
+					? currentPeriod(world, company)
+					: requirePeriod(company, period, year);
 			writable(world, company, at, params);
 			return { employee, at, days: Number(item.Days ?? 0) };
 		});

@@ -132,6 +132,10 @@ export interface CuratedCalls {
 	'EmployeeService.BankAccount_GetListCurrent': { EmployeeId: number };
 	'EmployeeService.Contract_GetAll': { EmployeeId: number };
 	'EmployeeService.Contract_GetAll_AllEmployeesByCompany': { CompanyID: number };
+	'EmployeeService.DaysVar_Set_Batch': {
+		EmployeesDaysWorked?: readonly unknown[] | null;
+		UnprotectedMode: boolean;
+	};
 	'EmployeeService.Department_GetAll_AllEmployeesByCompany': { CompanyID: number };
 	'EmployeeService.Employee_GetCurrent': { EmployeeId: number };
 	'EmployeeService.Employee_InsertBasedOnDefault': {

@@ -585,6 +585,16 @@ export const complexTypes: Record<string, ComplexType> = {
 		],
 		note: 'the anonymous item type of ArrayOfEmployeeWageComponent',
 	},
+	DaysWorked: {
+		name: 'DaysWorked',
+		source: 'wsdl',
+		fields: [
+			{ name: 'EmployeeId', type: 'int' },
+			{ name: 'Days', type: 'int' },
+			{ name: 'Period', type: 'int' },
+			{ name: 'Year', type: 'int' },
+		],
+	},
 	HourCode: {
 		name: 'HourCode',
 		source: 'wsdl',

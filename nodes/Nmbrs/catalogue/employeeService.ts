@@ -396,4 +396,18 @@ export const employeeOperations: Operation[] = [
 			description: `Add ${what} for many employees of a company in one period, in one call`,
 		}),
 	),
+	entry({
+		name: 'DaysVar_Set_Batch',
+		params: [
+			{
+				name: 'EmployeesDaysWorked',
+				type: 'type:DaysWorked',
+				listItem: 'DaysWorked',
+				optional: true,
+			},
+			{ name: 'UnprotectedMode', type: 'boolean' },
+		],
+		access: 'write',
+		description: 'Set the days worked of many employees, each in its period, in one call',
+	}),
 ];

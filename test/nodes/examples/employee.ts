@@ -95,6 +95,9 @@ export const employee: ResourceExamples = {
 		periodChoice: 'current',
 		options: {},
 	})),
+	setDaysWorked: [
+		(emulator: Emulator) => ({ ...ofEmployee(emulator), days: 18, periodChoice: 'current' }),
+	],
 	addWageComponents: (['add', 'set'] as const).map((mode) => (emulator: Emulator) => ({
 		...ofEmployee(emulator),
 		wageCode: rl(1030),

@@ -10,6 +10,7 @@ import { getHours } from './getHours.operation';
 import { getMany } from './getMany.operation';
 import { getSalary } from './getSalary.operation';
 import { getWageComponents } from './getWageComponents.operation';
+import { setDaysWorked } from './setDaysWorked.operation';
 import { updatePersonalInfo } from './updatePersonalInfo.operation';
 
 export const employee: NmbrsResource = {
@@ -28,6 +29,7 @@ export const employee: NmbrsResource = {
 		getWageComponents,
 		addHours,
 		addWageComponents,
+		setDaysWorked,
 	},
 	defaultOperation: 'getMany',
 };

@@ -5,23 +5,18 @@
  * the period holds, so a rerun changes nothing.
  */
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { anyRequest, asRecords, cachedRequest, explain, isNmbrsFault } from '../../glue/request';
+import { asRecords, cachedRequest } from '../../glue/request';
 import { parseWholeInRange } from '../../glue/parameters';
 import { locatorProperty, readLocator } from '../../common/locators';
 import { settle } from '../../support/outcome';
 import { optionsCollection, readOptions } from '../shared/options';
-import { currentPeriod, periodProperties, readPeriod, type PayrollPeriod } from '../shared/period';
+import { sendInBatches, type BatchEntry, type Outcomes } from '../shared/batchWrite';
+import { periodProperties, readPeriod, type PayrollPeriod } from '../shared/period';
 import type { CuratedCall } from '../../catalogue/calls';
 import type { LocatorKind } from '../../common/locators';
 import type { NmbrsOperation } from '../types';
-
-/** How many components go in one batch call (Nmbrs publishes no limit; an assumption). */
-export const BATCH_SLICE = 100;
-
-/** Faults that one item of a batch can cause: the batch is tried again item by item. */
-const ITEM_FAULTS = new Set([2001, 2003, 2030]);
 
 export interface AddComponentsSpec extends Pick<NmbrsOperation, 'name' | 'description' | 'action'> {
 	/** The code: its locator (a list of the company's model), its field in a component, its model. */
@@ -222,18 +217,16 @@ function itemOf(spec: AddComponentsSpec, planned: Planned): INodeExecutionData[]
 }
 
 /**
- * The items' outcomes: each checked, then those of one company and period sent in batches of
- * BATCH_SLICE (an item not sent has no outcome: the node failed on another). A fault one item
- * can cause makes its batch go again item by item (a fault proves nothing of that batch was
- * added), so one bad item never fails the others.
+ * The items' outcomes: each checked, then written in batches (shared/batchWrite.ts); an item
+ * whose Set finds nothing to change is not sent.
  */
 async function addComponents(
 	this: IExecuteFunctions,
 	spec: AddComponentsSpec,
 	itemIndexes: number[],
 ): Promise<Array<INodeExecutionData[] | Error>> {
-	const outcomes = new Map<number, INodeExecutionData[] | Error>();
-	const groups = new Map<string, Planned[]>();
+	const outcomes: Outcomes = new Map();
+	const entries: BatchEntry[] = [];
 	// Set by earlier items of this execution, by employee, code and period: what a later item for
 	// the same ones finds held (the read is made once per execution).
 	const setBefore = new Map<string, number>();
@@ -259,93 +252,32 @@ async function addComponents(
 			outcomes.set(itemIndex, itemOf(spec, planned.value));
 			continue;
 		}
-		const key = `${request.companyId}|${at.year}|${at.period}`;
-		groups.set(key, [...(groups.get(key) ?? []), planned.value]);
-	}
-	// Without Continue On Fail the node fails on the first bad item: then nothing is sent at all,
-	// and after a batch that failed no further batch is sent (the error says what became of it).
-	const stopOnError = !this.continueOnFail();
-	const failed = () => [...outcomes.values()].some((o) => o instanceof Error);
-	if (!(stopOnError && failed())) {
-		for (const group of groups.values()) {
-			for (let at = 0; at < group.length && !(stopOnError && failed()); at += BATCH_SLICE) {
-				await sendSlice.call(this, spec, group.slice(at, at + BATCH_SLICE), outcomes);
-			}
-		}
-	}
-	return itemIndexes.map((i) => outcomes.get(i) ?? []);
-}
-
-async function sendSlice(
-	this: IExecuteFunctions,
-	spec: AddComponentsSpec,
-	slice: Planned[],
-	outcomes: Map<number, INodeExecutionData[] | Error>,
-): Promise<void> {
-	const [first] = slice;
-	const sent = await settle(
-		anyRequest(
-			this,
-			spec.calls.batch,
-			{
-				[spec.list]: slice.map(({ request, added }) => ({
-					EmployeeId: request.employeeId,
-					Id: 0,
-					[spec.code.field]: request.code,
-					[spec.amount.field]: added,
-					CostCenterId: request.costCenterId,
-					CostUnitId: null,
-					Comment: request.comment,
-				})),
-				Period: first.at.period,
-				Year: first.at.year,
-				UnprotectedMode: false,
+		entries.push({
+			itemIndex,
+			companyId: request.companyId,
+			at,
+			element: {
+				EmployeeId: request.employeeId,
+				Id: 0,
+				[spec.code.field]: request.code,
+				[spec.amount.field]: added,
+				CostCenterId: request.costCenterId,
+				CostUnitId: null,
+				Comment: request.comment,
 			},
-			first.request.itemIndex,
-		),
-	);
-	if (sent.ok) {
-		for (const planned of slice) outcomes.set(planned.request.itemIndex, itemOf(spec, planned));
-		return;
+			output: itemOf(spec, planned.value),
+			label: `employee ${request.employeeId} (code ${request.code}, ${added})`,
+		});
 	}
-	const error = sent.error as Error;
-	const code = faultCode(error);
-	if (slice.length > 1 && isNmbrsFault(error) && code !== undefined && ITEM_FAULTS.has(code)) {
-		for (const planned of slice) await sendSlice.call(this, spec, [planned], outcomes);
-		return;
-	}
-	if (code === 2011) await explainProtected.call(this, error, first);
-	else if (slice.length === 1 && code !== undefined && ITEM_FAULTS.has(code))
-		explain(
-			error,
-			`Nothing was added for employee ${first.request.employeeId} (code ${first.request.code}, ${first.added}).`,
-			true,
-		);
-	for (const planned of slice) outcomes.set(planned.request.itemIndex, error);
-}
-
-/** The Nmbrs fault code of a failed call, when Nmbrs answered with one. */
-function faultCode(error: Error): number | undefined {
-	if (!(error instanceof NodeApiError)) return undefined;
-	const code = Number(error.errorResponse?.code);
-	return Number.isInteger(code) && code > 0 ? code : undefined;
-}
-
-/** A 2011: say which period is open, so the user knows where the components can go. */
-async function explainProtected(
-	this: IExecuteFunctions,
-	error: Error,
-	planned: Planned,
-): Promise<void> {
-	const open = await settle(
-		currentPeriod.call(this, planned.request.companyId, planned.request.itemIndex),
+	await sendInBatches.call(
+		this,
+		{
+			call: spec.calls.batch,
+			list: spec.list,
+			params: (at) => ({ Period: at.period, Year: at.year, UnprotectedMode: false }),
+		},
+		entries,
+		outcomes,
 	);
-	const where = open.ok
-		? `period ${open.value.period} of ${open.value.year}`
-		: 'the current period';
-	explain(
-		error,
-		`Period ${planned.at.period} of ${planned.at.year} is already paid; the company's open period is ${where}: send them there.`,
-		true,
-	);
+	return itemIndexes.map((i) => outcomes.get(i) ?? []);
 }
