@@ -203,7 +203,7 @@ export class NmbrsApi implements ICredentialType {
 				properties: {
 					value: 500,
 					message:
-						'Nmbrs refused the test call (DebtorService.List_GetAll): check the e-mail, the API token and the subdomain, and that the API user template allows DebtorService List_GetAll',
+						"Nmbrs refused the test call (DebtorService.List_GetAll): check the e-mail, the API token and the subdomain, and that the API user template allows DebtorService List_GetAll (the Nmbrs node's Debtor → Check API Access lists every call the template switches off)",
 				},
 			},
 		],

@@ -126,7 +126,7 @@ export function hintFor(
 		case 1001:
 			return "Nmbrs did not accept the credentials. Check in the n8n credential: the e-mail is the API user's login e-mail, the API token is the current one from User profile -> API token in Nmbrs (generating a new one voids the old), and the subdomain is the part before .nmbrs.nl of your Nmbrs address. A sandbox token only works from the day after it was made.";
 		case 1002:
-			return `The API user may not make this call: enable ${operation} in the API user template of this user (Settings -> Template users -> API) in Nmbrs.`;
+			return `The API user may not make this call: enable ${operation} in the API user template of this user (Settings -> Template users -> API) in Nmbrs. Debtor → Check API Access lists every call the template switches off.`;
 		case 1003:
 			return `The API user has no rights on this debtor or company${sentValue(code, params)} (debtor filters or tags on the user); give the user access in Nmbrs or pick a record it can see.`;
 		case 1004:
