@@ -1,6 +1,6 @@
 import type { ResourceExamples } from '.';
 import { rl } from '../runNode';
-import { firstCompany } from './world';
+import { firstCompany, lockedRun } from './world';
 
 export const company: ResourceExamples = {
 	get: [(emulator) => ({ companyId: rl(firstCompany(emulator).id) })],
@@ -17,6 +17,13 @@ export const company: ResourceExamples = {
 	getHourCodes: [(emulator) => ({ companyId: rl(firstCompany(emulator).id) })],
 	getWageCodes: [(emulator) => ({ companyId: rl(firstCompany(emulator).id) })],
 	getCostCenters: [(emulator) => ({ companyId: rl(firstCompany(emulator).id) })],
+	getPayrollRunEmployees: [
+		(emulator) => ({
+			companyId: rl(firstCompany(emulator).id),
+			runId: rl(lockedRun(emulator).id),
+			year: String(lockedRun(emulator).year),
+		}),
+	],
 	getPayrollRuns: [(emulator) => ({ companyId: rl(firstCompany(emulator).id), year: '2026' })],
 	getWageTaxDeclarations: [
 		(emulator) => ({ companyId: rl(firstCompany(emulator).id), year: '2026', options: {} }),

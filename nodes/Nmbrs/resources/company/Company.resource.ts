@@ -5,6 +5,7 @@ import { getCostCenters } from './getCostCenters.operation';
 import { getCurrentPeriod } from './getCurrentPeriod.operation';
 import { getHourCodes } from './getHourCodes.operation';
 import { getMany } from './getMany.operation';
+import { getPayrollRunEmployees } from './getPayrollRunEmployees.operation';
 import { getPayrollRuns } from './getPayrollRuns.operation';
 import { getWageCodes } from './getWageCodes.operation';
 import { getWageTaxDeclarations } from './getWageTaxDeclarations.operation';
@@ -19,6 +20,7 @@ export const company: NmbrsResource = {
 		getCurrentPeriod,
 		getAddress,
 		getPayrollRuns,
+		getPayrollRunEmployees,
 		getWageTaxDeclarations,
 		markWageTaxDeclarationSent,
 		getHourCodes,

@@ -20,6 +20,7 @@ const OUTPUT_FIELD: Partial<Record<LocatorKind, string>> = {
 	company: 'CompanyId',
 	debtor: 'DebtorId',
 	employee: 'EmployeeId',
+	run: 'RunId',
 };
 
 export interface RecordListSpec extends Pick<NmbrsOperation, 'name' | 'description' | 'action'> {

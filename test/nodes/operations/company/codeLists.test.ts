@@ -48,3 +48,24 @@ describe('Company → code lists', () => {
 		expect(others.map((i) => i.json.Id)).toEqual(second.costCenters.map((c) => c.id));
 	});
 });
+
+describe('Company → Get Employees of a Payroll Run', () => {
+	it('one item per employee the run paid, with the company and run', async () => {
+		const [company] = emulator().world.companies;
+		const run = emulator().world.runs.find((r) => r.companyId === company.id && r.isLocked)!;
+		const items = await runNode(emulator().soapBaseUrl, {
+			resource: 'company',
+			operation: 'getPayrollRunEmployees',
+			companyId: rl(company.id),
+			runId: rl(run.id),
+			year: String(run.year),
+		});
+		expect(items.length).toBeGreaterThan(0);
+		for (const item of items) {
+			expect(item.json).toMatchObject({ CompanyId: company.id, RunId: run.id });
+			const employee = emulator().world.employees.find((e) => e.id === item.json.EmployeeId);
+			expect(employee?.companyId).toBe(company.id);
+			expect(item.json.EmployeeNumber).toBe(employee?.number);
+		}
+	});
+});
