@@ -133,7 +133,7 @@ describe('lookups', () => {
 	});
 
 	it('falls back to the generated entry, with the catalogue that holds its types', () => {
-		const resolved = resolveAnyOperation('EmployeeService', 'Absence_GetList');
+		const resolved = resolveAnyOperation('EmployeeService', 'Absence2_GetList');
 		expect(resolved?.origin).toBe('generated');
 		expect(resolved?.operation).toMatchObject({
 			service: 'EmployeeService',
@@ -141,9 +141,9 @@ describe('lookups', () => {
 			source: 'wsdl',
 			sourceNote: 'generated from the v2.1 WSDL',
 			params: [{ name: 'EmployeeId', type: 'int' }],
-			result: { name: 'Absence_GetListResult', type: 'type:Absence', listItem: 'Absence' },
+			result: { name: 'Absence2_GetListResult', type: 'type:AbsenceV2', listItem: 'AbsenceV2' },
 		});
-		expect(resolved?.catalogue.types.Absence.fields[0]).toEqual({ name: 'AbsenceId', type: 'int' });
+		expect(resolved?.catalogue.types.AbsenceV2.fields.length).toBeGreaterThan(0);
 		expect(findAnyOperation('CompanyService', 'Address_Update')?.access).toBe('write');
 	});
 

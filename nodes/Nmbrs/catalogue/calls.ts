@@ -127,7 +127,10 @@ export interface CuratedCalls {
 		WebhookSetting?: Record<string, unknown> | null;
 	};
 	'EmployeeService.Absence_GetAll_AllEmployeesByCompany': { CompanyId: number; Year: number };
+	'EmployeeService.Absence_GetList': { EmployeeId: number };
 	'EmployeeService.Address_GetAll_AllEmployeesByCompany': { CompanyID: number };
+	'EmployeeService.Address_GetList': { EmployeeId: number; Period: number; Year: number };
+	'EmployeeService.Address_GetListCurrent': { EmployeeId: number };
 	'EmployeeService.BankAccount_GetList': { EmployeeId: number; Period: number; Year: number };
 	'EmployeeService.BankAccount_GetListCurrent': { EmployeeId: number };
 	'EmployeeService.Contract_GetAll': { EmployeeId: number };
@@ -159,6 +162,7 @@ export interface CuratedCalls {
 		Year: number;
 		UnprotectedMode: boolean;
 	};
+	'EmployeeService.LeaveBalance_Get': { EmployeeId: number };
 	'EmployeeService.List_GetByCompany': { CompanyId: number; EmployeeType: number };
 	'EmployeeService.List_GetByDebtor': { DebtorId: number; EmployeeType: number };
 	'EmployeeService.PersonalInfo_Get': { EmployeeId: number; Period: number; Year: number };
@@ -179,7 +183,9 @@ export interface CuratedCalls {
 	'EmployeeService.Salary_GetAll_AllEmployeesByCompany': { CompanyID: number };
 	'EmployeeService.Salary_GetCurrent': { EmployeeId: number };
 	'EmployeeService.SalaryDocuments_GetAnnualStatementPDF': { EmployeeID: number; intYear: number };
+	'EmployeeService.Schedule_Get': { EmployeeId: number; Period: number; Year: number };
 	'EmployeeService.Schedule_GetAll_AllEmployeesByCompany': { CompanyID: number };
+	'EmployeeService.Schedule_GetCurrent': { EmployeeId: number };
 	'EmployeeService.WageComponentFixed_Get': { EmployeeId: number; Period: number; Year: number };
 	'EmployeeService.WageComponentFixed_GetCurrent': { EmployeeId: number };
 	'EmployeeService.WageComponentVar_Get': { EmployeeId: number; Period: number; Year: number };

@@ -4,7 +4,16 @@
  * Facts from the real v2.1 WSDLs unless `source` says otherwise; v3 additions sit at the
  * end of a type and are named in `v3AddedFields`. Checked by test/contract.
  */
-import type { ComplexType } from './types';
+import type { ComplexType, Field } from './types';
+
+const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+/** A schedule's hours per day of week 1, then of week 2 of the rota, and its part-time percentage. */
+const TWO_WEEK_ROTA: Field[] = [
+	...DAYS.map((day): Field => ({ name: `Hours${day}`, type: 'decimal' })),
+	...DAYS.map((day): Field => ({ name: `Hours${day}2`, type: 'decimal' })),
+	{ name: 'ParttimePercentage', type: 'decimal' },
+];
 
 export const complexTypes: Record<string, ComplexType> = {
 	Debtor: {
@@ -458,21 +467,7 @@ export const complexTypes: Record<string, ComplexType> = {
 		source: 'wsdl',
 		fields: [
 			{ name: 'Id', type: 'decimal' },
-			{ name: 'HoursMonday', type: 'decimal' },
-			{ name: 'HoursTuesday', type: 'decimal' },
-			{ name: 'HoursWednesday', type: 'decimal' },
-			{ name: 'HoursThursday', type: 'decimal' },
-			{ name: 'HoursFriday', type: 'decimal' },
-			{ name: 'HoursSaturday', type: 'decimal' },
-			{ name: 'HoursSunday', type: 'decimal' },
-			{ name: 'HoursMonday2', type: 'decimal' },
-			{ name: 'HoursTuesday2', type: 'decimal' },
-			{ name: 'HoursWednesday2', type: 'decimal' },
-			{ name: 'HoursThursday2', type: 'decimal' },
-			{ name: 'HoursFriday2', type: 'decimal' },
-			{ name: 'HoursSaturday2', type: 'decimal' },
-			{ name: 'HoursSunday2', type: 'decimal' },
-			{ name: 'ParttimePercentage', type: 'decimal' },
+			...TWO_WEEK_ROTA,
 			{ name: 'StartDate', type: 'date' },
 			{ name: 'CreationDate', type: 'dateTime' },
 		],
@@ -593,6 +588,35 @@ export const complexTypes: Record<string, ComplexType> = {
 			{ name: 'Days', type: 'int' },
 			{ name: 'Period', type: 'int' },
 			{ name: 'Year', type: 'int' },
+		],
+	},
+	EmployeeAddress: {
+		name: 'EmployeeAddress',
+		source: 'wsdl',
+		fields: [
+			{ name: 'Id', type: 'int' },
+			{ name: 'Default', type: 'boolean' },
+			{ name: 'Street', type: 'string', optional: true },
+			{ name: 'HouseNumber', type: 'string', optional: true },
+			{ name: 'HouseNumberAddition', type: 'string', optional: true },
+			{ name: 'PostalCode', type: 'string', optional: true },
+			{ name: 'City', type: 'string', optional: true },
+			{ name: 'StateProvince', type: 'string', optional: true },
+			{ name: 'CountryISOCode', type: 'string', optional: true },
+			{ name: 'Type', type: 'enum:AddressType' },
+		],
+	},
+	Schedule: {
+		name: 'Schedule',
+		source: 'wsdl',
+		fields: [...TWO_WEEK_ROTA, { name: 'StartDate', type: 'date' }],
+	},
+	LeaveBalance: {
+		name: 'LeaveBalance',
+		source: 'wsdl',
+		fields: [
+			{ name: 'DecMedewerkerVerlofStartSaldo', type: 'decimal' },
+			{ name: 'DecMedewerkerVerlofCurrSaldo', type: 'decimal' },
 		],
 	},
 	HourCode: {

@@ -410,4 +410,51 @@ export const employeeOperations: Operation[] = [
 		access: 'write',
 		description: 'Set the days worked of many employees, each in its period, in one call',
 	}),
+	// Records of an employee valid in the current period, or in a period and year given.
+	...(
+		[
+			['Address_GetListCurrent', 'Address_GetList', 'EmployeeAddress', 'Addresses (each type)'],
+			['Schedule_GetCurrent', 'Schedule_Get', 'Schedule', 'Work schedule'],
+		] as const
+	).flatMap(([current, inPeriod, type, what]) => {
+		const result = (name: string): Field =>
+			type === 'EmployeeAddress'
+				? { name, type: `type:${type}`, listItem: type, optional: true }
+				: { name, type: `type:${type}`, optional: true };
+		return [
+			entry({
+				name: current,
+				params: [{ name: 'EmployeeId', type: 'int' }],
+				result: result(`${current}Result`),
+				description: `${what} of an employee in the current period`,
+			}),
+			entry({
+				name: inPeriod,
+				params: [
+					{ name: 'EmployeeId', type: 'int' },
+					{ name: 'Period', type: 'int' },
+					{ name: 'Year', type: 'int' },
+				],
+				result: result(`${inPeriod}Result`),
+				description: `${what} of an employee in a period and year`,
+			}),
+		];
+	}),
+	entry({
+		name: 'LeaveBalance_Get',
+		params: [{ name: 'EmployeeId', type: 'int' }],
+		result: { name: 'LeaveBalance_GetResult', type: 'type:LeaveBalance', optional: true },
+		description: "An employee's leave balance: at the start of the year and now, in hours",
+	}),
+	entry({
+		name: 'Absence_GetList',
+		params: [{ name: 'EmployeeId', type: 'int' }],
+		result: {
+			name: 'Absence_GetListResult',
+			type: 'type:Absence',
+			listItem: 'Absence',
+			optional: true,
+		},
+		description: "An employee's absences (sick reports) with their recovery",
+	}),
 ];

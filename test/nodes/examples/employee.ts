@@ -85,6 +85,16 @@ export const employee: ResourceExamples = {
 		(emulator) => ({ ...ofEmployee(emulator), ...specificPeriod }),
 	],
 	getBankAccounts: [(emulator) => ofEmployee(emulator)],
+	getAddresses: [
+		(emulator) => ({ ...ofEmployee(emulator), periodChoice: 'current' }),
+		(emulator) => ({ ...ofEmployee(emulator), ...specificPeriod }),
+	],
+	getSchedule: [
+		(emulator) => ({ ...ofEmployee(emulator), periodChoice: 'current' }),
+		(emulator) => ({ ...ofEmployee(emulator), ...specificPeriod }),
+	],
+	getAbsences: [(emulator) => ofEmployee(emulator)],
+	getLeaveBalance: [(emulator) => ofEmployee(emulator)],
 	getHours: components('hourComponentsVar'),
 	getWageComponents: components('wageComponentsVar'),
 	addHours: (['add', 'set'] as const).map((mode) => (emulator: Emulator) => ({

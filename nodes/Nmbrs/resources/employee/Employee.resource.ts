@@ -2,13 +2,17 @@ import type { NmbrsResource } from '../types';
 import { addHours } from './addHours.operation';
 import { addWageComponents } from './addWageComponents.operation';
 import { create } from './create.operation';
+import { getAbsences } from './getAbsences.operation';
+import { getAddresses } from './getAddresses.operation';
 import { get } from './get.operation';
 import { getBankAccounts } from './getBankAccounts.operation';
 import { getContracts } from './getContracts.operation';
 import { getEmployments } from './getEmployments.operation';
 import { getHours } from './getHours.operation';
+import { getLeaveBalance } from './getLeaveBalance.operation';
 import { getMany } from './getMany.operation';
 import { getSalary } from './getSalary.operation';
+import { getSchedule } from './getSchedule.operation';
 import { getWageComponents } from './getWageComponents.operation';
 import { setDaysWorked } from './setDaysWorked.operation';
 import { updatePersonalInfo } from './updatePersonalInfo.operation';
@@ -25,6 +29,10 @@ export const employee: NmbrsResource = {
 		getEmployments,
 		getSalary,
 		getBankAccounts,
+		getAddresses,
+		getSchedule,
+		getAbsences,
+		getLeaveBalance,
 		getHours,
 		getWageComponents,
 		addHours,
