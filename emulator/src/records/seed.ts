@@ -60,7 +60,8 @@ export function seedRecords(world: World): void {
 			const weekHours = schedule ? schedule.hours.slice(0, 7).reduce((a, b) => a + b, 0) : 40;
 			const days = schedule ? schedule.hours.slice(0, 7).filter((h) => h > 0).length : 5;
 			add(STORES.daysWorked, current, {
-				Days: days * (company.periodType === 'Month' ? 4 : 4) + random.int(0, 2),
+				// A month holds about 4.33 weeks, a 4-week period 4; a day more or less now and then.
+				Days: Math.round(days * (company.periodType === 'Month' ? 4.33 : 4)) + random.int(-1, 1),
 			});
 			// A home-working allowance for the days worked at home this period, for some.
 			if (random.chance(0.3))
