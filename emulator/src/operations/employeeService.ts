@@ -24,6 +24,7 @@ import type {
 	EmulatorUser,
 	PersonalInfoVersion,
 	ScheduleVersion,
+	VersionStart,
 } from '../world/model';
 import { userSeesDebtor } from '../world/users';
 import { addEmployee, employeesOfCompany, findDebtor, touch, type World } from '../world/world';
@@ -314,6 +315,28 @@ function insertContract(
 	return contract.id;
 }
 
+/** `X_GetCurrent` and `X_Get` of a kind of versioned record: the version valid in the period. */
+function versionReads<V extends VersionStart>(
+	kind: string,
+	versionsOf: (employee: Employee) => V[],
+	toRecord: (version: V) => Row,
+): Array<[string, OperationHandler]> {
+	const at = (employee: Employee, ref: PeriodRef) => {
+		const version = versionAt(versionsOf(employee), ref);
+		return version ? toRecord(version) : null;
+	};
+	return [
+		handler(`EmployeeService.${kind}_GetCurrent`, (world, { user, params }) => {
+			const { employee, ref } = currentEmployee(world, user, params);
+			return at(employee, ref);
+		}),
+		handler(`EmployeeService.${kind}_Get`, (world, { user, params }) => {
+			const { employee, ref } = employeeAt(world, user, params);
+			return at(employee, ref);
+		}),
+	];
+}
+
 /**
  * Writes personal info valid from `ref`: the request REPLACES the record (whatever it leaves out
  * becomes null, as in Nmbrs). A version starting in that very period is overwritten; otherwise a
@@ -584,16 +607,7 @@ export const employeeHandlers: Array<[string, OperationHandler]> = [
 			assignmentV2Records(e.functions, debtorOf(world, company).functions),
 		),
 	),
-	handler('EmployeeService.Salary_GetCurrent', (world, { user, params }) => {
-		const { employee, ref } = currentEmployee(world, user, params);
-		const version = versionAt(employee.salaries, ref);
-		return version ? salaryRecord(version) : null;
-	}),
-	handler('EmployeeService.Salary_Get', (world, { user, params }) => {
-		const { employee, ref } = employeeAt(world, user, params);
-		const version = versionAt(employee.salaries, ref);
-		return version ? salaryRecord(version) : null;
-	}),
+	...versionReads('Salary', (e) => e.salaries, salaryRecord),
 	handler('EmployeeService.Salary_GetAll_AllEmployeesByCompany', (world, { user, params }) =>
 		perEmployee(world, user, params, 'EmployeeSalaries', (e) =>
 			chronological(e.salaries).map(salaryV2Record),
@@ -635,16 +649,7 @@ export const employeeHandlers: Array<[string, OperationHandler]> = [
 		return { PDF: annualStatementPdf(world, employee, year) };
 	}),
 	// Schedules, addresses and salary lists over the employee's versions.
-	handler('EmployeeService.Schedule_GetCurrent', (world, { user, params }) => {
-		const { employee, ref } = currentEmployee(world, user, params);
-		const version = versionAt(employee.schedules, ref);
-		return version ? scheduleRecord(version) : null;
-	}),
-	handler('EmployeeService.Schedule_Get', (world, { user, params }) => {
-		const { employee, ref } = employeeAt(world, user, params);
-		const version = versionAt(employee.schedules, ref);
-		return version ? scheduleRecord(version) : null;
-	}),
+	...versionReads('Schedule', (e) => e.schedules, scheduleRecord),
 	handler('EmployeeService.Schedule_GetList', (world, { user, params }) => {
 		const { employee, ref } = employeeAt(world, user, params);
 		return chronological(employee.schedules)
