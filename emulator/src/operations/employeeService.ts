@@ -38,6 +38,7 @@ import {
 } from './faults';
 import { bool, handler, int, obj, str, type OperationHandler, type Params } from './params';
 import type { Row } from './records';
+import type { Loose } from './shape';
 import {
 	absenceRecord,
 	addressV2Records,
@@ -315,26 +316,36 @@ function insertContract(
 	return contract.id;
 }
 
-/** `X_GetCurrent` and `X_Get` of a kind of versioned record: the version valid in the period. */
-function versionReads<V extends VersionStart>(
-	kind: string,
+/**
+ * An employee's records of one kind in a period: `current` reads the company's current period,
+ * `inPeriod` the Period and Year given (checked against the company: 2006).
+ */
+function periodReads(
+	current: string,
+	inPeriod: string,
+	read: (employee: Employee, ref: PeriodRef) => Loose,
+): Array<[string, OperationHandler]> {
+	return [
+		handler(`EmployeeService.${current}`, (world, { user, params }) => {
+			const { employee, ref } = currentEmployee(world, user, params);
+			return read(employee, ref);
+		}),
+		handler(`EmployeeService.${inPeriod}`, (world, { user, params }) => {
+			const { employee, ref } = employeeAt(world, user, params);
+			return read(employee, ref);
+		}),
+	];
+}
+
+/** The version of a kind valid in the period, as a record; null when there is none. */
+function versionIn<V extends VersionStart>(
 	versionsOf: (employee: Employee) => V[],
 	toRecord: (version: V) => Row,
-): Array<[string, OperationHandler]> {
-	const at = (employee: Employee, ref: PeriodRef) => {
+): (employee: Employee, ref: PeriodRef) => Row | null {
+	return (employee, ref) => {
 		const version = versionAt(versionsOf(employee), ref);
 		return version ? toRecord(version) : null;
 	};
-	return [
-		handler(`EmployeeService.${kind}_GetCurrent`, (world, { user, params }) => {
-			const { employee, ref } = currentEmployee(world, user, params);
-			return at(employee, ref);
-		}),
-		handler(`EmployeeService.${kind}_Get`, (world, { user, params }) => {
-			const { employee, ref } = employeeAt(world, user, params);
-			return at(employee, ref);
-		}),
-	];
 }
 
 /**
@@ -607,20 +618,17 @@ export const employeeHandlers: Array<[string, OperationHandler]> = [
 			assignmentV2Records(e.functions, debtorOf(world, company).functions),
 		),
 	),
-	...versionReads('Salary', (e) => e.salaries, salaryRecord),
+	...periodReads(
+		'Salary_GetCurrent',
+		'Salary_Get',
+		versionIn((e) => e.salaries, salaryRecord),
+	),
 	handler('EmployeeService.Salary_GetAll_AllEmployeesByCompany', (world, { user, params }) =>
 		perEmployee(world, user, params, 'EmployeeSalaries', (e) =>
 			chronological(e.salaries).map(salaryV2Record),
 		),
 	),
-	handler('EmployeeService.BankAccount_GetListCurrent', (world, { user, params }) => {
-		const { employee, ref } = currentEmployee(world, user, params);
-		return bankAccountsAt(employee, ref);
-	}),
-	handler('EmployeeService.BankAccount_GetList', (world, { user, params }) => {
-		const { employee, ref } = employeeAt(world, user, params);
-		return bankAccountsAt(employee, ref);
-	}),
+	...periodReads('BankAccount_GetListCurrent', 'BankAccount_GetList', bankAccountsAt),
 	handler('EmployeeService.Address_GetAll_AllEmployeesByCompany', (world, { user, params }) =>
 		perEmployee(world, user, params, 'EmployeeAddresses', (e, company) =>
 			addressV2Records(company.periodType, e.addresses),
@@ -649,7 +657,11 @@ export const employeeHandlers: Array<[string, OperationHandler]> = [
 		return { PDF: annualStatementPdf(world, employee, year) };
 	}),
 	// Schedules, addresses and salary lists over the employee's versions.
-	...versionReads('Schedule', (e) => e.schedules, scheduleRecord),
+	...periodReads(
+		'Schedule_GetCurrent',
+		'Schedule_Get',
+		versionIn((e) => e.schedules, scheduleRecord),
+	),
 	handler('EmployeeService.Schedule_GetList', (world, { user, params }) => {
 		const { employee, ref } = employeeAt(world, user, params);
 		return chronological(employee.schedules)
@@ -667,14 +679,7 @@ export const employeeHandlers: Array<[string, OperationHandler]> = [
 		writeSchedule(world, company, employee, ref, obj(params, 'Schedule'));
 		return undefined;
 	}),
-	handler('EmployeeService.Address_GetListCurrent', (world, { user, params }) => {
-		const { employee, ref } = currentEmployee(world, user, params);
-		return addressesAt(employee, ref);
-	}),
-	handler('EmployeeService.Address_GetList', (world, { user, params }) => {
-		const { employee, ref } = employeeAt(world, user, params);
-		return addressesAt(employee, ref);
-	}),
+	...periodReads('Address_GetListCurrent', 'Address_GetList', addressesAt),
 	handler('EmployeeService.Address_InsertCurrent', (world, { user, params }) => {
 		const { employee, company, ref } = currentEmployee(world, user, params);
 		return insertAddress(world, company, employee, ref, obj(params, 'Address'), false);
