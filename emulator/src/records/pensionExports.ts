@@ -9,7 +9,7 @@
  * Werknemer per employee with Inkomstenverhouding and Pensioen, Totalen).
  */
 import { addDays, dateTimeOf, periodRange } from '../world/calendar';
-import { euros } from '../world/documents';
+import { euros, xml } from '../world/documents';
 import { employmentIn, personAt, versionAt } from '../world/history';
 import type { Company, Run } from '../world/model';
 import { computePayslip, employeesOfRun, incomeRelationshipNumber } from '../world/payroll';
@@ -68,15 +68,6 @@ export function findPensionExport(
 	const run = findRun(world, id - ID_OFFSET);
 	if (!run || run.companyId !== company.id || !run.isLocked) return undefined;
 	return pensionExportsOf(world, company, run.year).find((e) => e.id === id);
-}
-
-function xml(text: string | number): string {
-	return String(text)
-		.replace(/&/g, '&amp;')
-		.replace(/</g, '&lt;')
-		.replace(/>/g, '&gt;')
-		.replace(/"/g, '&quot;')
-		.replace(/'/g, '&apos;');
 }
 
 export function pensionExportXml(world: World, company: Company, pension: PensionExport): string {

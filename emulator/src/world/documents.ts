@@ -38,7 +38,8 @@ import {
 	type World,
 } from './world';
 
-function xml(text: string | number): string {
+/** Text escaped for an XML element or attribute. */
+export function xml(text: string | number): string {
 	return String(text)
 		.replace(/&/g, '&amp;')
 		.replace(/</g, '&lt;')
