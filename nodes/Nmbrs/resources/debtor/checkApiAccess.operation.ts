@@ -5,10 +5,9 @@
  * operations that need it. Writes are listed, never made.
  */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
 import { catalogue, operationKey } from '../../catalogue';
-import { anyRequest, asRecords } from '../../glue/request';
+import { anyRequest, asRecords, nmbrsFaultCode, isNmbrsFault } from '../../glue/request';
 import { currentDutchYear } from '../../glue/parameters';
 import { settle } from '../../support/outcome';
 import { events } from '../../trigger/events';
@@ -117,9 +116,9 @@ function accessOf(outcome: { ok: true } | { ok: false; error: unknown }): {
 } {
 	if (outcome.ok) return { access: 'on' };
 	const error = outcome.error;
-	if (error instanceof NodeApiError && error.errorResponse?.kind === 'fault') {
-		if (Number(error.errorResponse.code) === 1002) return { access: 'off (1002)' };
-		return { access: 'on', detail: `allowed; Nmbrs answered ${error.message}` };
+	if (isNmbrsFault(error)) {
+		if (nmbrsFaultCode(error) === 1002) return { access: 'off (1002)' };
+		return { access: 'on', detail: `allowed; Nmbrs answered ${(error as Error).message}` };
 	}
 	return { access: 'could not check', detail: (error as Error).message };
 }

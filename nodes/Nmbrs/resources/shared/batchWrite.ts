@@ -7,10 +7,9 @@
  * item failed, and no slice after one that failed.
  */
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
 import type { CuratedCall } from '../../catalogue/calls';
-import { anyRequest, explain, isNmbrsFault } from '../../glue/request';
+import { anyRequest, explain, nmbrsFaultCode } from '../../glue/request';
 import { settle } from '../../support/outcome';
 import { currentPeriod, type PayrollPeriod } from './period';
 
@@ -84,8 +83,8 @@ async function sendSlice(
 		return;
 	}
 	const error = sent.error as Error;
-	const code = faultCode(error);
-	if (slice.length > 1 && isNmbrsFault(error) && code !== undefined && ITEM_FAULTS.has(code)) {
+	const code = nmbrsFaultCode(error);
+	if (slice.length > 1 && code !== undefined && ITEM_FAULTS.has(code)) {
 		for (const entry of slice) await sendSlice.call(this, batch, [entry], outcomes);
 		return;
 	}
@@ -93,13 +92,6 @@ async function sendSlice(
 	else if (slice.length === 1 && code !== undefined && ITEM_FAULTS.has(code))
 		explain(error, `Nothing was written for ${first.label}.`, true);
 	for (const entry of slice) outcomes.set(entry.itemIndex, error);
-}
-
-/** The Nmbrs fault code of a failed call, when Nmbrs answered with one. */
-function faultCode(error: Error): number | undefined {
-	if (!(error instanceof NodeApiError)) return undefined;
-	const code = Number(error.errorResponse?.code);
-	return Number.isInteger(code) && code > 0 ? code : undefined;
 }
 
 /** A 2011: say which period is open, so the user knows where the records can go. */
