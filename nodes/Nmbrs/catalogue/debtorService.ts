@@ -1,7 +1,26 @@
 /** Curated DebtorService operations (facts: the 2017 v2.1 DebtorService WSDL, the only one found). */
+import { curatedEntries, type CuratedEntry } from './curated';
 import type { Operation } from './types';
 
 const WSDL_2017 = 'DebtorService WSDL (2017, v2.1)';
+
+/** The debtor's webhook settings: v3 only, shapes from one v3 SDK (REFERENCE.md, Webhooks). */
+const webhook = curatedEntries(
+	'DebtorService',
+	'v3-only; shapes from one v3 SDK (REFERENCE.md, Webhooks)',
+);
+const webhookEntry = (entry: CuratedEntry): Operation =>
+	webhook({
+		...entry,
+		source: 'v3-code',
+		v3Differences: [
+			{
+				kind: 'v3-only',
+				note: 'not in the v2.1 WSDL; result element names follow the ASMX pattern',
+				source: 'inferred',
+			},
+		],
+	});
 
 export const debtorOperations: Operation[] = [
 	{
@@ -77,66 +96,46 @@ export const debtorOperations: Operation[] = [
 		sourceNote: WSDL_2017,
 		description: 'Job functions defined for a debtor',
 	},
-	...(
-		[
-			{
-				name: 'WebhookSettings_Get',
-				params: [{ name: 'DebtorId', type: 'int' }],
-				result: {
-					name: 'WebhookSettings_GetResult',
-					type: 'type:WebhookSetting',
-					listItem: 'WebhookSetting',
-					optional: true,
-				},
-				access: 'read',
-				description: "The debtor's webhook settings: where Nmbrs posts which events",
-			},
-			{
-				name: 'WebhookSettings_GetEvents',
-				params: [],
-				result: {
-					name: 'WebhookSettings_GetEventsResult',
-					type: 'type:WebhookEvent',
-					listItem: 'WebhookEvent',
-					optional: true,
-				},
-				access: 'read',
-				description: 'The events a webhook setting can name (run finished, declaration created...)',
-			},
-			{
-				name: 'WebhookSettings_Insert',
-				params: [
-					{ name: 'DebtorId', type: 'int' },
-					{ name: 'WebhookSetting', type: 'type:WebhookSetting', optional: true },
-				],
-				result: { name: 'WebhookSettings_InsertResult', type: 'int' },
-				access: 'write',
-				description: 'Add a webhook setting to a debtor (the endpoint must be https://: 2044)',
-			},
-			{
-				name: 'WebhookSettings_Delete',
-				params: [
-					{ name: 'DebtorId', type: 'int' },
-					{ name: 'WebhookSettingId', type: 'int' },
-				],
-				result: { name: 'WebhookSettings_DeleteResult', type: 'boolean' },
-				access: 'write',
-				description: 'Remove a webhook setting from a debtor',
-			},
-		] as const
-	).map((entry): Operation => ({
-		...entry,
-		params: [...entry.params],
-		service: 'DebtorService',
-		auth: 'AuthHeaderWithDomain',
-		source: 'v3-code',
-		sourceNote: 'v3-only; shapes from one v3 SDK (REFERENCE.md, Webhooks)',
-		v3Differences: [
-			{
-				kind: 'v3-only',
-				note: 'not in the v2.1 WSDL; result element names follow the ASMX pattern',
-				source: 'inferred',
-			},
+	webhookEntry({
+		name: 'WebhookSettings_Get',
+		params: [{ name: 'DebtorId', type: 'int' }],
+		result: {
+			name: 'WebhookSettings_GetResult',
+			type: 'type:WebhookSetting',
+			listItem: 'WebhookSetting',
+			optional: true,
+		},
+		description: "The debtor's webhook settings: where Nmbrs posts which events",
+	}),
+	webhookEntry({
+		name: 'WebhookSettings_GetEvents',
+		params: [],
+		result: {
+			name: 'WebhookSettings_GetEventsResult',
+			type: 'type:WebhookEvent',
+			listItem: 'WebhookEvent',
+			optional: true,
+		},
+		description: 'The events a webhook setting can name (run finished, declaration created...)',
+	}),
+	webhookEntry({
+		name: 'WebhookSettings_Insert',
+		params: [
+			{ name: 'DebtorId', type: 'int' },
+			{ name: 'WebhookSetting', type: 'type:WebhookSetting', optional: true },
 		],
-	})),
+		result: { name: 'WebhookSettings_InsertResult', type: 'int' },
+		access: 'write',
+		description: 'Add a webhook setting to a debtor (the endpoint must be https://: 2044)',
+	}),
+	webhookEntry({
+		name: 'WebhookSettings_Delete',
+		params: [
+			{ name: 'DebtorId', type: 'int' },
+			{ name: 'WebhookSettingId', type: 'int' },
+		],
+		result: { name: 'WebhookSettings_DeleteResult', type: 'boolean' },
+		access: 'write',
+		description: 'Remove a webhook setting from a debtor',
+	}),
 ];
