@@ -167,6 +167,7 @@ function componentRecord(field: Field, ids: Ids): Record<string, unknown> | unde
 		return { Id: ids.components.hourToChange, HourCode: 1, Hours: 1 };
 	if (/WageComponent/.test(field.type))
 		return { Id: ids.components.wageToChange, Code: 1010, Value: 1 };
+	if (field.type === 'type:SalaryInput') return { Value: 3100, Type: 'Bruto_Salaris_Fulltime' };
 	if (field.type === 'type:WebhookSetting')
 		return {
 			WebhookSettingId: 0,

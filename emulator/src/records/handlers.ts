@@ -16,7 +16,7 @@ import {
 	type ServiceName,
 } from '../../../nodes/Nmbrs/catalogue';
 import { fieldsOfType, type WireValue } from '../../../nodes/Nmbrs/wire';
-import { periodOf, type PeriodRef } from '../world/calendar';
+import type { PeriodRef } from '../world/calendar';
 import type { Company, EmulatorUser } from '../world/model';
 import { employeesOfCompany, touch, type World } from '../world/world';
 import {
@@ -26,9 +26,20 @@ import {
 	requirePeriod,
 	requireUnprotected,
 } from '../operations/faults';
+import {
+	boolParam,
+	currentPeriod,
+	endParam,
+	intParam,
+	listParam,
+	periodParam,
+	recordParam,
+} from './requests';
 import type { OperationHandler, Params } from '../operations/params';
 import { shapeResult, type Loose } from '../operations/shape';
 import { HOUR_CODES, WAGE_CODES, type Code } from './codes';
+import { HISTORIES } from './histories';
+import { historyVerb } from './historyVerbs';
 import {
 	addRecord,
 	findRecord,
@@ -69,76 +80,6 @@ const FAMILIES: Family[] = [
 	{ prefixes: { DaysVar: STORES.daysWorked } },
 	{ prefixes: { CostCenter: STORES.costCenters } },
 ];
-
-// ---------------------------------------------------------------- parameters by name
-
-/** The value of the first parameter named like one of `names` (any case), as .NET binds them. */
-function param(params: Params, ...names: string[]): WireValue | undefined {
-	const wanted = names.map((n) => n.toLowerCase());
-	for (const [name, value] of Object.entries(params))
-		if (wanted.includes(name.toLowerCase())) return value;
-	return undefined;
-}
-
-function intParam(params: Params, ...names: string[]): number {
-	const value = param(params, ...names);
-	return typeof value === 'number' ? value : 0;
-}
-
-function boolParam(params: Params, ...names: string[]): boolean {
-	return param(params, ...names) === true;
-}
-
-/** The record parameter: the operation's one parameter of a complex type (not a list). */
-function recordParam(op: Operation, params: Params): Record<string, WireValue> | null {
-	const field = op.params.find((p) => p.type.startsWith('type:') && p.listItem === undefined);
-	const value = field ? params[field.name] : undefined;
-	return value !== null &&
-		typeof value === 'object' &&
-		!Array.isArray(value) &&
-		!Buffer.isBuffer(value)
-		? (value as Record<string, WireValue>)
-		: null;
-}
-
-/** The list parameter of a batch. */
-function listParam(op: Operation, params: Params): Array<Record<string, WireValue>> {
-	const field = op.params.find((p) => p.listItem !== undefined);
-	const value = field ? params[field.name] : undefined;
-	return Array.isArray(value) ? (value as Array<Record<string, WireValue>>) : [];
-}
-
-// ---------------------------------------------------------------- periods
-
-function currentPeriod(world: World, company: Company): PeriodRef {
-	const { year, period } = periodOf(company.periodType, world.clock.now().slice(0, 10));
-	return { year, period };
-}
-
-/** The period named by `periodName`/`yearName`, or the current one when the operation has none. */
-function periodParam(
-	world: World,
-	company: Company,
-	op: Operation,
-	params: Params,
-	periodNames = ['Period', 'StartPeriod'],
-	yearNames = ['Year', 'StartYear'],
-): PeriodRef {
-	const has = op.params.some((p) =>
-		periodNames.some((n) => n.toLowerCase() === p.name.toLowerCase()),
-	);
-	if (!has) return currentPeriod(world, company);
-	return requirePeriod(company, intParam(params, ...periodNames), intParam(params, ...yearNames));
-}
-
-/** The end period, when the operation takes one (EndPeriod/EndYear); 0/0 means none. */
-function endParam(company: Company, op: Operation, params: Params): PeriodRef | null {
-	if (!op.params.some((p) => p.name === 'EndPeriod')) return null;
-	const period = intParam(params, 'EndPeriod');
-	const year = intParam(params, 'EndYear');
-	if (period === 0 && year === 0) return null;
-	return requirePeriod(company, period, year);
-}
 
 // ---------------------------------------------------------------- records in and out
 
@@ -478,6 +419,11 @@ function handlerFor(op: Operation): OperationHandler | undefined {
 	if (underscore < 0) return undefined;
 	const prefix = op.name.slice(0, underscore);
 	const rest = op.name.slice(underscore + 1);
+	const history = HISTORIES.find((h) => h.prefixes.includes(prefix));
+	if (history) {
+		const body = historyVerb(history, rest, op);
+		return body && shaped(body);
+	}
 	for (const family of FAMILIES) {
 		const spec = family.prefixes[prefix];
 		if (spec) {
