@@ -10,6 +10,7 @@ import { currentPeriod, employeesOfCompany, type World } from '../../emulator/sr
 import { SENT_STATUSES } from '../../emulator/src/world/declarations';
 import { isPaidInPeriod } from '../../emulator/src/world/history';
 import { paidInRun } from '../../emulator/src/world/payroll';
+import { labourAgreementsOf } from '../../emulator/src/records/storedKinds';
 import { declOf, fieldsOf, localName, sequenceOf, type Decl } from './schemaValidator';
 import { XSI, type XmlElement } from './xmlTree';
 
@@ -26,6 +27,8 @@ export interface Fixture {
 	today: string;
 	departmentId: number;
 	functionId: number;
+	/** The company's labour agreement (its settings group GUID). */
+	labourAgreementGuid: string;
 	absenceId: number;
 	addressId: number;
 	bankAccountId: number;
@@ -66,6 +69,7 @@ export function fixtureFrom(world: World): Fixture {
 		today,
 		departmentId: debtor.departments[0]?.id ?? 0,
 		functionId: debtor.functions[0]?.id ?? 0,
+		labourAgreementGuid: labourAgreementsOf(company)[0].guid,
 		absenceId: employee?.absences[0]?.id ?? 0,
 		addressId: employee?.addresses.at(-1)?.id ?? 0,
 		bankAccountId: employee?.bankAccounts.at(-1)?.accounts[0]?.id ?? 0,
@@ -91,6 +95,7 @@ const BY_NAME: Record<string, (f: Fixture) => number | string> = {
 	endperiod: (f) => f.period,
 	departmentid: (f) => f.departmentId,
 	functionid: (f) => f.functionId,
+	labouragreementsettingsgroupguid: (f) => f.labourAgreementGuid,
 	absenceid: (f) => f.absenceId,
 	addressid: (f) => f.addressId,
 	bankaccountid: (f) => f.bankAccountId,

@@ -40,6 +40,10 @@ import { shapeResult, type Loose } from '../operations/shape';
 import { HOUR_CODES, WAGE_CODES, type Code } from './codes';
 import { HISTORIES } from './histories';
 import { historyVerb } from './historyVerbs';
+import { MANAGER_KIND, STORED_KINDS } from './storedKinds';
+
+/** The kinds served by the history verbs: the typed histories, then the stored kinds. */
+const KINDS = [...HISTORIES, ...STORED_KINDS, MANAGER_KIND];
 import {
 	addRecord,
 	findRecord,
@@ -419,7 +423,7 @@ function handlerFor(op: Operation): OperationHandler | undefined {
 	if (underscore < 0) return undefined;
 	const prefix = op.name.slice(0, underscore);
 	const rest = op.name.slice(underscore + 1);
-	const history = HISTORIES.find((h) => h.prefixes.includes(prefix));
+	const history = KINDS.find((h) => h.prefixes.includes(prefix));
 	if (history) {
 		const body = historyVerb(history, rest, op);
 		return body && shaped(body);

@@ -84,6 +84,10 @@ export interface History<T extends { id: number }> {
 	row(record: T, ctx: { world: World; employee: Employee; company: Company; list: T[] }): Row;
 	/** Fields some wire types carry as a code where others carry the enum's text. */
 	codes?: Record<string, Record<string, number>>;
+	/** An update of a record with no Id (0) adds one (Partner_Update), instead of Not found. */
+	addOnUpdate?: boolean;
+	/** Ends a record on a day (X_Stop with End). */
+	stop?(record: T, end: string, params: Params): void;
 	/** A new record from a request's record (2030 when it cannot be one). */
 	fromRequest(ctx: WriteContext, input: Record<string, WireValue>, id: number): T;
 }

@@ -8,8 +8,8 @@
  * an employee's item with its list, each record with the fields its type has.
  */
 import { resolveAnyOperation, type Field, type Operation } from '../../../nodes/Nmbrs/catalogue';
-import { fieldsOfType } from '../../../nodes/Nmbrs/wire';
-import { comparePeriods, periodRange, type PeriodRef } from '../world/calendar';
+import { fieldsOfType, type WireValue } from '../../../nodes/Nmbrs/wire';
+import { comparePeriods, periodOf, periodRange, type PeriodRef } from '../world/calendar';
 import { chronological, versionAt } from '../world/history';
 import type { Company, Employee, EmulatorUser, VersionStart } from '../world/model';
 import { employeesOfCompany, touch, type World } from '../world/world';
@@ -21,8 +21,18 @@ import {
 } from '../operations/faults';
 import type { Params } from '../operations/params';
 import type { Loose } from '../operations/shape';
-import type { History } from './histories';
-import { boolParam, intParam, periodParam, recordParam, takes, writePeriod } from './requests';
+import { requiredDate, type History } from './histories';
+import {
+	boolParam,
+	currentPeriod,
+	intParam,
+	listParam,
+	param,
+	periodParam,
+	recordParam,
+	takes,
+	writePeriod,
+} from './requests';
 
 type Kind = History<{ id: number }>;
 type Record_ = { id: number };
@@ -34,13 +44,20 @@ const VERBS = [
 	'GetAll',
 	'GetAll_AllEmployeesByCompany',
 	'Insert',
+	'InsertBatch',
 	'Update',
+	'Stop',
 	'Delete',
 ] as const;
 type Verb = (typeof VERBS)[number];
 
-/** `InsertCurrentPeriod_v2` is Insert, `GetListCurrent` GetList, `GetCurrentPeriod` Get. */
+/**
+ * `InsertCurrentPeriod_v2` is Insert, `GetListCurrent` GetList, `GetCurrentPeriod` Get,
+ * `StopCurrent` Stop; `GetAll_EmployeesByCompany` and `GetAll_Employeesbycompany` are the
+ * company's list.
+ */
 export function historyVerbOf(rest: string): Verb | undefined {
+	if (/^GetAll_(?:All)?EmployeesByCompany$/i.test(rest)) return 'GetAll_AllEmployeesByCompany';
 	const base = rest
 		.replace(/_v2$/i, '')
 		.replace(/Current/g, '')
@@ -74,6 +91,17 @@ function holding(kind: Kind, company: Company, list: Record_[], at: PeriodRef): 
 	});
 }
 
+/** What holds on a day: the version valid in its period, or what runs on it. */
+function holdingOn(kind: Kind, company: Company, list: Record_[], day: string): Record_[] {
+	if (kind.holds === 'versions')
+		return holding(kind, company, list, periodOf(company.periodType, day));
+	const holds = kind.holds;
+	return list.filter((r) => {
+		const to = holds.to(r);
+		return holds.from(r) <= day && (to === null || to >= day);
+	});
+}
+
 /** Every version started by the period. */
 function upTo(list: Record_[], at: PeriodRef): Record_[] {
 	return asVersions(list).filter(
@@ -83,23 +111,40 @@ function upTo(list: Record_[], at: PeriodRef): Record_[] {
 
 // ---------------------------------------------------------------- the answer's shape
 
-/** The record fields of a type, and its list field when it is an employee's item of a list. */
-function shapeOf(op: Operation): { list: boolean; fields: Field[]; listField?: Field } {
+/**
+ * The record fields of the result type; when it is an employee's item (`EmployeeId` and the
+ * employee's records, a list or one), the field that holds them and their fields.
+ */
+function shapeOf(op: Operation): { list: boolean; fields: Field[]; inner?: Field; id?: string } {
 	const where = resolveAnyOperation(op.service, op.name);
 	const result = op.result;
 	if (!where || !result?.type.startsWith('type:')) return { list: false, fields: [] };
 	const fieldsOf = (type: string) => fieldsOfType(type.slice(5), where.catalogue);
 	const fields = fieldsOf(result.type);
-	const listField = fields.find((f) => f.listItem !== undefined && f.type.startsWith('type:'));
 	const list = result.listItem !== undefined;
-	return listField ? { list, fields: fieldsOf(listField.type), listField } : { list, fields };
+	const id = fields.find((f) => /^EmployeeId$/i.test(f.name))?.name;
+	const inner =
+		id && fields.length === 2 ? fields.find((f) => f.type.startsWith('type:')) : undefined;
+	return inner ? { list, fields: fieldsOf(inner.type), inner, id } : { list, fields };
+}
+
+/** An employee's item: its id and its records (a list, or the first). */
+function itemOf(shape: ReturnType<typeof shapeOf>, employee: Employee, answer: Row[]): Row {
+	const inner = shape.inner as Field;
+	return {
+		[shape.id as string]: employee.id,
+		[inner.name]: inner.listItem !== undefined ? answer : (answer[0] ?? null),
+	};
 }
 
 function project(kind: Kind, row: Row, fields: Field[]): Row {
 	const out: Row = {};
 	for (const field of fields) {
-		if (!(field.name in row)) continue;
-		const value = row[field.name];
+		// A row may give a field per wire type: `Sector:type:Sector` where another type has an int.
+		const typed = `${field.name}:${field.type}`;
+		const name = typed in row ? typed : field.name;
+		if (!(name in row)) continue;
+		const value = row[name];
 		const code = typeof value === 'string' ? kind.codes?.[field.name]?.[value] : undefined;
 		out[field.name] = field.type.startsWith('enum:') || code === undefined ? value : code;
 	}
@@ -131,12 +176,16 @@ function read(
 	const shape = shapeOf(op);
 	if (verb === 'GetAll_AllEmployeesByCompany') {
 		const company = requireCompany(world, user, intParam(params, 'CompanyId'));
-		const of = (employee: Employee) =>
-			rows(kind, world, employee, company, selected(kind, world, employee, params), shape.fields);
+		// Of a period when the call names one (LeaseCar_GetAll_EmployeesByCompany), else all.
+		const at = takes(op, 'Period') ? periodParam(world, company, op, params) : null;
+		const of = (employee: Employee) => {
+			const list = kind.list(world, employee);
+			const records = at ? holding(kind, company, list, at) : list;
+			return rows(kind, world, employee, company, filtered(kind, records, params), shape.fields);
+		};
 		const employees = employeesOfCompany(world, company.id);
-		if (!shape.listField) return employees.flatMap(of);
-		const listName = shape.listField.name;
-		return employees.map((employee) => ({ EmployeeId: employee.id, [listName]: of(employee) }));
+		if (!shape.inner) return employees.flatMap(of);
+		return employees.map((employee) => itemOf(shape, employee, of(employee)));
 	}
 	const { employee, company } = requireEmployee(world, user, intParam(params, 'EmployeeId'));
 	const list = kind.list(world, employee);
@@ -150,19 +199,24 @@ function read(
 				? upTo(list, at)
 				: holding(kind, company, list, at);
 	}
-	records = ordered(
+	const answer = rows(
 		kind,
-		records.filter((r) => !kind.filter || kind.filter(r, params)),
+		world,
+		employee,
+		company,
+		filtered(kind, records, params),
+		shape.fields,
 	);
-	const answer = rows(kind, world, employee, company, records, shape.fields);
-	if (shape.listField) return { EmployeeId: employee.id, [shape.listField.name]: answer };
+	if (shape.inner) return itemOf(shape, employee, answer);
 	return shape.list ? answer : (answer[0] ?? null);
 }
 
-/** An employee's records a list call asks for: all of them, as the kind filters and orders. */
-function selected(kind: Kind, world: World, employee: Employee, params: Params): Record_[] {
-	const list = kind.list(world, employee).filter((r) => !kind.filter || kind.filter(r, params));
-	return ordered(kind, list);
+/** The records a call asks for, as the kind filters and orders them. */
+function filtered(kind: Kind, records: Record_[], params: Params): Record_[] {
+	return ordered(
+		kind,
+		records.filter((r) => !kind.filter || kind.filter(r, params)),
+	);
 }
 
 // ---------------------------------------------------------------- writes
@@ -190,6 +244,32 @@ function written(op: Operation, id: number): Loose {
 /** The fields a correction leaves as they were: the record's identity and when it starts. */
 const KEPT = ['id', 'startYear', 'startPeriod', 'startDate', 'creationDate'];
 
+/** The record a write gives: its record parameter, else its parameters (Levensloop_Insert). */
+function inputOf(op: Operation, params: Params): Record<string, WireValue> {
+	const hasRecord = op.params.some((p) => p.type.startsWith('type:') && !p.listItem);
+	const input = hasRecord ? recordParam(op, params) : params;
+	if (!input) throw new NmbrsFault(2030, 'Invalid set of values: the record is missing');
+	checkEnums(op, input);
+	return input;
+}
+
+/** A value of an enum field must be one the catalogue lists (2030): it is read back as it is. */
+function checkEnums(op: Operation, input: Record<string, WireValue>): void {
+	const where = resolveAnyOperation(op.service, op.name);
+	const record = op.params.find((p) => p.type.startsWith('type:') && !p.listItem);
+	if (!where || !record) return;
+	for (const field of fieldsOfType(record.type.slice(5), where.catalogue)) {
+		const value = input[field.name];
+		if (!field.type.startsWith('enum:') || value === null || value === undefined) continue;
+		if (!(where.catalogue.enums[field.type.slice(5)] ?? []).includes(String(value)))
+			throw new NmbrsFault(2030, `Invalid set of values: ${field.name} ${String(value)}`);
+	}
+}
+
+/** Whether the call names the period it writes for (else an update corrects a record by Id). */
+const namesPeriod = (op: Operation) =>
+	takes(op, 'Period', 'Start', 'StartDate') || op.name.includes('Current');
+
 function write(
 	kind: Kind,
 	verb: Verb,
@@ -201,10 +281,9 @@ function write(
 	const { employee, company } = requireEmployee(world, user, intParam(params, 'EmployeeId'));
 	const list = kind.list(world, employee);
 	if (verb === 'Delete') {
-		const idParam = op.params.find(
-			(p) => p.type === 'int' && p.name.toLowerCase() !== 'employeeid',
-		);
-		const id = idParam ? intParam(params, idParam.name) : 0;
+		// By the id the call names; a call that names none removes the latest (Service_Delete).
+		const idParam = op.params.find((p) => p.type === 'int' && !/^employeeid$/i.test(p.name));
+		const id = idParam ? intParam(params, idParam.name) : (ordered(kind, list).at(-1)?.id ?? 0);
 		if (!list.some((r) => r.id === id)) {
 			if (op.result?.type === 'boolean') return false;
 			throw notFound(kind, employee, id);
@@ -213,35 +292,49 @@ function write(
 		touch(world);
 		return written(op, id);
 	}
-	const input = recordParam(op, params);
-	if (!input) throw new NmbrsFault(2030, `Invalid set of values: the ${kind.what} is missing`);
-	const recordType = op.params.find((p) => p.type.startsWith('type:') && !p.listItem)?.type ?? '';
-	const where = resolveAnyOperation(op.service, op.name);
-	const byId =
-		verb === 'Update' &&
-		where !== undefined &&
-		fieldsOfType(recordType.slice(5), where.catalogue).some((f) => /^id$/i.test(f.name));
-	if (byId) {
-		// A correction of the record as it is: it keeps its id and start.
+	if (verb === 'Stop') {
+		// What runs on the End date ends then (LeaseCar_Stop, Service_StopCurrent).
+		const end = requiredDate(param(params, 'End', 'EndDate'), 'End');
+		if (!kind.stop) return undefined;
+		// Nothing running then: nothing to stop (our choice).
+		const running = holdingOn(kind, company, list, end);
+		for (const record of running) kind.stop(record, end, params);
+		if (running.length > 0) touch(world);
+		return written(op, running[0]?.id ?? 0);
+	}
+	const ctx = (at: PeriodRef) => ({ world, company, employee, at, params });
+	if (verb === 'InsertBatch') {
+		const at = writePeriod(world, company, op, params);
+		const records = listParam(op, params).map((item) =>
+			kind.fromRequest(ctx(at), item, world.nextIds.record++),
+		);
+		list.push(...records);
+		touch(world);
+		// The answer's text is not known: the ids written (our choice).
+		return records.map((r) => r.id).join(',');
+	}
+	const input = inputOf(op, params);
+	if (verb === 'Update' && !namesPeriod(op)) {
+		// A correction of the record its Id names, as it is: it keeps its id and start.
 		const id = Number(input.Id ?? input.ID ?? 0);
 		const existing = list.find((r) => r.id === id) as Record<string, unknown> | undefined;
-		if (!existing) throw notFound(kind, employee, id);
-		const at =
-			'startYear' in existing
-				? { year: Number(existing.startYear), period: Number(existing.startPeriod) }
-				: writePeriod(world, company, op, params);
-		const fresh = kind.fromRequest({ world, company, employee, at, params }, input, id);
-		const kept = Object.fromEntries(KEPT.filter((k) => k in existing).map((k) => [k, existing[k]]));
-		Object.assign(existing, fresh, kept);
-		touch(world);
-		return written(op, id);
+		if (!existing && !(id === 0 && kind.addOnUpdate)) throw notFound(kind, employee, id);
+		if (existing) {
+			const at =
+				'startYear' in existing
+					? { year: Number(existing.startYear), period: Number(existing.startPeriod) }
+					: currentPeriod(world, company);
+			const fresh = kind.fromRequest(ctx(at), input, id);
+			const kept = Object.fromEntries(
+				KEPT.filter((k) => k in existing).map((k) => [k, existing[k]]),
+			);
+			Object.assign(existing, fresh, kept);
+			touch(world);
+			return written(op, id);
+		}
 	}
 	const at = writePeriod(world, company, op, params);
-	const record = kind.fromRequest(
-		{ world, company, employee, at, params },
-		input,
-		world.nextIds.record++,
-	);
+	const record = kind.fromRequest(ctx(at), input, world.nextIds.record++);
 	if (kind.holds === 'versions') {
 		requireUnprotected(world, company, at, boolParam(params, 'UnprotectedMode'));
 		if (verb === 'Update') {

@@ -27,10 +27,12 @@ export function boolParam(params: Params, ...names: string[]): boolean {
 	return param(params, ...names) === true;
 }
 
-/** Whether the operation takes a parameter named like one of `names` (any case). */
+/** Whether the operation takes a value (not a record) named like one of `names` (any case). */
 export function takes(op: Operation, ...names: string[]): boolean {
 	const wanted = names.map((n) => n.toLowerCase());
-	return op.params.some((p) => wanted.includes(p.name.toLowerCase()));
+	return op.params.some(
+		(p) => wanted.includes(p.name.toLowerCase()) && !p.type.startsWith('type:'),
+	);
 }
 
 /** The record parameter: the operation's one parameter of a complex type (not a list). */

@@ -9,6 +9,7 @@
  */
 import type { HrRecords } from '../records/hr';
 import type { RecordStore } from '../records/store';
+import type { StoredKinds } from '../records/storedKinds';
 import type { PeriodType } from './calendar';
 
 export interface EmulatorUser {
@@ -299,6 +300,8 @@ export interface WorldData {
 	records?: RecordStore;
 	/** Leave, absence causes and partial recoveries (records/hr.ts); a world saved before them has none. */
 	hr?: HrRecords;
+	/** Kinds kept as their wire fields (children, partner, SVW, lease cars...): records/storedKinds.ts. */
+	kinds?: StoredKinds;
 	/** Per debtor ID: where Nmbrs posts which events (DebtorService.WebhookSettings_*). */
 	webhookSettings?: Record<string, WebhookSettingRecord[]>;
 	/** Next free ids (ids are unique per kind across the world, like Nmbrs' database ids). */
