@@ -160,6 +160,8 @@ const NEEDS_OWN_ARGUMENTS = new Set([
 	'EmployeeService.Leave_Delete',
 	'EmployeeService.Leave_Insert',
 	'EmployeeService.Leave_Update',
+	'DebtorService.Department_Delete',
+	'DebtorService.Function_Delete',
 	'EmployeeService.Child_Delete',
 	'EmployeeService.LabourAgreements_Update',
 	'EmployeeService.LabourAgreements_UpdateCurrent',

@@ -267,3 +267,56 @@ describe('lease cars, levensloop, manager', () => {
 		).toBeNull();
 	});
 });
+
+describe("a company's and a debtor's records", () => {
+	it('a department inserted is in the debtor list and can be renamed and removed', () => {
+		const debtor = world.debtors[0];
+		const list = () =>
+			rows(world, user(), 'DebtorService.Department_GetList', { DebtorId: debtor.id });
+		const before = list().length;
+		const id = call(world, user(), 'DebtorService.Department_Insert', {
+			DebtorId: debtor.id,
+			department: { Id: 0, Code: 0, Description: 'Innovatie' },
+		});
+		expect(list()).toContainEqual(expect.objectContaining({ Id: id, Description: 'Innovatie' }));
+		call(world, user(), 'DebtorService.Department_Update', {
+			DebtorId: debtor.id,
+			department: { Id: id, Code: 77, Description: 'R&D' },
+		});
+		expect(list()).toContainEqual({ Id: id, Code: 77, Description: 'R&D' });
+		call(world, user(), 'DebtorService.Department_Delete', { DebtorId: debtor.id, id });
+		expect(list()).toHaveLength(before);
+	});
+
+	it('work costs entered for a period are taxed above the free space of its fiscal wage', () => {
+		const company = world.companies[0];
+		const period = (p: Row[]) => p.find((w) => w.Year === 2026 && w.Period === 10)!;
+		const before = period(
+			rows(world, user(), 'CompanyService.WorkCost_GetList', { CompanyId: company.id, Year: 2026 }),
+		);
+		expect(before.FiscalWage).toBeGreaterThan(0);
+		const spent = Number(before.WorkCostAvailableSpace) + 1000;
+		call(world, user(), 'CompanyService.WorkCost_Insert', {
+			CompanyId: company.id,
+			value: spent,
+			Period: 10,
+			Year: 2026,
+		});
+		const after = period(
+			rows(world, user(), 'CompanyService.WorkCost_GetList', { CompanyId: company.id, Year: 2026 }),
+		);
+		expect(after).toMatchObject({ WorkCostFinancial: spent, WorkCostToPay: 800 });
+	});
+
+	it('a run request waits beside the handled runs of the year', () => {
+		const company = world.companies[0];
+		const list = () =>
+			rows(world, user(), 'CompanyService.RunRequest_GetList', {
+				CompanyId: company.id,
+				Year: 2026,
+			});
+		expect(list().every((r) => r.Status === 'Handled')).toBe(true);
+		call(world, user(), 'CompanyService.RunRequest_Insert', { CompanyId: company.id });
+		expect(list().at(-1)).toMatchObject({ Status: 'Pending', Year: 2026, Period: 11 });
+	});
+});

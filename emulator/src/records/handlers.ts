@@ -40,6 +40,7 @@ import { shapeResult, type Loose } from '../operations/shape';
 import { HOUR_CODES, WAGE_CODES, type Code } from './codes';
 import { HISTORIES } from './histories';
 import { historyVerb } from './historyVerbs';
+import { ownedVerb } from './ownedKinds';
 import { MANAGER_KIND, STORED_KINDS } from './storedKinds';
 
 /** The kinds served by the history verbs: the typed histories, then the stored kinds. */
@@ -388,7 +389,7 @@ function costCentersOfCompany(
 /** The handlers the pattern gives, for every catalogue operation that fits a family. */
 export function recordHandlers(): Array<[string, OperationHandler]> {
 	const out: Array<[string, OperationHandler]> = [];
-	const services: ServiceName[] = ['EmployeeService', 'CompanyService'];
+	const services: ServiceName[] = ['DebtorService', 'EmployeeService', 'CompanyService'];
 	for (const service of services) {
 		const operations = [
 			...curated.operations.filter((op) => op.service === service),
@@ -418,6 +419,8 @@ function handlerFor(op: Operation): OperationHandler | undefined {
 		return shaped(codesHandler(WAGE_CODES));
 	if (op.name === 'CostCenter_GetAllEmployeesByCompany')
 		return shaped((world, user, params) => costCentersOfCompany(world, user, params, op));
+	const ownedBody = ownedVerb(op);
+	if (ownedBody) return shaped(ownedBody);
 	if (op.service !== 'EmployeeService') return undefined;
 	const underscore = op.name.indexOf('_');
 	if (underscore < 0) return undefined;

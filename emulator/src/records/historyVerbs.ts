@@ -254,7 +254,7 @@ function inputOf(op: Operation, params: Params): Record<string, WireValue> {
 }
 
 /** A value of an enum field must be one the catalogue lists (2030): it is read back as it is. */
-function checkEnums(op: Operation, input: Record<string, WireValue>): void {
+export function checkEnums(op: Operation, input: Record<string, WireValue>): void {
 	const where = resolveAnyOperation(op.service, op.name);
 	const record = op.params.find((p) => p.type.startsWith('type:') && !p.listItem);
 	if (!where || !record) return;

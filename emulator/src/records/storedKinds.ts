@@ -21,8 +21,8 @@ export interface StoredRecord extends VersionStart {
 	fields: Record<string, WireValue>;
 }
 
-/** Per kind, per employee id: the records. */
-export type StoredKinds = Record<string, Record<number, StoredRecord[]>>;
+/** Per kind, per owner id (employee, company or debtor): the records. */
+export type StoredKinds = Record<string, Record<number, Array<{ id: number }>>>;
 
 interface StoredSpec {
 	name: string;
@@ -49,7 +49,7 @@ function firstPeriod(employee: Employee, company: Company): PeriodRef {
 function listOf(spec: StoredSpec, world: World, employee: Employee): StoredRecord[] {
 	const kinds = (world.kinds ??= {});
 	const byEmployee = (kinds[spec.name] ??= {});
-	const existing = byEmployee[employee.id];
+	const existing = byEmployee[employee.id] as StoredRecord[] | undefined;
 	if (existing) return existing;
 	const company = world.companies.find((c) => c.id === employee.companyId);
 	const start = company ? firstPeriod(employee, company) : { year: 2000, period: 1 };
