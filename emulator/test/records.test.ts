@@ -240,3 +240,60 @@ describe('wage components, days worked, cost centers', () => {
 		).toBe(2004);
 	});
 });
+
+describe('fixed days and the company’s own wage components', () => {
+	it('fixed days hold from their period on; a new value stops the old one; Stop ends it', () => {
+		const { employee, current } = paidEmployee();
+		const next =
+			current.period === 12
+				? { Period: 1, Year: current.year + 1 }
+				: { Period: current.period + 1, Year: current.year };
+		const days = (at: object) =>
+			call(world, user(), 'EmployeeService.DaysFixed_Get', { EmployeeId: employee.id, ...at });
+		call(world, user(), 'EmployeeService.DaysFixed_SetCurrent', {
+			EmployeeId: employee.id,
+			Days: 4,
+		});
+		call(world, user(), 'EmployeeService.DaysFixed_Set', {
+			EmployeeId: employee.id,
+			Days: 3,
+			...next,
+		});
+		expect(
+			call(world, user(), 'EmployeeService.DaysFixed_GetCurrent', { EmployeeId: employee.id }),
+		).toBe(4);
+		expect(days(next)).toBe(3);
+		call(world, user(), 'EmployeeService.DaysFixed_Stop', { EmployeeId: employee.id, ...next });
+		expect(days(next)).toBe(0);
+		expect(days({ Period: current.period, Year: current.year })).toBe(4);
+	});
+
+	it('a company wage component is the company’s, with a code of its model (else 2002)', () => {
+		const { company, current } = paidEmployee();
+		const id = call(world, user(), 'CompanyService.WageComponentVar_InsertCurrent', {
+			CompanyID: company.id,
+			WageComponent: { Id: 0, Code: 2010, Value: 250 },
+		});
+		expect(
+			rows(world, user(), 'CompanyService.WageComponentVar_GetCurrent', { CompanyId: company.id }),
+		).toEqual([{ Id: id, Code: 2010, Value: 250 }]);
+		expect(
+			faultOf(() =>
+				call(world, user(), 'CompanyService.WageComponentFixed_Insert', {
+					CompanyId: company.id,
+					WageComponent: { Id: 0, Code: 9999, Value: 1 },
+					Period: current.period,
+					Year: current.year,
+				}),
+			),
+		).toBe(2002);
+		expect(
+			call(world, user(), 'CompanyService.WageComponentVar_ClearCurrent', {
+				CompanyId: company.id,
+			}),
+		).toEqual([id]);
+		expect(
+			rows(world, user(), 'CompanyService.WageComponentVar_GetCurrent', { CompanyId: company.id }),
+		).toEqual([]);
+	});
+});

@@ -160,6 +160,7 @@ const NEEDS_OWN_ARGUMENTS = new Set([
 	'EmployeeService.Leave_Delete',
 	'EmployeeService.Leave_Insert',
 	'EmployeeService.Leave_Update',
+	'CompanyService.WageComponentFixed_Stop',
 	'DebtorService.Department_Delete',
 	'DebtorService.Function_Delete',
 	'EmployeeService.Child_Delete',

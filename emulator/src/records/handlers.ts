@@ -28,6 +28,7 @@ import {
 } from '../operations/faults';
 import {
 	boolParam,
+	takes,
 	currentPeriod,
 	endParam,
 	intParam,
@@ -57,6 +58,8 @@ import {
 
 /** A kind of record and the operation prefixes that reach it. */
 interface Family {
+	/** The service whose operations reach it (EmployeeService unless said): CompanyService's are the company's own. */
+	service?: ServiceName;
 	/** `HourComponentVar` -> its store. */
 	prefixes: Record<string, StoreSpec>;
 	/** The prefix of the operations that reach a record of any of the stores by its ID. */
@@ -82,7 +85,15 @@ const FAMILIES: Family[] = [
 		byId: 'WageComponent',
 		code: { field: 'Code', codes: WAGE_CODES, fault: 2002, what: 'wage code' },
 	},
-	{ prefixes: { DaysVar: STORES.daysWorked } },
+	{ prefixes: { DaysVar: STORES.daysWorked, DaysFixed: STORES.daysFixed } },
+	{
+		service: 'CompanyService',
+		prefixes: {
+			WageComponentVar: STORES.companyWageComponentsVar,
+			WageComponentFixed: STORES.companyWageComponentsFixed,
+		},
+		code: { field: 'Code', codes: WAGE_CODES, fault: 2002, what: 'wage code' },
+	},
 	{ prefixes: { CostCenter: STORES.costCenters } },
 ];
 
@@ -151,9 +162,21 @@ type Verb = (
 
 const store = (world: World) => (world.records ??= {});
 
-/** The employee the call is about, its company, and the period it names (current if none). */
+/**
+ * Whose records a call (or a batch item) is about: an employee's, or for CompanyService's own
+ * components the company's (its id is the records' owner). Its company decides periods.
+ */
+function ownerOf(world: World, user: EmulatorUser, op: Operation, values: Params) {
+	if (op.service === 'CompanyService') {
+		const company = requireCompany(world, user, intParam(values, 'CompanyId'));
+		return { employee: { id: company.id }, company };
+	}
+	return requireEmployee(world, user, intParam(values, 'EmployeeId'));
+}
+
+/** The owner the call is about, its company, and the period it names (current if none). */
 function employeeIn(world: World, user: EmulatorUser, op: Operation, params: Params) {
-	const { employee, company } = requireEmployee(world, user, intParam(params, 'EmployeeId'));
+	const { employee, company } = ownerOf(world, user, op, params);
 	return { employee, company, at: periodParam(world, company, op, params) };
 }
 
@@ -189,27 +212,28 @@ const VERBS: Record<string, Verb> = {
 		const items = listParam(op, params);
 		// Every item is checked before any is written: a batch with a bad item changes nothing.
 		const checked = items.map((item, index) => {
-			const { employee, company } = requireEmployee(world, user, Number(item.EmployeeId ?? 0));
+			const { employee, company } = ownerOf(world, user, op, item);
 			const at = periodParam(world, company, op, params);
 			const fields = fieldsOf(item);
 			delete fields.EmployeeId;
+			delete fields.CompanyId;
 			checkCode(family, fields, ` (item ${index + 1}, employee ${employee.id})`);
 			writable(world, company, at, params);
 			return { employee, company, at, fields };
 		});
-		for (const { employee, company, at, fields } of checked)
-			addRecord(
-				store(world),
-				spec,
-				newRecord(world, employee.id, at, endParam(company, op, params), fields),
-			);
+		const ids = checked.map(({ employee, company, at, fields }) => {
+			const record = newRecord(world, employee.id, at, endParam(company, op, params), fields);
+			addRecord(store(world), spec, record);
+			return record.id;
+		});
 		if (checked.length > 0) touch(world);
-		return undefined;
+		// The ids written, for the calls that answer them (CompanyService's).
+		return ids;
 	},
 	Set(world, { user, params, op, spec }) {
 		const { employee, company, at } = employeeIn(world, user, op, params);
 		writable(world, company, at, params);
-		setOnePeriod(world, spec, employee.id, at, { Days: intParam(params, 'Days') });
+		setOnePeriod(world, company, spec, employee.id, at, { Days: intParam(params, 'Days') });
 		return undefined;
 	},
 	Set_Batch(world, { user, params, op, spec }) {
@@ -223,37 +247,43 @@ const VERBS: Record<string, Verb> = {
 					? currentPeriod(world, company)
 					: requirePeriod(company, period, year);
 			writable(world, company, at, params);
-			return { employee, at, days: Number(item.Days ?? 0) };
+			return { employee, company, at, days: Number(item.Days ?? 0) };
 		});
-		for (const { employee, at, days } of checked)
-			setOnePeriod(world, spec, employee.id, at, { Days: days });
+		for (const { employee, company, at, days } of checked)
+			setOnePeriod(world, company, spec, employee.id, at, { Days: days });
 		return undefined;
 	},
 	Clear(world, { user, params, op, spec }) {
 		const { employee, company, at } = employeeIn(world, user, op, params);
 		writable(world, company, at, params);
+		const cleared = recordsAt(store(world), spec, employee.id, at).map((r) => r.id);
 		removeRecords(
 			store(world),
 			spec,
-			(r) => r.employeeId === employee.id && r.startYear === at.year && r.startPeriod === at.period,
+			(r) => r.employeeId === employee.id && cleared.includes(r.id),
 		);
 		touch(world);
-		return undefined;
+		// The ids removed, for the calls that answer them (CompanyService's).
+		return cleared;
 	},
 	Stop(world, { user, params, op, spec }) {
 		const { employee, company, at } = employeeIn(world, user, op, params);
 		const input = recordParam(op, params);
+		const byId = input !== null || takes(op, 'WageComponentId', 'HourComponentId');
 		const id = input
 			? Number(input.Id ?? 0)
 			: intParam(params, 'WageComponentId', 'HourComponentId');
-		const found = findRecord(store(world), [spec], employee.id, id);
+		// Named by its id, or (DaysFixed_Stop) whatever holds in the period.
+		const found = byId
+			? findRecord(store(world), [spec], employee.id, id)?.record
+			: recordsAt(store(world), spec, employee.id, at)[0];
 		if (!found)
-			throw new NmbrsFault(2046, `Not found: employee ${employee.id} has no component ${id}`);
+			throw new NmbrsFault(
+				2046,
+				`Not found: ${op.service === 'CompanyService' ? 'company' : 'employee'} ${employee.id} has no component ${id}`,
+			);
 		writable(world, company, at, params);
-		// It holds up to and including the period before the one it stops in.
-		const last = previousOf(company, at);
-		found.record.endYear = last.year;
-		found.record.endPeriod = last.period;
+		stopBefore(company, found, at);
 		touch(world);
 		return undefined;
 	},
@@ -271,8 +301,20 @@ function previousOf(company: Company, at: PeriodRef): PeriodRef {
 	return { year: at.year - 1, period: company.periodType === 'Month' ? 12 : 13 };
 }
 
+/** A record holds up to and including the period before `at`. */
+function stopBefore(company: Company, record: PeriodRecord, at: PeriodRef): void {
+	const last = previousOf(company, at);
+	record.endYear = last.year;
+	record.endPeriod = last.period;
+}
+
+/**
+ * Sets the value from `at`: for the period only (DaysVar), or from then on (DaysFixed: the value
+ * that held until then stops before it).
+ */
 function setOnePeriod(
 	world: World,
+	company: Company,
 	spec: StoreSpec,
 	employeeId: number,
 	at: PeriodRef,
@@ -283,6 +325,8 @@ function setOnePeriod(
 		spec,
 		(r) => r.employeeId === employeeId && r.startYear === at.year && r.startPeriod === at.period,
 	);
+	if (spec.validity === 'untilEnd')
+		for (const held of recordsAt(store(world), spec, employeeId, at)) stopBefore(company, held, at);
 	addRecord(store(world), spec, newRecord(world, employeeId, at, null, fields));
 	touch(world);
 }
@@ -421,17 +465,23 @@ function handlerFor(op: Operation): OperationHandler | undefined {
 		return shaped((world, user, params) => costCentersOfCompany(world, user, params, op));
 	const ownedBody = ownedVerb(op);
 	if (ownedBody) return shaped(ownedBody);
-	if (op.service !== 'EmployeeService') return undefined;
 	const underscore = op.name.indexOf('_');
 	if (underscore < 0) return undefined;
 	const prefix = op.name.slice(0, underscore);
 	const rest = op.name.slice(underscore + 1);
+	if (op.service !== 'EmployeeService') {
+		const family = FAMILIES.find((f) => f.service === op.service && f.prefixes[prefix]);
+		const run = family && VERBS[verbOf(rest) ?? ''];
+		if (!family || !run) return undefined;
+		const spec = family.prefixes[prefix];
+		return shaped((world, user, params) => run(world, { user, params, op, family, spec }));
+	}
 	const history = KINDS.find((h) => h.prefixes.includes(prefix));
 	if (history) {
 		const body = historyVerb(history, rest, op);
 		return body && shaped(body);
 	}
-	for (const family of FAMILIES) {
+	for (const family of FAMILIES.filter((f) => f.service === undefined)) {
 		const spec = family.prefixes[prefix];
 		if (spec) {
 			const verb = verbOf(rest);

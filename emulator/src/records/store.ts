@@ -37,6 +37,10 @@ export const STORES = {
 	wageComponentsVar: { name: 'wageComponentsVar', validity: 'onePeriod' },
 	wageComponentsFixed: { name: 'wageComponentsFixed', validity: 'untilEnd' },
 	daysWorked: { name: 'daysWorked', validity: 'onePeriod' },
+	daysFixed: { name: 'daysFixed', validity: 'untilEnd' },
+	// A company's own components (CompanyService): their employeeId is the company's id.
+	companyWageComponentsVar: { name: 'companyWageComponentsVar', validity: 'onePeriod' },
+	companyWageComponentsFixed: { name: 'companyWageComponentsFixed', validity: 'untilEnd' },
 	costCenters: { name: 'costCenters', validity: 'untilNextVersion' },
 } as const satisfies Record<string, { name: string; validity: Validity }>;
 
