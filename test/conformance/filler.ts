@@ -86,6 +86,7 @@ const BY_NAME: Record<string, (f: Fixture) => number | string> = {
 	employeeid: (f) => f.employeeId,
 	runid: (f) => f.runId,
 	loonaangifteid: (f) => f.declarationId,
+	wagetaxid: (f) => f.declarationId,
 	year: (f) => f.year,
 	intyear: (f) => f.year,
 	startyear: (f) => f.year,

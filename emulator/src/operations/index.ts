@@ -6,6 +6,7 @@ import { companyHandlers } from './companyService';
 import { debtorHandlers } from './debtorService';
 import { employeeHandlers } from './employeeService';
 import { hrRecordHandlers } from './hrRecords';
+import { reportHandlers } from './reports';
 import type { OperationHandler } from './params';
 import { recordHandlers } from '../records/handlers';
 import { catalogue, operationKey } from '../../../nodes/Nmbrs/catalogue';
@@ -18,6 +19,7 @@ const handWritten: Array<[string, OperationHandler]> = [
 	...companyHandlers,
 	...employeeHandlers,
 	...hrRecordHandlers,
+	...reportHandlers,
 ];
 const handWrittenKeys = new Set(handWritten.map(([key]) => key));
 

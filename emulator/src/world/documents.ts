@@ -456,10 +456,42 @@ export function sepaXml(world: World, run: Run, paymentDate: string | null): str
 	return `${out.join('\n')}\n`;
 }
 
-/** Journal entries of a run: costs per cost centre on the debit side, liabilities on the credit side; they balance. */
-export function journalXml(world: World, run: Run): string {
+/**
+ * How a journal splits its cost lines: per cost centre (the company journal), cost centre and cost
+ * unit (no employee has a cost unit: it stays empty), department, or employee.
+ */
+export type JournalSplit = 'costCenter' | 'costCenterCostUnit' | 'department' | 'employee';
+
+const SPLIT_ELEMENT: Record<JournalSplit, string> = {
+	costCenter: 'CostCenter',
+	costCenterCostUnit: 'CostCenter',
+	department: 'Department',
+	employee: 'EmployeeNumber',
+};
+
+/** What a cost line of an employee is booked on, as the split names it. */
+function splitKey(world: World, run: Run, employee: Employee, split: JournalSplit): string {
+	if (split === 'employee') return String(employee.number);
+	if (split !== 'department') return employee.costCenterCode;
+	const refId = versionAt(employee.departments, run)?.refId;
+	const company = findCompany(world, run.companyId);
+	const debtor = world.debtors.find((d) => d.id === company?.debtorId);
+	return String(debtor?.departments.find((d) => d.id === refId)?.code ?? '');
+}
+
+/**
+ * Journal entries of a run: costs per cost centre (or department, or employee) on the debit side,
+ * liabilities on the credit side; they balance. `only`: one employee's share.
+ */
+export function journalXml(
+	world: World,
+	run: Run,
+	split: JournalSplit = 'costCenter',
+	only?: number,
+): string {
 	const company = findCompany(world, run.companyId) as Company;
-	const slips = employeesOfRun(world, run).map((employee) => ({
+	const paid = employeesOfRun(world, run).filter((e) => only === undefined || e.id === only);
+	const slips = paid.map((employee) => ({
 		employee,
 		slip: computePayslip(world, run, employee),
 	}));
@@ -478,14 +510,10 @@ export function journalXml(world: World, run: Run): string {
 	let net = 0;
 	for (const { employee, slip } of slips) {
 		const premiums = slip.awfCents + slip.aofCents + slip.whkCents + slip.zvwCents;
-		addDebit('4000', 'Brutolonen', employee.costCenterCode, slip.grossCents);
-		addDebit('4100', 'Sociale lasten werkgever', employee.costCenterCode, premiums);
-		addDebit(
-			'4200',
-			'Pensioenlasten werkgever',
-			employee.costCenterCode,
-			slip.pensionEmployerCents,
-		);
+		const key = splitKey(world, run, employee, split);
+		addDebit('4000', 'Brutolonen', key, slip.grossCents);
+		addDebit('4100', 'Sociale lasten werkgever', key, premiums);
+		addDebit('4200', 'Pensioenlasten werkgever', key, slip.pensionEmployerCents);
 		wageTaxAndPremiums += slip.wageTaxCents + premiums;
 		pension += slip.pensionEmployeeCents + slip.pensionEmployerCents;
 		net += slip.netCents;
@@ -501,6 +529,9 @@ export function journalXml(world: World, run: Run): string {
 	const totalDebit = debits.reduce((acc, d) => acc + d.cents, 0);
 	const totalCredit = credits.reduce((acc, c) => acc + c.cents, 0);
 	const range = periodRange(company.periodType, run.year, run.period);
+	const element = SPLIT_ELEMENT[split];
+	const bookedOn = (key: string) =>
+		`<${element}>${xml(key)}</${element}>${split === 'costCenterCostUnit' ? '<CostUnit></CostUnit>' : ''}`;
 	const out: string[] = [];
 	out.push('<?xml version="1.0" encoding="UTF-8"?>');
 	out.push('<Journal>');
@@ -512,12 +543,12 @@ export function journalXml(world: World, run: Run): string {
 	out.push('  <Lines>');
 	for (const d of debits) {
 		out.push(
-			`    <Line><Ledger>${d.ledger}</Ledger><Description>${xml(d.name)}</Description><CostCenter>${xml(d.costCenter)}</CostCenter><Debit>${euros(d.cents)}</Debit><Credit>0.00</Credit></Line>`,
+			`    <Line><Ledger>${d.ledger}</Ledger><Description>${xml(d.name)}</Description>${bookedOn(d.costCenter)}<Debit>${euros(d.cents)}</Debit><Credit>0.00</Credit></Line>`,
 		);
 	}
 	for (const c of credits) {
 		out.push(
-			`    <Line><Ledger>${c.ledger}</Ledger><Description>${xml(c.name)}</Description><CostCenter></CostCenter><Debit>0.00</Debit><Credit>${euros(c.cents)}</Credit></Line>`,
+			`    <Line><Ledger>${c.ledger}</Ledger><Description>${xml(c.name)}</Description>${bookedOn('')}<Debit>0.00</Debit><Credit>${euros(c.cents)}</Credit></Line>`,
 		);
 	}
 	out.push('  </Lines>');

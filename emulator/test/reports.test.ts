@@ -1,0 +1,117 @@
+/**
+ * Journals by other splits, the reports and the tax SEPA file: their figures are the world's own
+ * payslips and declarations, so they agree with each other.
+ */
+import { createWorld } from '../src/world';
+import { declarationAmounts } from '../src/world/documents';
+import { computePayslip, employeesOfRun } from '../src/world/payroll';
+import type { World } from '../src/world/world';
+import { call, faultOf } from './worldHelpers';
+
+let world: World;
+const user = () => world.users.find((u) => u.email === 'accountant@demo.example')!;
+
+beforeEach(() => {
+	world = createWorld({ kind: 'demo' }, undefined, { now: '2026-11-25' });
+});
+
+const lockedRun = () => world.runs.find((r) => r.isLocked && r.number === 1)!;
+const amounts = (text: string, element: string) =>
+	[...text.matchAll(new RegExp(`<${element}>([-\\d.]+)</${element}>`, 'g'))].map((m) =>
+		Number(m[1]),
+	);
+
+it('every journal split balances, and the department split books on the departments', () => {
+	const run = lockedRun();
+	const params = { CompanyId: run.companyId, RunId: run.id, intYear: run.year };
+	const company = call(
+		world,
+		user(),
+		'CompanyService.Journals_GetByRunCompany_v2',
+		params,
+	) as string;
+	const department = call(
+		world,
+		user(),
+		'CompanyService.Journals_GetByRunDepartment_v2',
+		params,
+	) as string;
+	const employee = call(
+		world,
+		user(),
+		'CompanyService.Journals_GetByRunEmployee',
+		params,
+	) as string;
+	for (const journal of [company, department, employee]) {
+		const debit = amounts(journal, 'Debit').reduce((a, b) => a + b, 0);
+		expect(debit).toBeCloseTo(amounts(journal, 'TotalDebit')[0], 2);
+		expect(amounts(journal, 'TotalDebit')).toEqual(amounts(company, 'TotalDebit'));
+	}
+	expect(department).toContain('<Department>');
+	const paid = employeesOfRun(world, run);
+	expect(employee).toContain(`<EmployeeNumber>${paid[0].number}</EmployeeNumber>`);
+});
+
+it('the wage code report sums the payslips; filtered by a code it shows that code only', () => {
+	const run = lockedRun();
+	const params = { CompanyId: run.companyId, RunId: run.id };
+	const report = call(
+		world,
+		user(),
+		'CompanyService.Reports_GetWageCodesByRunCompany',
+		params,
+	) as string;
+	const gross = employeesOfRun(world, run).reduce(
+		(sum, e) => sum + computePayslip(world, run, e).grossCents,
+		0,
+	);
+	const salaries = [
+		...report.matchAll(/<Code>1<\/Code><Description>Salaris<\/Description><Amount>([-\d.]+)</g),
+	];
+	expect(salaries.reduce((sum, m) => sum + Number(m[1]), 0)).toBeCloseTo(gross / 100, 2);
+	const net = call(
+		world,
+		user(),
+		'CompanyService.Reports_GetWageCodesByRunCompany_FilterByWageCode',
+		{
+			...params,
+			intYear: run.year,
+			WageCode: 900,
+		},
+	) as string;
+	expect(net).toContain('<Code>900</Code>');
+	expect(net).not.toContain('<Code>1</Code>');
+});
+
+it("the tax SEPA file pays the declaration's total with its payment reference", () => {
+	const run = lockedRun();
+	const tax = world.declarations.find(
+		(d) => d.companyId === run.companyId && d.year === run.year && d.period === run.period,
+	)!;
+	const sepa = call(world, user(), 'CompanyService.SalaryDocuments_GetSEPA_Tax', {
+		CompanyId: run.companyId,
+		RunID: run.id,
+		Year: run.year,
+		WageTaxID: tax.id,
+		paymentDate: '2026-12-01T00:00:00',
+	}) as string;
+	expect(sepa).toContain(`<Ustrd>${tax.paymentReference}</Ustrd>`);
+	expect(sepa).toContain(
+		`<CtrlSum>${(declarationAmounts(world, tax).collective.totalToPay / 100).toFixed(2)}</CtrlSum>`,
+	);
+	expect(sepa).toContain('<ReqdExctnDt>2026-12-01</ReqdExctnDt>');
+});
+
+it('a journals report of periods after their end is 2006', () => {
+	const run = lockedRun();
+	expect(
+		faultOf(() =>
+			call(world, user(), 'CompanyService.Reports_GetJournalsReportByCompany', {
+				CompanyId: run.companyId,
+				StartPeriod: 5,
+				EndPeriod: 3,
+				Year: run.year,
+			}),
+		),
+	).toBe(2006);
+});
