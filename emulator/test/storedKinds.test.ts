@@ -320,3 +320,82 @@ describe("a company's and a debtor's records", () => {
 		expect(list().at(-1)).toMatchObject({ Status: 'Pending', Year: 2026, Period: 11 });
 	});
 });
+
+describe('department, function, service and bank accounts of an employee', () => {
+	it('a department chosen now is current; one the debtor lacks is 2030', () => {
+		const { employees } = paid();
+		const employee = employees[0];
+		const debtor = world.debtors.find((d) => d.id === world.companies[0].debtorId)!;
+		const other = debtor.departments.at(-1)!;
+		call(world, user(), 'EmployeeService.Department_UpdateCurrent', {
+			EmployeeId: employee.id,
+			DepartmentId: other.id,
+		});
+		expect(
+			call(world, user(), 'EmployeeService.Department_GetCurrent', { EmployeeId: employee.id }),
+		).toEqual({
+			Id: other.id,
+			Code: other.code,
+			Description: other.description,
+		});
+		expect(
+			faultOf(() =>
+				call(world, user(), 'EmployeeService.Department_UpdateCurrent', {
+					EmployeeId: employee.id,
+					DepartmentId: 1,
+				}),
+			),
+		).toBe(2030);
+	});
+
+	it('a service stopped shows its end and reason; undoing it opens it again', () => {
+		const { employees } = paid();
+		const employee = employees[0];
+		call(world, user(), 'EmployeeService.Service_StopCurrent', {
+			EmployeeId: employee.id,
+			End: '2026-12-31T00:00:00',
+			EndServiceReasonId: 1,
+			UnprotectedMode: false,
+		});
+		expect(
+			rows(world, user(), 'EmployeeService.Service_GetList', { EmployeeId: employee.id }).at(-1),
+		).toMatchObject({
+			End: '2026-12-31T00:00:00',
+			EndServiceReason: 'Eigen verzoek werknemer',
+		});
+		expect(
+			call(world, user(), 'EmployeeService.Service_RemoveOutService', { EmployeeId: employee.id }),
+		).toBe(true);
+		expect(
+			rows(world, user(), 'EmployeeService.Service_GetList', { EmployeeId: employee.id }).at(-1),
+		).toMatchObject({ End: null });
+	});
+
+	it('a bank account added now is listed from now on, and removed again', () => {
+		const { employees } = paid();
+		const employee = employees[0];
+		const list = () =>
+			rows(world, user(), 'EmployeeService.BankAccount_GetListCurrent', {
+				EmployeeId: employee.id,
+			});
+		const before = list().length;
+		const id = call(world, user(), 'EmployeeService.BankAccount_InsertCurrent', {
+			EmployeeId: employee.id,
+			BankAccount: { Id: 0, IBAN: 'NL91ABNA0417164300', BIC: 'ABNANL2A', Type: 'Bankrekening2' },
+		});
+		expect(list()).toContainEqual(expect.objectContaining({ Id: id, IBAN: 'NL91ABNA0417164300' }));
+		expect(
+			faultOf(() =>
+				call(world, user(), 'EmployeeService.BankAccount_InsertCurrent', {
+					EmployeeId: employee.id,
+					BankAccount: { IBAN: 'NL00BANK0000000000' },
+				}),
+			),
+		).toBe(2030);
+		call(world, user(), 'EmployeeService.BankAccount_DeleteCurrent', {
+			EmployeeId: employee.id,
+			BankAccountID: id,
+		});
+		expect(list()).toHaveLength(before);
+	});
+});

@@ -8,9 +8,9 @@ import {
 	personAt,
 	versionAt,
 } from '../world/history';
-import type { Company, Debtor, Employee, EmulatorUser, PersonalInfoVersion } from '../world/model';
+import type { Company, Employee, EmulatorUser, PersonalInfoVersion } from '../world/model';
 import { userSeesDebtor } from '../world/users';
-import { addEmployee, employeesOfCompany, findDebtor, touch, type World } from '../world/world';
+import { addEmployee, employeesOfCompany, touch, type World } from '../world/world';
 import {
 	NmbrsFault,
 	requireCompany,
@@ -22,7 +22,6 @@ import {
 import { bool, handler, int, obj, str, type OperationHandler, type Params } from './params';
 import type { Loose } from './shape';
 import {
-	assignmentV2Records,
 	bankAccountRecord,
 	employeeListItem,
 	employmentRecord,
@@ -76,12 +75,6 @@ function perEmployee(
 		EmployeeId: employee.id,
 		[listName]: items(employee, company) as never,
 	}));
-}
-
-function debtorOf(world: World, company: Company): Debtor {
-	const debtor = findDebtor(world, company.debtorId);
-	if (!debtor) throw new Error(`the world has no debtor ${company.debtorId}`);
-	return debtor;
 }
 
 function bankAccountsAt(employee: Employee, ref: PeriodRef) {
@@ -328,16 +321,6 @@ export const employeeHandlers: Array<[string, OperationHandler]> = [
 	handler('EmployeeService.Employment_GetAll_AllEmployeesByCompany', (world, { user, params }) =>
 		perEmployee(world, user, params, 'EmployeeEmployments', (e) =>
 			e.employments.map(employmentRecord),
-		),
-	),
-	handler('EmployeeService.Department_GetAll_AllEmployeesByCompany', (world, { user, params }) =>
-		perEmployee(world, user, params, 'EmployeeDepartments', (e, company) =>
-			assignmentV2Records(e.departments, debtorOf(world, company).departments),
-		),
-	),
-	handler('EmployeeService.Function_GetAll_AllEmployeesByCompany', (world, { user, params }) =>
-		perEmployee(world, user, params, 'EmployeeFunctions', (e, company) =>
-			assignmentV2Records(e.functions, debtorOf(world, company).functions),
 		),
 	),
 	...periodReads('BankAccount_GetListCurrent', 'BankAccount_GetList', bankAccountsAt),

@@ -7,6 +7,7 @@ import { debtorHandlers } from './debtorService';
 import { employeeHandlers } from './employeeService';
 import { hrRecordHandlers } from './hrRecords';
 import { reportHandlers } from './reports';
+import { employeeExtraHandlers } from './employeeExtras';
 import type { OperationHandler } from './params';
 import { recordHandlers } from '../records/handlers';
 import { catalogue, operationKey } from '../../../nodes/Nmbrs/catalogue';
@@ -20,6 +21,7 @@ const handWritten: Array<[string, OperationHandler]> = [
 	...employeeHandlers,
 	...hrRecordHandlers,
 	...reportHandlers,
+	...employeeExtraHandlers,
 ];
 const handWrittenKeys = new Set(handWritten.map(([key]) => key));
 

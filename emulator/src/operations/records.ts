@@ -1,12 +1,8 @@
 /** World records as the catalogue's types (loose: shapeResult fills in and checks the rest). */
-import { previousPeriod, type PeriodType } from '../world/calendar';
 import { MARITAL_STATUSES, NAME_USES } from '../world/dutchData';
 import { displayName } from '../world/documents';
-import { chronological } from '../world/history';
 import type {
 	AbsenceRecord,
-	AddressVersion,
-	AssignmentVersion,
 	BankAccountData,
 	Company,
 	ContractRecord,
@@ -151,22 +147,6 @@ export function salaryRecord(version: SalaryVersion): Row {
 	};
 }
 
-const SALARY_TYPE_CODES: Record<SalaryVersion['type'], number> = {
-	Bruto_Salaris_Fulltime: 1,
-	Bruto_Uurloon: 3,
-};
-
-export function salaryV2Record(version: SalaryVersion): Row {
-	return {
-		ID: version.id,
-		Value: version.valueCents / 100,
-		Type: SALARY_TYPE_CODES[version.type],
-		SalaryTable: null,
-		StartDate: version.startDate,
-		CreationDate: version.creationDate,
-	};
-}
-
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 export function scheduleV2Record(version: ScheduleVersion): Row {
@@ -179,54 +159,6 @@ export function scheduleV2Record(version: ScheduleVersion): Row {
 		StartDate: version.startDate,
 		CreationDate: version.creationDate,
 	};
-}
-
-/** Address history with each version's end: the period before the next version starts. */
-export function addressV2Records(periodType: PeriodType, versions: AddressVersion[]): Row[] {
-	const ordered = chronological(versions);
-	return ordered.map((version, i) => {
-		const next = ordered[i + 1];
-		const end = next
-			? previousPeriod(periodType, { year: next.startYear, period: next.startPeriod })
-			: null;
-		return {
-			Id: version.id,
-			StartPeriod: version.startPeriod,
-			StartYear: version.startYear,
-			EndPeriod: end?.period ?? null,
-			EndYear: end?.year ?? null,
-			Street: version.address.street,
-			HouseNumber: version.address.houseNumber,
-			HouseNumberAddition: version.address.houseNumberAddition,
-			PostalCode: version.address.postalCode,
-			City: version.address.city,
-			StateProvince: null,
-			CreationDate: version.creationDate,
-			CountryISOCode: version.address.countryIsoCode,
-			Type: version.type,
-		};
-	});
-}
-
-/**
- * Department_V2 / Function_V2 (batch calls): each version with the debtor's department or
- * function it names, in the order Nmbrs lists them.
- */
-export function assignmentV2Records(
-	versions: AssignmentVersion[],
-	choices: ReadonlyArray<{ id: number; code: number; description: string }>,
-): Row[] {
-	return chronological(versions).map((version) => {
-		const chosen = choices.find((c) => c.id === version.refId);
-		return {
-			Id: version.refId,
-			Code: chosen?.code ?? 0,
-			Description: chosen?.description ?? null,
-			CreationDate: version.creationDate,
-			StartPeriod: version.startPeriod,
-			StartYear: version.startYear,
-		};
-	});
 }
 
 export function bankAccountRecord(account: BankAccountData, holder: string): Row {

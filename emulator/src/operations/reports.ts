@@ -10,7 +10,7 @@ import {
 	allPayslipsPdf,
 	type JournalSplit,
 } from '../world/documents';
-import type { Company, Run } from '../world/model';
+import type { Company, EmulatorUser, Run } from '../world/model';
 import { paidInRun } from '../world/payroll';
 import {
 	employerCostPerHourPdf,
@@ -29,7 +29,6 @@ import {
 	unauthorized,
 } from './faults';
 import { handler, int, str, type OperationHandler, type Params } from './params';
-import type { EmulatorUser } from '../world/model';
 
 /** The company and run a call names (with its year when the call has one). */
 function companyRun(

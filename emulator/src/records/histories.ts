@@ -17,6 +17,8 @@ import {
 import { employmentIn } from '../world/history';
 import type {
 	AbsenceRecord,
+	AssignmentVersion,
+	EmploymentRecord,
 	AddressType,
 	AddressVersion,
 	Company,
@@ -457,6 +459,100 @@ const leave = kind<LeaveRecord>({
 	}),
 });
 
+// ---------------------------------------------------------------- departments and functions
+
+/** An employee's department or function: versions naming one of the debtor's by its id. */
+function assignments(prefix: 'Department' | 'Function') {
+	const choices = (world: World, company: Company) => {
+		const debtor = world.debtors.find((d) => d.id === company.debtorId);
+		return (prefix === 'Department' ? debtor?.departments : debtor?.functions) ?? [];
+	};
+	return kind<AssignmentVersion>({
+		prefixes: [prefix],
+		what: prefix.toLowerCase(),
+		list: (_world, employee) =>
+			prefix === 'Department' ? employee.departments : employee.functions,
+		holds: 'versions',
+		row(version, { world, company }) {
+			const chosen = choices(world, company).find((c) => c.id === version.refId);
+			const record = {
+				Id: version.refId,
+				Code: chosen?.code ?? 0,
+				Description: chosen?.description ?? null,
+			};
+			return {
+				...record,
+				RecordId: version.id,
+				CreationDate: version.creationDate,
+				StartPeriod: version.startPeriod,
+				StartYear: version.startYear,
+				// EmployeeFunction (the _V2 batch call) holds the function as a record.
+				[`${prefix}:type:${prefix}`]: record,
+			};
+		},
+		// The call names one of the debtor's by its id (DepartmentId, FunctionId): else 2030.
+		fromRequest(ctx, input, id) {
+			const refId = intParam(input as Params, `${prefix}Id`);
+			if (!choices(ctx.world, ctx.company).some((c) => c.id === refId))
+				throw invalid(`the debtor has no ${prefix.toLowerCase()} ${refId}`);
+			return { ...started(ctx), id, refId };
+		},
+	});
+}
+
+// ---------------------------------------------------------------- service (employments)
+
+/** Reasons a service ends (uitdienst), by id: our list. */
+export const END_SERVICE_REASONS = [
+	'Eigen verzoek werknemer',
+	'Einde tijdelijk contract',
+	'Ontslag tijdens proeftijd',
+	'Bedrijfseconomische redenen',
+	'Ontbinding met wederzijds goedvinden',
+	'Pensioen',
+	'Overlijden',
+] as const;
+
+const services = kind<EmploymentRecord>({
+	prefixes: ['Service'],
+	what: 'employment',
+	list: (_world, employee) => employee.employments,
+	holds: { from: (e) => e.startDate, to: (e) => e.endDate },
+	order: (a, b) => a.startDate.localeCompare(b.startDate),
+	row: (e) => ({
+		Start: e.startDate,
+		End: e.endDate,
+		SeniorityDate: e.initialStartDate,
+		EndServiceReason: e.endReason ?? null,
+	}),
+	// The end, and why (EndServiceReasonId, one of END_SERVICE_REASONS).
+	stop(employment, end, params) {
+		employment.endDate = end;
+		const reason = END_SERVICE_REASONS[intParam(params, 'EndServiceReasonId') - 1];
+		if (reason) employment.endReason = reason;
+	},
+	// A new employment from Start (seniority from Ancienniteitsdatum when given); no overlap (2030).
+	fromRequest({ world, company, employee, params }, input, id) {
+		const start = requiredDate(input.Start, 'Start');
+		if (employee.employments.some((e) => e.endDate === null || e.endDate >= start))
+			throw invalid(`the employee is in service on ${start}: end that employment first`);
+		requireUnprotected(
+			world,
+			company,
+			periodOf(company.periodType, start),
+			boolParam(params, 'UnprotectedMode'),
+		);
+		const seniority = dateTimeValue(input.Ancienniteitsdatum)?.slice(0, 10) ?? start;
+		return {
+			id,
+			creationDate: world.clock.now(),
+			startDate: start,
+			endDate: null,
+			initialStartDate: seniority,
+		};
+	},
+});
+
 /** Every typed history the mechanism serves. */
 export const HISTORIES: ReadonlyArray<History<{ id: number }>> = [
 	schedules,
@@ -465,4 +561,7 @@ export const HISTORIES: ReadonlyArray<History<{ id: number }>> = [
 	contracts,
 	absences,
 	leave,
+	assignments('Department'),
+	assignments('Function'),
+	services,
 ];

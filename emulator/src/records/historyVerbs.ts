@@ -57,8 +57,11 @@ type Verb = (typeof VERBS)[number];
  * company's list.
  */
 export function historyVerbOf(rest: string): Verb | undefined {
-	if (/^GetAll_(?:All)?EmployeesByCompany$/i.test(rest)) return 'GetAll_AllEmployeesByCompany';
+	if (/^GetAll_(?:All)?EmployeesByCompany(?:_v2)?$/i.test(rest))
+		return 'GetAll_AllEmployeesByCompany';
+	// `Service_Insert2` is Insert too.
 	const base = rest
+		.replace(/(?<=Insert)2$/, '')
 		.replace(/_v2$/i, '')
 		.replace(/Current/g, '')
 		.replace(/Period/g, '');

@@ -301,6 +301,45 @@ function leaseCarOf(
 	];
 }
 
+const APPRAISALS = ['Onvoldoende', 'Voldoende', 'Goed', 'Zeer goed'] as const;
+
+/**
+ * A yearly review each March for the years the employee was in service before this one (at most
+ * three), by the manager; the appraisal is ours.
+ */
+function reviewsOf(
+	world: World,
+	employee: Employee,
+	company: Company,
+): Record<string, WireValue>[] {
+	const manager = managerOf(world, employee, company);
+	const first = employee.employments[0]?.startDate;
+	const thisYear = +world.clock.now().slice(0, 4);
+	if (!first || !manager) return [];
+	const years = [];
+	for (let year = Math.max(+first.slice(0, 4) + 1, thisYear - 3); year < thisYear; year++)
+		years.push(year);
+	const managerEmployee = employeesOfCompany(world, company.id).find(
+		(e) => e.number === manager.Number,
+	);
+	return years.map((year) => {
+		const appraisal = 1 + pick(world, employee, `review-${year}`, 3);
+		return {
+			ManagerID: managerEmployee?.id ?? 0,
+			Manager: `${String(manager.FirstName ?? '')} ${String(manager.Name ?? '')}`.trim(),
+			ReviewDate: `${year}-03-15T00:00:00`,
+			TypeID: 1,
+			AppraisalID: appraisal + 1,
+			Appraisal: appraisal + 1,
+			CaseManager: null,
+			Note: null,
+			NextReviewDate: `${year + 1}-03-15T00:00:00`,
+			Type: 'Beoordelingsgesprek',
+			AppraisalName: APPRAISALS[appraisal],
+		};
+	});
+}
+
 // ---------------------------------------------------------------- the company's models
 
 export interface LabourAgreement {
@@ -473,6 +512,13 @@ export const STORED_KINDS: ReadonlyArray<History<{ id: number }>> = [
 		fields: amountFrom,
 	}),
 	labourAgreements,
+	stored({
+		name: 'performanceReviews',
+		prefixes: ['PerformanceReview'],
+		what: 'performance review',
+		holds: 'each',
+		seed: reviewsOf,
+	}),
 ];
 
 /** Manager_Get / _GetCurrent: derived from the company's employees, not stored. */

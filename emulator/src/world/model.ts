@@ -167,6 +167,8 @@ export interface EmploymentRecord {
 	startDate: string;
 	endDate: string | null;
 	initialStartDate: string;
+	/** Why it ended (Service_StopCurrent's EndServiceReasonId). */
+	endReason?: string;
 }
 
 export interface ContractRecord {
