@@ -115,3 +115,71 @@ it('a journals report of periods after their end is 2006', () => {
 		),
 	).toBe(2006);
 });
+
+it('an employee placed on a step of the salary table earns its amount from that period', () => {
+	const company = world.companies[0];
+	const employee = world.employees.find((e) => e.companyId === company.id && e.kind === 'payroll')!;
+	const current = { Period: 11, Year: 2026 };
+	const scales = call(world, user(), 'CompanyService.SalaryTable2_GetScales', {
+		CompanyId: company.id,
+		...current,
+	}) as Array<Record<string, unknown>>;
+	const table = call(world, user(), 'CompanyService.SalaryTable2_Get', {
+		CompanyId: company.id,
+		...current,
+	}) as Record<string, unknown>;
+	const steps = call(world, user(), 'CompanyService.SalaryTable2_GetSteps', {
+		CompanyId: company.id,
+		Scale: { Scale: scales[1].Scale },
+		...current,
+	}) as Array<Record<string, unknown>>;
+	call(world, user(), 'EmployeeService.SalaryTable_InsertCurrent', {
+		EmployeeId: employee.id,
+		SalaryTableId: table.GuidSalaryTable,
+		SalaryTableScaleId: scales[1].GuidSalaryTableScale,
+		SalaryTableStepId: steps[2].GuidSalaryTableStep,
+	});
+	expect(
+		call(world, user(), 'EmployeeService.Salary_GetCurrent', { EmployeeId: employee.id }),
+	).toMatchObject({
+		Value: steps[2].StepValue,
+		Type: 'Bruto_Salaris_Fulltime',
+	});
+});
+
+it('the holiday allowance reserved is 8 % of the gross paid this year', () => {
+	const run = lockedRun();
+	const employee = employeesOfRun(world, run)[0];
+	const gross = world.runs
+		.filter((r) => r.companyId === run.companyId && r.year === run.year && r.period <= run.period)
+		.filter((r) => employeesOfRun(world, r).some((e) => e.id === employee.id))
+		.reduce((sum, r) => sum + computePayslip(world, r, employee).grossCents, 0);
+	const [reservation] = call(world, user(), 'EmployeeService.Reservations_GetList', {
+		EmployeeId: employee.id,
+		Year: run.year,
+		Period: run.period,
+	}) as Array<Record<string, unknown>>;
+	expect(reservation).toMatchObject({ Description: 'Vakantiegeld', DecPercentage: 8 });
+	expect(reservation.Saldo).toBeCloseTo((gross * 0.08) / 100, 2);
+});
+
+it('a company and a debtor added are listed', () => {
+	const debtor = world.debtors[0];
+	const id = call(world, user(), 'CompanyService.Company_Insert', {
+		DebtorId: debtor.id,
+		CompanyName: 'Nieuw B.V.',
+		PeriodType: 2,
+		DefaultCompanyId: 0,
+	});
+	expect(
+		call(world, user(), 'CompanyService.List_GetByDebtor', { DebtorId: debtor.id }),
+	).toContainEqual(
+		expect.objectContaining({ ID: id, Name: 'Nieuw B.V.', LoonaangifteTijdvak: 'Week4' }),
+	);
+	const debtorId = call(world, user(), 'DebtorService.Debtor_Insert', {
+		Debtor: { Id: 0, Number: 'D-777', Name: 'Nieuwe klant' },
+	});
+	expect(call(world, user(), 'DebtorService.List_GetByNumber', { Number: 'D-777' })).toEqual([
+		{ Id: debtorId, Number: 'D-777', Name: 'Nieuwe klant' },
+	]);
+});

@@ -356,15 +356,15 @@ describe('protocol faults', () => {
 	});
 
 	it('says clearly when the emulator does not implement an operation the catalogue knows', async () => {
-		const unserved = generatedCatalogue('CompanyService')?.operations.find(
-			(op) =>
-				!findOperation('CompanyService', op.name) && !(`CompanyService.${op.name}` in handlers),
+		const service = 'EmployeeService';
+		const unserved = generatedCatalogue(service)?.operations.find(
+			(op) => !findOperation(service, op.name) && !(`${service}.${op.name}` in handlers),
 		);
 		expect(unserved).toBeDefined();
-		const answer = await call(base, 'CompanyService', unserved?.name ?? '');
+		const answer = await call(base, service, unserved?.name ?? '');
 		expect(answer.status).toBe(500);
 		expect(answer.body).toContain(
-			`The Nmbrs emulator does not implement CompanyService.${unserved?.name}`,
+			`The Nmbrs emulator does not implement ${service}.${unserved?.name}`,
 		);
 	});
 

@@ -64,9 +64,10 @@ it('answers every AllEmployeesByCompany batch call for one company: each employe
 			Year: year,
 		});
 		expect({ key, status: answer.status }).toEqual({ key, status: 200 });
-		const ids = [...answer.body.matchAll(/<(?:\w+:)?EmployeeId>(\d+)<\/(?:\w+:)?EmployeeId>/g)].map(
-			(m) => Number(m[1]),
-		);
+		// EmployeeId, or EmployeeID as PersonalInfoContractSalaryAddress spells it.
+		const ids = [
+			...answer.body.matchAll(/<(?:\w+:)?Employee(?:Id|ID)>(\d+)<\/(?:\w+:)?Employee(?:Id|ID)>/g),
+		].map((m) => Number(m[1]));
 		const expected = (key.startsWith('EmployeeService.Absence_') ? absent : employees)
 			.map((e) => e.id)
 			.sort((a, b) => a - b);

@@ -11,6 +11,7 @@ import { SENT_STATUSES } from '../../emulator/src/world/declarations';
 import { isPaidInPeriod } from '../../emulator/src/world/history';
 import { paidInRun } from '../../emulator/src/world/payroll';
 import { labourAgreementsOf } from '../../emulator/src/records/storedKinds';
+import { salaryTableIdsOf } from '../../emulator/src/operations/salaryTables';
 import { declOf, fieldsOf, localName, sequenceOf, type Decl } from './schemaValidator';
 import { XSI, type XmlElement } from './xmlTree';
 
@@ -29,6 +30,8 @@ export interface Fixture {
 	functionId: number;
 	/** The company's labour agreement (its settings group GUID). */
 	labourAgreementGuid: string;
+	/** The GUIDs of the company's salary table, its first scale and step. */
+	salaryTable: { table: string; scale: string; step: string };
 	absenceId: number;
 	addressId: number;
 	bankAccountId: number;
@@ -70,6 +73,7 @@ export function fixtureFrom(world: World): Fixture {
 		departmentId: debtor.departments[0]?.id ?? 0,
 		functionId: debtor.functions[0]?.id ?? 0,
 		labourAgreementGuid: labourAgreementsOf(company)[0].guid,
+		salaryTable: salaryTableIdsOf(company),
 		absenceId: employee?.absences[0]?.id ?? 0,
 		addressId: employee?.addresses.at(-1)?.id ?? 0,
 		bankAccountId: employee?.bankAccounts.at(-1)?.accounts[0]?.id ?? 0,
@@ -87,6 +91,11 @@ const BY_NAME: Record<string, (f: Fixture) => number | string> = {
 	runid: (f) => f.runId,
 	loonaangifteid: (f) => f.declarationId,
 	wagetaxid: (f) => f.declarationId,
+	// PeriodType 1: monthly (Company_Insert).
+	periodtype: () => 1,
+	salarytableid: (f) => f.salaryTable.table,
+	salarytablescaleid: (f) => f.salaryTable.scale,
+	salarytablestepid: (f) => f.salaryTable.step,
 	year: (f) => f.year,
 	intyear: (f) => f.year,
 	startyear: (f) => f.year,
@@ -105,6 +114,24 @@ const BY_NAME: Record<string, (f: Fixture) => number | string> = {
 	// A part (sick leave, recovery): 0 and 100 are refused or mean something else.
 	percentage: () => 50,
 	percent: () => 50,
+};
+
+/**
+ * Text a client fills in when it writes a record or names a document: a complete Dutch address,
+ * a valid IBAN, names. Sent for these parameters and for these optional fields of a record.
+ */
+const KNOWN_TEXT: Record<string, string> = {
+	street: 'Keizersgracht',
+	housenumber: '100',
+	postalcode: '1015 AA',
+	city: 'Amsterdam',
+	iban: 'NL91ABNA0417164300',
+	bic: 'ABNANL2A',
+	name: 'Conformance',
+	titlename: 'ing.',
+	companyname: 'Conformance B.V.',
+	strdocumentname: 'conformance.pdf',
+	scale: 'A',
 };
 
 /** Fields named too generally for BY_NAME, by the type that holds them. */
@@ -146,7 +173,8 @@ export class ArgumentFiller {
 		for (const param of this.params(operation)) {
 			if (this.isStandIn(param.name)) filled.placeholders.push(param.name);
 			if (param.inline || this.isComplex(param.type)) filled.minimal.push(param.name);
-			filled.args[param.name] = this.value(param, 0, operation);
+			const text = this.isComplex(param.type) ? undefined : KNOWN_TEXT[param.name.toLowerCase()];
+			filled.args[param.name] = text ?? this.value(param, 0, operation);
 		}
 		return filled;
 	}
@@ -188,6 +216,9 @@ export class ArgumentFiller {
 				return `${this.fixture.today}T00:00:00`;
 			case 's1:guid':
 				return ZERO_GUID;
+			case 's:base64Binary':
+				// A small document: %PDF-1.4 and an end marker.
+				return Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64');
 			default:
 				return '';
 		}
@@ -203,6 +234,9 @@ export class ArgumentFiller {
 			else if (field.min > 0 && field.nillable && this.isStandIn(field.name))
 				out[field.name] = null;
 			else if (field.min > 0) out[field.name] = this.value(field, depth + 1, owner);
+			// An optional field a client knows a value for (a street, an IBAN) is sent too.
+			else if (KNOWN_TEXT[field.name.toLowerCase()] !== undefined)
+				out[field.name] = KNOWN_TEXT[field.name.toLowerCase()];
 		}
 		return out;
 	}

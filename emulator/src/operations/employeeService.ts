@@ -318,6 +318,14 @@ export const employeeHandlers: Array<[string, OperationHandler]> = [
 	handler('EmployeeService.Employee_InsertBasedOnDefault', (world, { user, params }) =>
 		insertBasedOnDefault(world, user, params),
 	),
+	// The same with the company's first template, the start date given directly.
+	handler('EmployeeService.Employee_Insert', (world, { user, params }) =>
+		insertBasedOnDefault(world, user, {
+			...params,
+			DefaultEmployeeTemplate: null,
+			employment: { StartDate: params.StartDate ?? null },
+		}),
+	),
 	handler('EmployeeService.Employment_GetAll_AllEmployeesByCompany', (world, { user, params }) =>
 		perEmployee(world, user, params, 'EmployeeEmployments', (e) =>
 			e.employments.map(employmentRecord),

@@ -8,6 +8,8 @@ import { employeeHandlers } from './employeeService';
 import { hrRecordHandlers } from './hrRecords';
 import { reportHandlers } from './reports';
 import { employeeExtraHandlers } from './employeeExtras';
+import { worldViewHandlers } from './worldViews';
+import { salaryTableHandlers } from './salaryTables';
 import type { OperationHandler } from './params';
 import { recordHandlers } from '../records/handlers';
 import { catalogue, operationKey } from '../../../nodes/Nmbrs/catalogue';
@@ -22,6 +24,8 @@ const handWritten: Array<[string, OperationHandler]> = [
 	...hrRecordHandlers,
 	...reportHandlers,
 	...employeeExtraHandlers,
+	...worldViewHandlers,
+	...salaryTableHandlers,
 ];
 const handWrittenKeys = new Set(handWritten.map(([key]) => key));
 

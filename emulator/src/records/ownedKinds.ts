@@ -17,7 +17,8 @@ import type { Company, Debtor, EmulatorUser } from '../world/model';
 import { employeesOfCompany, runsOfCompany, touch, type World } from '../world/world';
 import { NmbrsFault, requireCompany, requireDebtor } from '../operations/faults';
 import type { Params } from '../operations/params';
-import type { Row } from '../operations/records';
+import { addressRecord, type Row } from '../operations/records';
+import { isValidIban } from '../world/identifiers';
 import type { Loose } from '../operations/shape';
 import { checkEnums } from './historyVerbs';
 import { intParam, param, recordParam } from './requests';
@@ -35,6 +36,8 @@ interface Owned<T extends { id: number }> {
 	row(record: T, world: World, owner: Owner): Row;
 	/** A record from a request (2030 when it cannot be one); absent: the kind is read only. */
 	fromRequest?(input: Record<string, WireValue>, id: number, world: World, owner: Owner): T;
+	/** Keeps a record written where the world has it (default: the list keeps it). */
+	save?(record: T, world: World, owner: Owner): void;
 	/** A list call of a year shows that year's records. */
 	year?(record: T): number;
 }
@@ -199,7 +202,68 @@ const departmentsOrFunctions = (prefix: 'Department' | 'Function') =>
 		},
 	});
 
+/** An address from a request: street, number, postal code and city are required (2030). */
+function addressFrom(input: Record<string, WireValue>, id: number): Company['address'] {
+	const street = text(input, 'Street');
+	const houseNumber = text(input, 'HouseNumber');
+	const postalCode = text(input, 'PostalCode');
+	const city = text(input, 'City');
+	if (!street || !houseNumber || !postalCode || !city)
+		throw invalid('an address needs Street, HouseNumber, PostalCode and City');
+	return {
+		id,
+		street,
+		houseNumber,
+		houseNumberAddition: text(input, 'HouseNumberAddition'),
+		postalCode,
+		city,
+		countryIsoCode: text(input, 'CountryISOCode') ?? 'NL',
+	};
+}
+
 export const OWNED_KINDS: ReadonlyArray<Owned<{ id: number }>> = [
+	// The company's address: one; an insert replaces it from now on (our reading).
+	owned<Company['address']>({
+		service: 'CompanyService',
+		prefix: 'Address',
+		owner: 'company',
+		what: 'address',
+		list: (_world, company) => [asCompany(company).address],
+		row: (address) => addressRecord(address),
+		fromRequest: (input, id) => addressFrom(input, id),
+		save: (address, _world, company) => {
+			asCompany(company).address = address;
+		},
+	}),
+	// The company's bank account (the salaries are paid from it): one; an insert replaces it.
+	owned<{ id: number; iban: string; bic: string }>({
+		service: 'CompanyService',
+		prefix: 'BankAccount',
+		owner: 'company',
+		what: 'bank account',
+		list: (_world, company) => [
+			{ id: company.id, iban: asCompany(company).iban, bic: asCompany(company).bic },
+		],
+		row: (account, _world, company) => ({
+			Id: account.id,
+			Number: account.iban.slice(-10),
+			Description: 'Salarisrekening',
+			IBAN: account.iban,
+			BIC: account.bic,
+			City: asCompany(company).address.city,
+			Name: asCompany(company).name,
+			Type: 'Standaard',
+		}),
+		fromRequest(input, _id, _world, company) {
+			const iban = (text(input, 'IBAN') ?? '').replace(/\s/g, '').toUpperCase();
+			if (!isValidIban(iban)) throw invalid(`IBAN ${iban || '(none)'} is not a valid IBAN`);
+			return { id: company.id, iban, bic: text(input, 'BIC') ?? '' };
+		},
+		save: (account, _world, company) => {
+			asCompany(company).iban = account.iban;
+			asCompany(company).bic = account.bic;
+		},
+	}),
 	departmentsOrFunctions('Department'),
 	departmentsOrFunctions('Function'),
 	owned<{ id: number; title: string }>({
@@ -549,11 +613,13 @@ function writeOwned(
 		const existing = list.find((r) => r.id === id) ?? (list.length === 1 ? list[0] : undefined);
 		if (!existing) throw new NmbrsFault(2046, `Not found: ${kind.what} ${id}`);
 		Object.assign(existing, kind.fromRequest(input, existing.id, world, owner));
+		kind.save?.(existing, world, owner);
 		touch(world);
 		return op.result?.type === 'int' ? existing.id : undefined;
 	}
 	const record = kind.fromRequest(input, world.nextIds.record++, world, owner);
-	list.push(record);
+	if (kind.save) kind.save(record, world, owner);
+	else list.push(record);
 	touch(world);
 	return op.result?.type === 'int' ? record.id : undefined;
 }
