@@ -24,6 +24,7 @@ export const payrollRunLocked: TriggerEvent = {
 	value: 'payrollRunLocked',
 	name: 'Payroll Run Locked',
 	description: 'Once per payroll run, when it is locked (its payslips are final)',
+	wakesOn: ['Run Finish'],
 	calls: [
 		'CompanyService.Run_GetList',
 		'CompanyService.SalaryDocuments_GetAllPayslipsPDFByRunCompany_v2',
@@ -96,7 +97,7 @@ export const payrollRunLocked: TriggerEvent = {
 				const pdf = isRecord(answer) ? answer.PDF : undefined;
 				if (!Buffer.isBuffer(pdf) || pdf.length === 0) return { json };
 				return await documentItem.call(
-					calls.context,
+					calls.binary(),
 					{
 						data: pdf,
 						fileName: runFileName(

@@ -41,6 +41,8 @@ export const wageTaxDeclarationReachedStatus: TriggerEvent = {
 	value: VALUE,
 	name: 'Wage Tax Declaration Reached Status',
 	description: 'Once per wage tax declaration and status it reaches, e.g. when it is locked',
+	// A run finishing makes or changes its period's declaration; then it is created and sent.
+	wakesOn: ['Run Finish', 'Wage Tax Declaration Created', 'Wage Tax Declaration Sent'],
 	calls: ['CompanyService.WageTax_GetList', 'CompanyService.WageTax_GetXML'],
 	properties: [
 		{
@@ -200,7 +202,7 @@ export const wageTaxDeclarationReachedStatus: TriggerEvent = {
 				}
 				if (!includeXml) return { json: out };
 				return await documentItem.call(
-					calls.context,
+					calls.binary(),
 					{
 						data: Buffer.from(xml, 'utf8'),
 						fileName: declarationFileName({
