@@ -11,7 +11,7 @@ import { NodeConnectionTypes, updateDisplayOptions } from 'n8n-workflow';
 import { locatorOptions } from './common/locators';
 import { engineProperties, runTrigger } from './trigger/engine';
 import { events } from './trigger/events/index';
-import { forget, inTurn, isRefusal, nodeKey, readDelivery } from './trigger/webhook/delivery';
+import { forget, inTurn, isRefusal, readDelivery, remember } from './trigger/webhook/delivery';
 import { baseline } from './trigger/webhook/baseline';
 import { createSettings, deleteSettings, settingsExist } from './trigger/webhook/settings';
 
@@ -86,14 +86,17 @@ export class NmbrsWebhookTrigger implements INodeType {
 				return await settingsExist(this, events);
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				forget(nodeKey(this));
+				forget(this);
 				// What exists now is recorded before Nmbrs can post: the first delivery emits only what is new.
-				if (this.getMode() !== 'manual') await baseline(this, events);
+				if (this.getMode() !== 'manual') {
+					await baseline(this, events);
+					remember(this);
+				}
 				await createSettings(this, events);
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
-				forget(nodeKey(this));
+				forget(this);
 				await deleteSettings(this);
 				return true;
 			},

@@ -104,12 +104,22 @@ export class WebhookWorkflow {
 		};
 	}
 
-	/** n8n's activation: "does it exist", then create when it does not. */
-	async activate(mode: 'trigger' | 'manual' = 'trigger'): Promise<void> {
+	/**
+	 * n8n's activation: "does it exist", then create when it does not. n8n saves the static data
+	 * after registration; `saveLater` holds that back until the returned function is called.
+	 */
+	async activate(
+		mode: 'trigger' | 'manual' = 'trigger',
+		{ saveLater = false } = {},
+	): Promise<() => void> {
 		const staticData = JSON.parse(JSON.stringify(this.stored)) as IDataObject;
 		const context = this.base(mode, staticData) as unknown as IHookFunctions;
 		if (!(await methods.checkExists.call(context))) await methods.create.call(context);
-		if (mode === 'trigger') this.stored = staticData;
+		const save = () => {
+			if (mode === 'trigger') this.stored = staticData;
+		};
+		if (!saveLater) save();
+		return save;
 	}
 
 	async checkExists(mode: 'trigger' | 'manual' = 'trigger'): Promise<boolean> {

@@ -114,6 +114,21 @@ describe('Nmbrs Webhook Trigger', () => {
 		expect(workflow.items()).toHaveLength(1);
 	});
 
+	it('a run locked before n8n saved the activation state still arrives, once', async () => {
+		const save = await workflow.activate('trigger', { saveLater: true });
+		const [debtor] = world().world.debtors;
+		const company = firstCompanyOf(world(), debtor.id);
+		const run = await newRun(world(), company.id, { lock: true });
+		const items = await until(
+			() => workflow.items(),
+			(i) => i.length > 0,
+		);
+		expect(items.map((i) => i.json.ID)).toEqual([run.ID]);
+		save();
+		await workflow.post({ companyId: company.id });
+		expect(workflow.items()).toHaveLength(1);
+	});
+
 	it('deliveries at once emit a locked run once, each answered', async () => {
 		await workflow.activate();
 		const [debtor] = world().world.debtors;

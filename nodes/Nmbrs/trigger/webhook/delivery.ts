@@ -9,7 +9,12 @@
  * while a run is going are merged into the next run: a flood costs one fetch per company in flight.
  * Across several n8n webhook processes (queue mode) none of this holds: see the README.
  */
-import type { IDataObject, INodeExecutionData, IWebhookFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeExecutionData,
+	IWebhookFunctions,
+} from 'n8n-workflow';
 
 import type { Wake } from '../engine';
 import type { TriggerState } from '../state';
@@ -116,19 +121,27 @@ function revisionOf(data: IDataObject | undefined): number {
 	return typeof data?.revision === 'number' ? data.revision : 0;
 }
 
+type NodeContext = IWebhookFunctions | IHookFunctions;
+
 /** The key of a trigger node in this process; the test URL's deliveries are apart. */
-export function nodeKey(context: {
-	getWorkflow(): { id?: string | undefined };
-	getNode(): { id: string; name: string };
-	getMode(): string;
-}): string {
+function nodeKey(context: NodeContext): string {
 	const node = context.getNode();
-	return `${context.getWorkflow().id ?? ''}|${node.id ?? node.name}|${context.getMode()}`;
+	const url = context.getMode() === 'manual' ? 'test' : 'live';
+	return `${context.getWorkflow().id ?? ''}|${node.id ?? node.name}|${url}`;
 }
 
 /** Forgets what this process kept of a node (its settings are gone, or made anew). */
-export function forget(key: string): void {
-	latest.delete(key);
+export function forget(context: NodeContext): void {
+	latest.delete(nodeKey(context));
+}
+
+/**
+ * Keeps the state activation recorded: n8n saves it only after registration, and Nmbrs may post
+ * before (a delivery would load no state and emit nothing new).
+ */
+export function remember(context: IHookFunctions): void {
+	const raw = context.getWorkflowStaticData('node');
+	latest.set(nodeKey(context), JSON.parse(JSON.stringify(raw)) as IDataObject);
 }
 
 /** Puts the newer state (this process's last, or n8n's copy) into the delivery's static data. */
