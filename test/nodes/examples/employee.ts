@@ -83,6 +83,16 @@ export const employee: ResourceExamples = {
 			options: {},
 		}),
 	],
+	updateAddress: [
+		(emulator) => ({
+			...ofEmployee(emulator),
+			addressType: 'HomeAddress',
+			fields: { houseNumberAddition: 'B' },
+		}),
+	],
+	updateSchedule: [
+		(emulator) => ({ ...ofEmployee(emulator), fields: { hoursFriday: 0, parttimePercentage: 80 } }),
+	],
 	getContracts: [(emulator) => ofEmployee(emulator)],
 	getEmployments: [(emulator) => ofEmployee(emulator)],
 	getSalary: [
