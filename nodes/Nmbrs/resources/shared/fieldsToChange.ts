@@ -65,14 +65,21 @@ function fieldProperty(spec: ChangeableField): INodeProperties {
 		case 'date':
 			return { displayName: spec.displayName, name, type: 'dateTime', default: '', description };
 		case 'number':
+			return {
+				displayName: spec.displayName,
+				name,
+				type: 'number',
+				default: 1,
+				description: spec.description,
+			};
 		case 'hours':
 		case 'percentage':
 			return {
 				displayName: spec.displayName,
 				name,
 				type: 'number',
-				default: spec.kind === 'number' ? 1 : 0,
-				typeOptions: spec.kind === 'number' ? undefined : { numberPrecision: 2 },
+				default: 0,
+				typeOptions: { numberPrecision: 2 },
 				description: spec.description,
 			};
 		case 'email':
