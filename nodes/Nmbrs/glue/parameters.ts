@@ -63,6 +63,11 @@ export function currentDutchYear(): number {
 	return DateTime.now().setZone('Europe/Amsterdam').year;
 }
 
+/** Today in the Netherlands, 'YYYY-MM-DD'. */
+export function dutchToday(): string {
+	return DateTime.now().setZone('Europe/Amsterdam').toISODate() ?? '';
+}
+
 /** A payroll year between 2000 and 2100. */
 export function parseYear(node: INode, value: unknown, field: string, itemIndex: number): number {
 	const year = wholeNumber(value);
@@ -118,6 +123,48 @@ export function parseWholeInRange(
 		});
 	}
 	return n;
+}
+
+/** A number (decimals allowed) between min and max, e.g. hours of a day or a percentage. */
+export function parseNumberInRange(
+	node: INode,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+	min: number,
+	max: number,
+): number {
+	const n =
+		typeof value === 'number'
+			? value
+			: typeof value === 'string' && /^\s*-?\d+(?:[.,]\d+)?\s*$/.test(value)
+				? Number(value.trim().replace(',', '.'))
+				: NaN;
+	if (!Number.isFinite(n) || n < min || n > max) {
+		throw new NodeOperationError(node, `The ${field} ${shown(value)} is not valid`, {
+			itemIndex,
+			description: `${field} must be a number from ${min} to ${max}, e.g. ${Math.min(max, 7.5)}.`,
+		});
+	}
+	return n;
+}
+
+/** One of a fixed list of values (an options parameter an expression may fill with anything). */
+export function parseChoice(
+	node: INode,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+	values: readonly string[],
+): string {
+	const text = typeof value === 'string' ? value.trim() : value;
+	if (typeof text !== 'string' || !values.includes(text)) {
+		throw new NodeOperationError(node, `The ${field} ${shown(value)} is not valid`, {
+			itemIndex,
+			description: `${field} must be one of: ${values.join(', ')}. Nothing was sent.`,
+		});
+	}
+	return text;
 }
 
 /**
