@@ -48,7 +48,7 @@ export class NmbrsWebhookTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle:
-			'={{$parameter["event"] === "payrollRunLocked" ? "Payroll run locked" : "Wage tax declaration: " + $parameter["statuses"]}}',
+			'={{$parameter["event"] === "payrollRunLocked" ? "Payroll run locked" : $parameter["event"] === "pensionExportReachedStatus" ? "Pension export: " + $parameter["exportStatuses"] : "Wage tax declaration: " + $parameter["statuses"]}}',
 		description:
 			'Starts the workflow as soon as Nmbrs reports a locked payroll run or a wage tax declaration reaching a status (webhooks)',
 		defaults: { name: 'Nmbrs Webhook Trigger' },

@@ -48,6 +48,8 @@ export class WebhookWorkflow {
 	readonly sent: SentRequest[] = [];
 	private server?: Server;
 	private port = 0;
+	/** n8n's test URL takes one request after "Listen for test event", then answers 404. */
+	private listeningForTest = false;
 
 	constructor(
 		readonly emulator: () => Emulator,
@@ -115,6 +117,7 @@ export class WebhookWorkflow {
 		const staticData = JSON.parse(JSON.stringify(this.stored)) as IDataObject;
 		const context = this.base(mode, staticData) as unknown as IHookFunctions;
 		if (!(await methods.checkExists.call(context))) await methods.create.call(context);
+		if (mode === 'manual') this.listeningForTest = true;
 		const save = () => {
 			if (mode === 'trigger') this.stored = staticData;
 		};
@@ -155,6 +158,13 @@ export class WebhookWorkflow {
 	/** What n8n does with a request on the webhook URL. */
 	private async serve(req: IncomingMessage, res: import('http').ServerResponse): Promise<void> {
 		const mode = req.url?.startsWith('/webhook-test/') ? 'manual' : 'trigger';
+		if (mode === 'manual') {
+			if (!this.listeningForTest) {
+				res.writeHead(404).end();
+				return;
+			}
+			this.listeningForTest = false;
+		}
 		let raw = '';
 		for await (const chunk of req) raw += (chunk as Buffer).toString('utf8');
 		let body: unknown = {};

@@ -66,8 +66,8 @@ describe('Nmbrs Webhook Trigger', () => {
 				Endpoint: workflow.url(),
 				Active: true,
 			});
-			// Payroll Run Locked wakes on Run Finish only.
-			expect(setting.Events.filter((e) => e.Active).map((e) => e.EventId)).toEqual([1]);
+			// Payroll Run Locked wakes on Run Finish and Journals Finish.
+			expect(setting.Events.filter((e) => e.Active).map((e) => e.EventId)).toEqual([1, 2]);
 		}
 		expect(await workflow.checkExists()).toBe(true);
 		await workflow.create();
@@ -80,6 +80,28 @@ describe('Nmbrs Webhook Trigger', () => {
 		const now = settings(world());
 		expect(now).toHaveLength(registered.length);
 		expect(now[0].setting.Events.filter((e) => e.Active).map((e) => e.EventId)).toEqual([1, 3, 4]);
+	});
+
+	it('Pension Export Created and Sent wake a pension export trigger; its export comes with its XML', async () => {
+		workflow.params = {
+			event: 'pensionExportReachedStatus',
+			exportStatuses: 'created',
+			exportOptions: { includeXml: true },
+		};
+		await workflow.activate();
+		const [{ setting }] = settings(world());
+		expect(setting.Events.filter((e) => e.Active).map((e) => e.EventId)).toEqual([5, 6]);
+		const [debtor] = world().world.debtors;
+		const company = firstCompanyOf(world(), debtor.id);
+		const run = await newRun(world(), company.id, { lock: true });
+		const items = await until(
+			() => workflow.items(),
+			(i) => i.length > 0,
+		);
+		expect(items.map((i) => [i.json.PensionExportID, i.json.Status])).toEqual([
+			[run.ID + 300_000, 'created'],
+		]);
+		expect(items[0].binary?.data?.fileName).toMatch(/^pension-export_/);
 	});
 
 	it('chosen debtors only', async () => {
