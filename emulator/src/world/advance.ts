@@ -58,7 +58,7 @@ export function advanceClock(world: World, by: ClockAdvance): string {
 	if (after >= CLOCK_HORIZON)
 		throw new Error(`The world clock stays before ${CLOCK_HORIZON.slice(0, 10)} (asked ${after})`);
 	// Pension exports have no status of their own: what was sent is read before and after.
-	const sentBefore = isHeard(world) ? sentPensionExports(world) : undefined;
+	const sentBefore = isHeard(world) && hasWebhooks(world) ? sentPensionExports(world) : undefined;
 	world.clock.set(after);
 
 	const today = after.slice(0, 10);
@@ -94,6 +94,10 @@ export function advanceClock(world: World, by: ClockAdvance): string {
 	}
 	touch(world);
 	return after;
+}
+
+function hasWebhooks(world: World): boolean {
+	return Object.values(world.webhookSettings ?? {}).some((list) => list.length > 0);
 }
 
 /** Every pension export sent by now, by id. */
