@@ -1,6 +1,6 @@
 import { asRecords, nmbrsRequest } from '../../glue/request';
 import { parseChoice, parseNumberInRange, parseSingleLineText } from '../../glue/parameters';
-import { locatorProperty, readLocator } from '../../common/locators';
+import { employeeRecordKey, locatorProperty, readLocator } from '../../common/locators';
 import { returnRows } from '../../common/rows';
 import { ADD_RERUN_NOTE, addOnce } from '../shared/addOnce';
 import { optionsCollection, readOptions } from '../shared/options';
@@ -80,13 +80,7 @@ export const addLeave: NmbrsOperation = {
 		]),
 	],
 	calls: ['EmployeeService.Leave_GetList_V2', 'EmployeeService.Leave_Insert'],
-	recordKey(itemIndex) {
-		try {
-			return `employee:${readLocator.call(this, 'employee', itemIndex)}`;
-		} catch {
-			return undefined;
-		}
-	},
+	recordKey: employeeRecordKey,
 	async execute(itemIndex) {
 		const node = this.getNode();
 		const companyId = readLocator.call(this, 'company', itemIndex);

@@ -6,7 +6,7 @@ import {
 	parseSingleLineText,
 	parseWholeInRange,
 } from '../../glue/parameters';
-import { locatorProperty, readLocator } from '../../common/locators';
+import { employeeRecordKey, locatorProperty, readLocator } from '../../common/locators';
 import { returnRows } from '../../common/rows';
 import { ADD_RERUN_NOTE, addOnce } from '../shared/addOnce';
 import { optionsCollection, readOptions } from '../shared/options';
@@ -86,13 +86,7 @@ export const reportAbsence: NmbrsOperation = {
 		]),
 	],
 	calls: ['EmployeeService.Absence2_GetList', 'EmployeeService.Absence2_Insert'],
-	recordKey(itemIndex) {
-		try {
-			return `employee:${readLocator.call(this, 'employee', itemIndex)}`;
-		} catch {
-			return undefined;
-		}
-	},
+	recordKey: employeeRecordKey,
 	async execute(itemIndex) {
 		const node = this.getNode();
 		const companyId = readLocator.call(this, 'company', itemIndex);

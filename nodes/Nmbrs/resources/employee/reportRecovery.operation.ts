@@ -10,7 +10,7 @@ import {
 	parseSingleLineText,
 	parseWholeInRange,
 } from '../../glue/parameters';
-import { locatorProperty, readLocator } from '../../common/locators';
+import { employeeRecordKey, locatorProperty, readLocator } from '../../common/locators';
 import { returnRows } from '../../common/rows';
 import type { WireObject } from '../../wire';
 import { ADD_RERUN_NOTE, addOnce } from '../shared/addOnce';
@@ -125,13 +125,7 @@ export const reportRecovery: NmbrsOperation = {
 		'EmployeeService.Absence_RecoveryInsert',
 		'EmployeeService.Absence_PartialRecoveryInsert',
 	],
-	recordKey(itemIndex) {
-		try {
-			return `employee:${readLocator.call(this, 'employee', itemIndex)}`;
-		} catch {
-			return undefined;
-		}
-	},
+	recordKey: employeeRecordKey,
 	async execute(itemIndex) {
 		const node = this.getNode();
 		const companyId = readLocator.call(this, 'company', itemIndex);
