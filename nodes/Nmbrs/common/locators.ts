@@ -18,7 +18,14 @@ import { currentDutchYear, isPayrollYear, parseId } from '../glue/parameters';
 import type { WireObject } from '../wire';
 
 export type LocatorKind =
-	'company' | 'debtor' | 'employee' | 'run' | 'declaration' | 'hourCode' | 'wageCode';
+	| 'company'
+	| 'debtor'
+	| 'employee'
+	| 'run'
+	| 'declaration'
+	| 'pensionExport'
+	| 'hourCode'
+	| 'wageCode';
 
 interface LocatorSpec {
 	/** The node parameter, e.g. 'companyId'. */
@@ -169,6 +176,25 @@ export const LOCATORS: Record<LocatorKind, LocatorSpec> = {
 			search: [row.Status, row.Period, row.LoonaangifteID, row.PaymentReference],
 		}),
 	},
+	pensionExport: {
+		parameter: 'pensionExportId',
+		displayName: 'Pension Export',
+		label: 'Pension Export ID',
+		description: 'A pension export of the chosen company, in the chosen year',
+		searchMethod: 'searchPensionExports',
+		list() {
+			const companyId = current.call(this, 'companyId', 'Company ID');
+			return {
+				call: 'CompanyService.PensionExport_GetList',
+				params: { CompanyId: companyId, intYear: currentYear.call(this) },
+			};
+		},
+		show: (row) => ({
+			name: `${String(row.Year)} period ${String(row.Period)}: ${String(row.Status ?? '')} (${String(row.PensionExportID)})`,
+			value: String(row.PensionExportID),
+			search: [row.Status, row.Period, row.PensionExportID],
+		}),
+	},
 };
 
 /** The resource locator property of a kind: pick from a searchable list, or type the ID. */
@@ -266,4 +292,16 @@ export function locatorOptions(kind: LocatorKind) {
 			.map((shown) => ({ name: shown.name, value: shown.value }))
 			.sort((a, b) => a.name.localeCompare(b.name));
 	};
+}
+
+/**
+ * The router's record key of an operation that writes one employee's records: items of one
+ * employee run one after another. A bad ID gives none (execute reports it).
+ */
+export function employeeRecordKey(this: IExecuteFunctions, itemIndex: number): string | undefined {
+	try {
+		return `employee:${readLocator.call(this, 'employee', itemIndex)}`;
+	} catch {
+		return undefined;
+	}
 }

@@ -1,5 +1,6 @@
 import type { NmbrsResource } from '../types';
 import { get } from './get.operation';
+import { getAbsences } from './getAbsences.operation';
 import { getAddress } from './getAddress.operation';
 import { getCostCenters } from './getCostCenters.operation';
 import { getCurrentPeriod } from './getCurrentPeriod.operation';
@@ -7,6 +8,7 @@ import { getHourCodes } from './getHourCodes.operation';
 import { getMany } from './getMany.operation';
 import { getPayrollRunEmployees } from './getPayrollRunEmployees.operation';
 import { getPayrollRuns } from './getPayrollRuns.operation';
+import { getPensionExports } from './getPensionExports.operation';
 import { getWageCodes } from './getWageCodes.operation';
 import { getWageTaxDeclarations } from './getWageTaxDeclarations.operation';
 import { markWageTaxDeclarationSent } from './markWageTaxDeclarationSent.operation';
@@ -22,6 +24,8 @@ export const company: NmbrsResource = {
 		getPayrollRuns,
 		getPayrollRunEmployees,
 		getWageTaxDeclarations,
+		getPensionExports,
+		getAbsences,
 		markWageTaxDeclarationSent,
 		getHourCodes,
 		getWageCodes,

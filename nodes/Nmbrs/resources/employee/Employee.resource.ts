@@ -15,7 +15,13 @@ import { getSalary } from './getSalary.operation';
 import { getSchedule } from './getSchedule.operation';
 import { getWageComponents } from './getWageComponents.operation';
 import { setDaysWorked } from './setDaysWorked.operation';
+import { addLeave } from './addLeave.operation';
+import { getLeave } from './getLeave.operation';
+import { reportAbsence } from './reportAbsence.operation';
+import { reportRecovery } from './reportRecovery.operation';
+import { updateAddress } from './updateAddress.operation';
 import { updatePersonalInfo } from './updatePersonalInfo.operation';
+import { updateSchedule } from './updateSchedule.operation';
 
 export const employee: NmbrsResource = {
 	value: 'employee',
@@ -30,9 +36,15 @@ export const employee: NmbrsResource = {
 		getSalary,
 		getBankAccounts,
 		getAddresses,
+		updateAddress,
 		getSchedule,
+		updateSchedule,
 		getAbsences,
+		reportAbsence,
+		reportRecovery,
 		getLeaveBalance,
+		getLeave,
+		addLeave,
 		getHours,
 		getWageComponents,
 		addHours,
