@@ -183,3 +183,41 @@ it('a company and a debtor added are listed', () => {
 		{ Id: debtorId, Number: 'D-777', Name: 'Nieuwe klant' },
 	]);
 });
+
+it('hours registered on an hour code are listed in their range and cleared with it', () => {
+	const employee = world.employees.find((e) => e.kind === 'payroll')!;
+	const code = { Id: 1 };
+	const book = (day: string) =>
+		call(world, user(), 'EmployeeService.TimeRegistration_Insert', {
+			timeRegistrationCode: code,
+			employeeId: employee.id,
+			dtmStart: `${day}T09:00:00`,
+			dtmEnd: `${day}T17:00:00`,
+			costCenterId: 0,
+		});
+	book('2026-11-02');
+	book('2026-11-03');
+	const list = (from: string, to: string) =>
+		call(world, user(), 'EmployeeService.TimeRegistration_GetList', {
+			employeeId: employee.id,
+			dtmStart: from,
+			dtmEnd: to,
+		}) as Array<Record<string, unknown>>;
+	expect(list('2026-11-01T00:00:00', '2026-11-30T23:59:59')).toHaveLength(2);
+	expect(list('2026-11-03T00:00:00', '2026-11-03T23:59:59')[0]).toMatchObject({
+		Status: 'Open',
+		TimeRegistrationCode: { Id: 1, Description: 'Gewerkte uren' },
+	});
+	expect(
+		faultOf(() =>
+			call(world, user(), 'EmployeeService.TimeRegistration_Insert', {
+				timeRegistrationCode: { Id: 99 },
+				employeeId: employee.id,
+				dtmStart: '2026-11-04T09:00:00',
+				dtmEnd: '2026-11-04T17:00:00',
+			}),
+		),
+	).toBe(2001);
+	call(world, user(), 'EmployeeService.TimeRegistration_ClearCurrent', { employeeId: employee.id });
+	expect(list('2026-11-01T00:00:00', '2026-11-30T23:59:59')).toEqual([]);
+});

@@ -356,16 +356,24 @@ describe('protocol faults', () => {
 	});
 
 	it('says clearly when the emulator does not implement an operation the catalogue knows', async () => {
-		const service = 'EmployeeService';
-		const unserved = generatedCatalogue(service)?.operations.find(
-			(op) => !findOperation(service, op.name) && !(`${service}.${op.name}` in handlers),
-		);
-		expect(unserved).toBeDefined();
-		const answer = await call(base, service, unserved?.name ?? '');
-		expect(answer.status).toBe(500);
-		expect(answer.body).toContain(
-			`The Nmbrs emulator does not implement ${service}.${unserved?.name}`,
-		);
+		// Every operation of the WSDLs is served now: take one away for the call.
+		const op = generatedCatalogue('CompanyService')!.operations.find(
+			(o) => !findOperation('CompanyService', o.name),
+		)!;
+		const key = `CompanyService.${op.name}`;
+		const served = handlers[key];
+		delete handlers[key];
+		// An emulator takes its handlers when it starts: one without this one.
+		const without = await startEmulator({ port: 0, world: 'demo', throttle: false }).finally(() => {
+			handlers[key] = served;
+		});
+		try {
+			const answer = await call(without.soapBaseUrl, 'CompanyService', op.name);
+			expect(answer.status).toBe(500);
+			expect(answer.body).toContain(`The Nmbrs emulator does not implement ${key}`);
+		} finally {
+			await without.close();
+		}
 	});
 
 	it('serves unknown paths with 404 and the WSDL on GET ?wsdl (any casing)', async () => {

@@ -176,6 +176,8 @@ const NEEDS_OWN_ARGUMENTS = new Set([
 	'EmployeeService.EmployeeDocument_UploadDocument',
 	'EmployeeService.SalaryTable_Insert',
 	'EmployeeService.SalaryTable_InsertCurrent',
+	'EmployeeService.TimeRegistration_Delete',
+	'EmployeeService.TimeSchedule_DeleteByID',
 	'EmployeeService.Function_GetFunction',
 	'EmployeeService.Function_Update',
 	'EmployeeService.Function_UpdateCurrent',

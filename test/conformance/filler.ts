@@ -137,6 +137,8 @@ const KNOWN_TEXT: Record<string, string> = {
 /** Fields named too generally for BY_NAME, by the type that holds them. */
 function byOwner(owner: string, field: string, fixture: Fixture): number | undefined {
 	if (field === 'Code' && owner.includes('WageComponent')) return fixture.wageCode;
+	// A time registration books on an hour code of the company's model.
+	if (field === 'Id' && owner === 'TimeRegistrationCode') return fixture.hourCode;
 	return undefined;
 }
 

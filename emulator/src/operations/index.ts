@@ -10,6 +10,7 @@ import { reportHandlers } from './reports';
 import { employeeExtraHandlers } from './employeeExtras';
 import { worldViewHandlers } from './worldViews';
 import { salaryTableHandlers } from './salaryTables';
+import { timeRegistrationHandlers } from './timeRegistration';
 import type { OperationHandler } from './params';
 import { recordHandlers } from '../records/handlers';
 import { catalogue, operationKey } from '../../../nodes/Nmbrs/catalogue';
@@ -26,6 +27,7 @@ const handWritten: Array<[string, OperationHandler]> = [
 	...employeeExtraHandlers,
 	...worldViewHandlers,
 	...salaryTableHandlers,
+	...timeRegistrationHandlers,
 ];
 const handWrittenKeys = new Set(handWritten.map(([key]) => key));
 
