@@ -38,8 +38,10 @@ interface Owned<T extends { id: number }> {
 	fromRequest?(input: Record<string, WireValue>, id: number, world: World, owner: Owner): T;
 	/** Keeps a record written where the world has it (default: the list keeps it). */
 	save?(record: T, world: World, owner: Owner): void;
-	/** A list call of a year shows that year's records. */
-	year?(record: T): number;
+	/** A list call of a year shows that year's rows (their Year). */
+	byYear?: boolean;
+	/** The rows a read lists, when they are more than the records (derived from the runs). */
+	rows?(list: T[], world: World, owner: Owner): Row[];
 }
 
 const invalid = (what: string) => new NmbrsFault(2030, `Invalid set of values: ${what}`);
@@ -511,7 +513,9 @@ export const OWNED_KINDS: ReadonlyArray<Owned<{ id: number }>> = [
 		// The list is computed from the runs and the amounts entered (kept per period).
 		list: (world, company) => kept(world, 'workCosts', company),
 		row: (r) => r.fields as Row,
-		year: (r) => Number(r.fields.Year),
+		byYear: true,
+		rows: (list, world, company) =>
+			workCostsOf(world, asCompany(company), list).map(({ id: _id, ...row }) => row),
 		fromRequest(input, id, world, company) {
 			const value = input.value;
 			if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
@@ -530,7 +534,16 @@ export const OWNED_KINDS: ReadonlyArray<Owned<{ id: number }>> = [
 		// Every run was asked for and is handled; a request inserted waits (Pending).
 		list: (world, company) => kept(world, 'runRequests', company),
 		row: (r) => r.fields as Row,
-		year: (r) => Number(r.fields.Year),
+		byYear: true,
+		rows: (list, world, company) => [
+			...runsOfCompany(world, company.id).map((run) => ({
+				Period: run.period,
+				Year: run.year,
+				Status: 'Handled',
+				HandledDate: run.runAt,
+			})),
+			...list.map((r) => r.fields as Row),
+		],
 		fromRequest(_input, id, world, company) {
 			const { year, period } = periodOf(
 				asCompany(company).periodType,
@@ -544,24 +557,12 @@ export const OWNED_KINDS: ReadonlyArray<Owned<{ id: number }>> = [
 /** The rows a list call answers: kept records, plus what the world derives for some kinds. */
 function rowsOf(kind: Owned<{ id: number }>, world: World, owner: Owner, params: Params): Row[] {
 	const list = kind.list(world, owner);
-	let rows: Row[] = list.map((r) => kind.row(r, world, owner));
-	if (kind.prefix === 'WorkCost') {
-		rows = workCostsOf(world, asCompany(owner), list as Kept[]).map(({ id: _id, ...row }) => row);
-	}
-	if (kind.prefix === 'RunRequest') {
-		const handled = runsOfCompany(world, owner.id).map((run) => ({
-			Period: run.period,
-			Year: run.year,
-			Status: 'Handled',
-			HandledDate: run.runAt,
-		}));
-		rows = [...handled, ...rows];
-	}
-	if (kind.year && param(params, 'Year') !== undefined) {
-		const year = intParam(params, 'Year');
-		rows = rows.filter((r) => r.Year === year);
-	}
-	return rows;
+	const rows = kind.rows
+		? kind.rows(list, world, owner)
+		: list.map((r) => kind.row(r, world, owner));
+	if (!kind.byYear || param(params, 'Year') === undefined) return rows;
+	const year = intParam(params, 'Year');
+	return rows.filter((r) => r.Year === year);
 }
 
 /** The answer a read gives: the list, or its first record when the result is one. */
