@@ -6,8 +6,7 @@
 import { periodOf } from '../world/calendar';
 import type { Company } from '../world/model';
 import { touch } from '../world/world';
-import { hashSeed } from '../world/random';
-import { labourAgreementsOf } from '../records/storedKinds';
+import { labourAgreementsOf, stableGuid } from '../records/storedKinds';
 import {
 	NmbrsFault,
 	requireCompany,
@@ -22,23 +21,12 @@ import type { Loose } from './shape';
 const SCALES = ['A', 'B', 'C', 'D', 'E'];
 const STEPS = [0, 1, 2, 3, 4, 5];
 
-function guid(...parts: Array<string | number>): string {
-	const hex = [1, 2, 3, 4]
-		.map((n) =>
-			hashSeed(...parts, n)
-				.toString(16)
-				.padStart(8, '0'),
-		)
-		.join('');
-	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
-
 function tableOf(company: Company) {
 	const cao = labourAgreementsOf(company)[0];
 	return {
 		Code: cao.number,
 		Description: `Loongebouw ${cao.description}`,
-		GuidSalaryTable: guid('salary-table', company.id),
+		GuidSalaryTable: stableGuid('salary-table', company.id),
 	};
 }
 
@@ -51,7 +39,7 @@ function scaleOf(company: Company, scale: string) {
 		ScaleValue: base(scale),
 		ScalePercentageMax: 100,
 		ScalePercentageMin: 0,
-		GuidSalaryTableScale: guid('salary-scale', company.id, scale),
+		GuidSalaryTableScale: stableGuid('salary-scale', company.id, scale),
 	};
 }
 
@@ -60,7 +48,7 @@ function stepOf(company: Company, scale: string, step: number) {
 		Step: String(step),
 		StepDescription: `Trede ${step}`,
 		StepValue: Math.round(base(scale) * (1 + 0.035 * step)),
-		GuidSalaryTableStep: guid('salary-step', company.id, scale, step),
+		GuidSalaryTableStep: stableGuid('salary-step', company.id, scale, step),
 	};
 }
 

@@ -17,6 +17,7 @@ import {
 import { employmentIn } from '../world/history';
 import type {
 	AbsenceRecord,
+	AddressData,
 	AssignmentVersion,
 	EmploymentRecord,
 	AddressType,
@@ -160,6 +161,29 @@ const schedules = kind<ScheduleVersion>({
 
 // ---------------------------------------------------------------- addresses
 
+function textOf(input: Record<string, WireValue>, name: string): string | null {
+	const value = input[name];
+	return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+}
+
+/** An address from a request (an employee's or a company's): street, number, postal code and city are required (2030). */
+export function addressOf(input: Record<string, WireValue>): AddressData {
+	const street = textOf(input, 'Street');
+	const houseNumber = textOf(input, 'HouseNumber');
+	const postalCode = textOf(input, 'PostalCode');
+	const city = textOf(input, 'City');
+	if (!street || !houseNumber || !postalCode || !city)
+		throw invalid('an address needs Street, HouseNumber, PostalCode and City');
+	return {
+		street,
+		houseNumber,
+		houseNumberAddition: textOf(input, 'HouseNumberAddition'),
+		postalCode,
+		city,
+		countryIsoCode: textOf(input, 'CountryISOCode') ?? 'NL',
+	};
+}
+
 const addresses = kind<AddressVersion>({
 	prefixes: ['Address'],
 	what: 'address',
@@ -198,32 +222,12 @@ const addresses = kind<AddressVersion>({
 			Type: version.type,
 		};
 	},
-	// Street, number, postal code and city are required (2030): an empty address is refused.
-	fromRequest(ctx, input, id) {
-		const text = (name: string) => {
-			const value = input[name];
-			return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
-		};
-		const street = text('Street');
-		const houseNumber = text('HouseNumber');
-		const postalCode = text('PostalCode');
-		const city = text('City');
-		if (!street || !houseNumber || !postalCode || !city)
-			throw invalid('an address needs Street, HouseNumber, PostalCode and City');
-		return {
-			...started(ctx),
-			id,
-			address: {
-				street,
-				houseNumber,
-				houseNumberAddition: text('HouseNumberAddition'),
-				postalCode,
-				city,
-				countryIsoCode: text('CountryISOCode') ?? 'NL',
-			},
-			type: (text('Type') as AddressType | null) ?? 'HomeAddress',
-		};
-	},
+	fromRequest: (ctx, input, id) => ({
+		...started(ctx),
+		id,
+		address: addressOf(input),
+		type: (textOf(input, 'Type') as AddressType | null) ?? 'HomeAddress',
+	}),
 });
 
 // ---------------------------------------------------------------- salaries

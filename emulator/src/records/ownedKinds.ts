@@ -20,6 +20,7 @@ import type { Params } from '../operations/params';
 import { addressRecord, type Row } from '../operations/records';
 import { isValidIban } from '../world/identifiers';
 import type { Loose } from '../operations/shape';
+import { addressOf } from './histories';
 import { checkEnums } from './historyVerbs';
 import { intParam, param, recordParam } from './requests';
 import { companySector, labourAgreementsOf } from './storedKinds';
@@ -204,25 +205,6 @@ const departmentsOrFunctions = (prefix: 'Department' | 'Function') =>
 		},
 	});
 
-/** An address from a request: street, number, postal code and city are required (2030). */
-function addressFrom(input: Record<string, WireValue>, id: number): Company['address'] {
-	const street = text(input, 'Street');
-	const houseNumber = text(input, 'HouseNumber');
-	const postalCode = text(input, 'PostalCode');
-	const city = text(input, 'City');
-	if (!street || !houseNumber || !postalCode || !city)
-		throw invalid('an address needs Street, HouseNumber, PostalCode and City');
-	return {
-		id,
-		street,
-		houseNumber,
-		houseNumberAddition: text(input, 'HouseNumberAddition'),
-		postalCode,
-		city,
-		countryIsoCode: text(input, 'CountryISOCode') ?? 'NL',
-	};
-}
-
 export const OWNED_KINDS: ReadonlyArray<Owned<{ id: number }>> = [
 	// The company's address: one; an insert replaces it from now on (our reading).
 	owned<Company['address']>({
@@ -232,7 +214,7 @@ export const OWNED_KINDS: ReadonlyArray<Owned<{ id: number }>> = [
 		what: 'address',
 		list: (_world, company) => [asCompany(company).address],
 		row: (address) => addressRecord(address),
-		fromRequest: (input, id) => addressFrom(input, id),
+		fromRequest: (input, id) => ({ id, ...addressOf(input) }),
 		save: (address, _world, company) => {
 			asCompany(company).address = address;
 		},

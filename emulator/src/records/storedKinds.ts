@@ -357,8 +357,8 @@ const CAOS = [
 	[95, 'Cao Kinderopvang'],
 ] as const;
 
-/** Hex from a hash, for the stable GUIDs of the company's models. */
-function stableGuid(...parts: Array<string | number>): string {
+/** A GUID from a hash: the same for the same parts (the company's models, salary tables). */
+export function stableGuid(...parts: Array<string | number>): string {
 	const hex = (n: number) =>
 		hashSeed(...parts, n)
 			.toString(16)
