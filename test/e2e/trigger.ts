@@ -35,7 +35,7 @@ export async function activateTrigger(n8n: N8n): Promise<void> {
 	else await n8n.cli(['update:workflow', `--id=${TRIGGER_WORKFLOW_ID}`, '--active=true']);
 }
 
-async function admin<T>(
+export async function admin<T>(
 	emulator: RunningEmulator,
 	method: string,
 	route: string,
@@ -53,9 +53,9 @@ async function admin<T>(
 	return (await res.json()) as T;
 }
 
-const declarations = async (emulator: RunningEmulator) =>
+export const declarations = async (emulator: RunningEmulator) =>
 	(await admin<{ items: AdminDeclaration[] }>(emulator, 'GET', 'declarations')).items;
-const delivered = async (emulator: RunningEmulator) =>
+export const delivered = async (emulator: RunningEmulator) =>
 	(await admin<{ items: Array<Record<string, unknown>> }>(emulator, 'GET', `deliveries/${CHANNEL}`))
 		.items;
 
@@ -115,7 +115,7 @@ export async function runTriggerScenario(n8n: N8n, emulator: RunningEmulator): P
 }
 
 /** Each expected declaration delivered exactly once (2.x) or at least once (1.x), and nothing else. */
-function compare(
+export function compare(
 	when: string,
 	items: Array<Record<string, unknown>>,
 	expected: number[],
