@@ -64,11 +64,17 @@ describe('curated catalogue', () => {
 			'CompanyService.WageTax_SetSentExternal',
 			'DebtorService.WebhookSettings_Delete',
 			'DebtorService.WebhookSettings_Insert',
+			'EmployeeService.Absence2_Insert',
+			'EmployeeService.Absence_PartialRecoveryInsert',
+			'EmployeeService.Absence_RecoveryInsert',
+			'EmployeeService.Address_Update',
 			'EmployeeService.DaysVar_Set_Batch',
 			'EmployeeService.Employee_InsertBasedOnDefault',
 			'EmployeeService.HourComponentVar_Insert_Batch',
+			'EmployeeService.Leave_Insert',
 			'EmployeeService.PersonalInfo_Update',
 			'EmployeeService.PersonalInfo_UpdateCurrent',
+			'EmployeeService.Schedule_UpdateCurrent',
 			'EmployeeService.WageComponentVar_Insert_Batch',
 		]);
 		for (const op of catalogue.operations)
@@ -133,17 +139,21 @@ describe('lookups', () => {
 	});
 
 	it('falls back to the generated entry, with the catalogue that holds its types', () => {
-		const resolved = resolveAnyOperation('EmployeeService', 'Absence2_GetList');
+		const resolved = resolveAnyOperation('EmployeeService', 'Absence_Insert');
 		expect(resolved?.origin).toBe('generated');
 		expect(resolved?.operation).toMatchObject({
 			service: 'EmployeeService',
-			access: 'read',
+			access: 'write',
 			source: 'wsdl',
 			sourceNote: 'generated from the v2.1 WSDL',
-			params: [{ name: 'EmployeeId', type: 'int' }],
-			result: { name: 'Absence2_GetListResult', type: 'type:AbsenceV2', listItem: 'AbsenceV2' },
+			params: [
+				{ name: 'EmployeeId', type: 'int' },
+				{ name: 'Absence', type: 'type:Absence' },
+				{ name: 'NewDossier', type: 'boolean' },
+			],
+			result: { name: 'Absence_InsertResult', type: 'int' },
 		});
-		expect(resolved?.catalogue.types.AbsenceV2.fields.length).toBeGreaterThan(0);
+		expect(resolved?.catalogue.types.Absence.fields.length).toBeGreaterThan(0);
 		expect(findAnyOperation('CompanyService', 'Address_Update')?.access).toBe('write');
 	});
 

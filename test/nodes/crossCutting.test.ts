@@ -23,6 +23,7 @@ const UNKNOWN_FAULT: Partial<Record<LocatorKind, number>> = {
 	company: 2004,
 	employee: 2003,
 	declaration: 2046,
+	pensionExport: 2046,
 	run: 2046,
 };
 

@@ -9,6 +9,8 @@
  */
 import {
 	isLeapYear,
+	isoWeekOneMonday,
+	periodDates,
 	periodsPerYear,
 	type PeriodType as CataloguePeriodType,
 } from '../../../nodes/Nmbrs/catalogue/periods';
@@ -71,10 +73,6 @@ export function dateOf(dateTime: string): string {
 	return dateTime.slice(0, 10);
 }
 
-function pad2(n: number): string {
-	return String(n).padStart(2, '0');
-}
-
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function lastDayOfMonth(year: number, month: number): number {
@@ -107,13 +105,6 @@ export function dutchToday(at: Date = new Date()): string {
 	return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
-/** Monday of ISO week 1 of an ISO week year (the week with 4 January in it). */
-function isoWeekOneMonday(year: number): number {
-	const jan4 = dayNumber(`${year}-01-04`);
-	const weekday = (new Date(jan4 * DAY_MS).getUTCDay() + 6) % 7; // Monday = 0
-	return jan4 - weekday;
-}
-
 export function periodsInYear(type: PeriodType): number {
 	// Months and 4-week periods do not depend on the year (weeks would).
 	return periodsPerYear(CATALOGUE_PERIOD_TYPE[type], 2000);
@@ -125,17 +116,7 @@ export function isValidPeriod(type: PeriodType, period: number): boolean {
 }
 
 export function periodRange(type: PeriodType, year: number, period: number): PeriodRange {
-	if (type === 'Month') {
-		return {
-			year,
-			period,
-			start: `${year}-${pad2(period)}-01`,
-			end: `${year}-${pad2(period)}-${pad2(lastDayOfMonth(year, period))}`,
-		};
-	}
-	const first = isoWeekOneMonday(year) + (period - 1) * 28;
-	const last = period === 13 ? isoWeekOneMonday(year + 1) - 1 : first + 27;
-	return { year, period, start: dateOfDay(first), end: dateOfDay(last) };
+	return { year, period, ...periodDates(CATALOGUE_PERIOD_TYPE[type], year, period) };
 }
 
 /** The period a date falls in. */

@@ -16,6 +16,8 @@ export interface CuratedCalls {
 	};
 	'CompanyService.List_GetAll': Record<string, never>;
 	'CompanyService.List_GetByDebtor': { DebtorId: number };
+	'CompanyService.PensionExport_GetList': { CompanyId: number; intYear: number };
+	'CompanyService.PensionExport_GetXML': { PensionExportID: number; CompanyId: number };
 	'CompanyService.Run_GetEmployeesByRunCompany': { CompanyId: number; RunId: number; Year: number };
 	'CompanyService.Run_GetList': { CompanyId: number; Year: number };
 	'CompanyService.SalaryDocuments_AnnualDocument_AnualStatement': {
@@ -128,13 +130,43 @@ export interface CuratedCalls {
 	};
 	'EmployeeService.Absence_GetAll_AllEmployeesByCompany': { CompanyId: number; Year: number };
 	'EmployeeService.Absence_GetList': { EmployeeId: number };
+	'EmployeeService.Absence_PartialRecoveryInsert': {
+		EmployeeId: number;
+		AbsenceID: number;
+		StartDate: string | null;
+		Reportdate: string | null;
+		Percent: number;
+		Comment?: string | null;
+	};
+	'EmployeeService.Absence_RecoveryInsert': {
+		EmployeeId: number;
+		AbsenceID: number;
+		Lastdayabsence: string | null;
+		Reportdate: string | null;
+		Comment?: string | null;
+	};
+	'EmployeeService.Absence2_GetList': { EmployeeId: number };
+	'EmployeeService.Absence2_Insert': {
+		EmployeeId: number;
+		Absence?: Record<string, unknown> | null;
+		NewDossier: boolean;
+	};
 	'EmployeeService.Address_GetAll_AllEmployeesByCompany': { CompanyID: number };
 	'EmployeeService.Address_GetList': { EmployeeId: number; Period: number; Year: number };
 	'EmployeeService.Address_GetListCurrent': { EmployeeId: number };
+	'EmployeeService.Address_Update': {
+		EmployeeId: number;
+		Address?: Record<string, unknown> | null;
+	};
 	'EmployeeService.BankAccount_GetList': { EmployeeId: number; Period: number; Year: number };
 	'EmployeeService.BankAccount_GetListCurrent': { EmployeeId: number };
 	'EmployeeService.Contract_GetAll': { EmployeeId: number };
 	'EmployeeService.Contract_GetAll_AllEmployeesByCompany': { CompanyID: number };
+	'EmployeeService.CostCenter_GetAllEmployeesByCompany': {
+		CompanyId: number;
+		Period: number;
+		Year: number;
+	};
 	'EmployeeService.DaysVar_Set_Batch': {
 		EmployeesDaysWorked?: readonly unknown[] | null;
 		UnprotectedMode: boolean;
@@ -162,6 +194,13 @@ export interface CuratedCalls {
 		Year: number;
 		UnprotectedMode: boolean;
 	};
+	'EmployeeService.Leave_GetList_V2': {
+		EmployeeId: number;
+		Type?: string | null;
+		Soort?: string | null;
+		Year: number;
+	};
+	'EmployeeService.Leave_Insert': { EmployeeId: number; Leave?: Record<string, unknown> | null };
 	'EmployeeService.LeaveBalance_Get': { EmployeeId: number };
 	'EmployeeService.List_GetByCompany': { CompanyId: number; EmployeeType: number };
 	'EmployeeService.List_GetByDebtor': { DebtorId: number; EmployeeType: number };
@@ -186,6 +225,11 @@ export interface CuratedCalls {
 	'EmployeeService.Schedule_Get': { EmployeeId: number; Period: number; Year: number };
 	'EmployeeService.Schedule_GetAll_AllEmployeesByCompany': { CompanyID: number };
 	'EmployeeService.Schedule_GetCurrent': { EmployeeId: number };
+	'EmployeeService.Schedule_UpdateCurrent': {
+		EmployeeId: number;
+		Schedule?: Record<string, unknown> | null;
+		CompanyRoosterNr: number;
+	};
 	'EmployeeService.WageComponentFixed_Get': { EmployeeId: number; Period: number; Year: number };
 	'EmployeeService.WageComponentFixed_GetCurrent': { EmployeeId: number };
 	'EmployeeService.WageComponentVar_Get': { EmployeeId: number; Period: number; Year: number };

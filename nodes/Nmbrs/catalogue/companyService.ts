@@ -259,4 +259,27 @@ export const companyOperations: Operation[] = [
 			description,
 		}),
 	),
+	entry({
+		name: 'PensionExport_GetList',
+		params: [
+			{ name: 'CompanyId', type: 'int' },
+			{ name: 'intYear', type: 'int' },
+		],
+		result: {
+			name: 'PensionExport_GetListResult',
+			type: 'type:PensionExport',
+			listItem: 'PensionExport',
+			optional: true,
+		},
+		description: "The company's pension exports of a year, with status and when they were sent",
+	}),
+	entry({
+		name: 'PensionExport_GetXML',
+		params: [
+			{ name: 'PensionExportID', type: 'int' },
+			{ name: 'CompanyId', type: 'int' },
+		],
+		result: { name: 'PensionExport_GetXMLResult', type: 'string', optional: true },
+		description: 'The XML file of a pension export',
+	}),
 ];

@@ -644,6 +644,87 @@ export const complexTypes: Record<string, ComplexType> = {
 			{ name: 'Id', type: 'int', nillable: true },
 		],
 	},
+	AbsenceCause: {
+		name: 'AbsenceCause',
+		source: 'wsdl',
+		fields: [
+			{ name: 'CauseId', type: 'int' },
+			{ name: 'Cause', type: 'string', optional: true },
+		],
+	},
+	AbsenceV2: {
+		name: 'AbsenceV2',
+		base: 'Absence',
+		source: 'wsdl',
+		fields: [{ name: 'AbsenceCause', type: 'type:AbsenceCause', optional: true }],
+	},
+	Leave: {
+		name: 'Leave',
+		source: 'wsdl',
+		fields: [
+			{ name: 'Description', type: 'string', optional: true },
+			{ name: 'Hours', type: 'decimal' },
+			{ name: 'UsageType', type: 'enum:LeaveUsageType' },
+			{ name: 'Start', type: 'dateTime' },
+			{ name: 'End', type: 'dateTime' },
+			{ name: 'StartHours', type: 'decimal' },
+			{ name: 'EndHours', type: 'decimal' },
+			{ name: 'Type', type: 'enum:LeaveType' },
+			{ name: 'Status', type: 'enum:LeaveStatus' },
+		],
+	},
+	LeaveV2: {
+		name: 'LeaveV2',
+		base: 'Leave',
+		source: 'wsdl',
+		fields: [{ name: 'Id', type: 'int' }],
+	},
+	Kostensoort: {
+		name: 'Kostensoort',
+		source: 'wsdl',
+		fields: [
+			{ name: 'Code', type: 'string', optional: true },
+			{ name: 'Description', type: 'string', optional: true },
+		],
+	},
+	EmployeeCostCenter: {
+		name: 'EmployeeCostCenter',
+		source: 'wsdl',
+		fields: [
+			{ name: 'Id', type: 'int' },
+			{ name: 'CostCenter', type: 'type:CostCenter', optional: true },
+			{ name: 'Kostensoort', type: 'type:Kostensoort', optional: true },
+			{ name: 'Percentage', type: 'decimal' },
+			{ name: 'Default', type: 'boolean' },
+		],
+	},
+	EmployeeCostCenters: {
+		name: 'EmployeeCostCenters',
+		source: 'wsdl',
+		fields: [
+			{ name: 'EmployeeId', type: 'int' },
+			{
+				name: 'CostCenters',
+				type: 'type:EmployeeCostCenter',
+				listItem: 'EmployeeCostCenter',
+				optional: true,
+			},
+		],
+	},
+	PensionExport: {
+		name: 'PensionExport',
+		source: 'wsdl',
+		fields: [
+			{ name: 'PensionExportID', type: 'int' },
+			{ name: 'SerialNumber', type: 'int' },
+			{ name: 'Period', type: 'int' },
+			{ name: 'Year', type: 'int' },
+			{ name: 'Status', type: 'string', optional: true },
+			{ name: 'SentAt', type: 'dateTime' },
+			{ name: 'CorrectionTijdvakStart', type: 'dateTime', nillable: true },
+			{ name: 'CorrectionTijdvakEnd', type: 'dateTime', nillable: true },
+		],
+	},
 	WebhookEvent: {
 		name: 'WebhookEvent',
 		source: 'v3-code',

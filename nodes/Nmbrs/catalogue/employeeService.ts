@@ -457,4 +457,113 @@ export const employeeOperations: Operation[] = [
 		},
 		description: "An employee's absences (sick reports) with their recovery",
 	}),
+	entry({
+		name: 'CostCenter_GetAllEmployeesByCompany',
+		params: [
+			{ name: 'CompanyId', type: 'int' },
+			{ name: 'Period', type: 'int' },
+			{ name: 'Year', type: 'int' },
+		],
+		result: {
+			name: 'CostCenter_GetAllEmployeesByCompanyResult',
+			type: 'type:EmployeeCostCenters',
+			listItem: 'EmployeeCostCenters',
+			optional: true,
+		},
+		description: 'The cost centers of every employee of a company in a period',
+	}),
+	entry({
+		name: 'Absence2_GetList',
+		params: [{ name: 'EmployeeId', type: 'int' }],
+		result: {
+			name: 'Absence2_GetListResult',
+			type: 'type:AbsenceV2',
+			listItem: 'AbsenceV2',
+			optional: true,
+		},
+		description: "An employee's absences with their cause",
+	}),
+	entry({
+		name: 'Absence2_Insert',
+		params: [
+			{ name: 'EmployeeId', type: 'int' },
+			{ name: 'Absence', type: 'type:AbsenceV2', optional: true },
+			{ name: 'NewDossier', type: 'boolean' },
+		],
+		result: { name: 'Absence2_InsertResult', type: 'int' },
+		access: 'write',
+		description: 'Report an absence (sick report) of an employee, with its cause',
+	}),
+	entry({
+		name: 'Absence_RecoveryInsert',
+		params: [
+			{ name: 'EmployeeId', type: 'int' },
+			{ name: 'AbsenceID', type: 'int' },
+			{ name: 'Lastdayabsence', type: 'dateTime' },
+			{ name: 'Reportdate', type: 'dateTime' },
+			{ name: 'Comment', type: 'string', optional: true },
+		],
+		result: { name: 'Absence_RecoveryInsertResult', type: 'string', optional: true },
+		access: 'write',
+		description: 'Report the full recovery of an absence: its last day',
+	}),
+	entry({
+		name: 'Absence_PartialRecoveryInsert',
+		params: [
+			{ name: 'EmployeeId', type: 'int' },
+			{ name: 'AbsenceID', type: 'int' },
+			{ name: 'StartDate', type: 'dateTime' },
+			{ name: 'Reportdate', type: 'dateTime' },
+			{ name: 'Percent', type: 'int' },
+			{ name: 'Comment', type: 'string', optional: true },
+		],
+		result: { name: 'Absence_PartialRecoveryInsertResult', type: 'int' },
+		access: 'write',
+		description: 'Report a partial recovery of an absence: the percentage absent from a date on',
+	}),
+	entry({
+		name: 'Leave_GetList_V2',
+		params: [
+			{ name: 'EmployeeId', type: 'int' },
+			{ name: 'Type', type: 'enum:LeaveType', nillable: true },
+			{ name: 'Soort', type: 'enum:LeaveUsageType', nillable: true },
+			{ name: 'Year', type: 'int' },
+		],
+		result: {
+			name: 'Leave_GetList_V2Result',
+			type: 'type:LeaveV2',
+			listItem: 'LeaveV2',
+			optional: true,
+		},
+		description: "An employee's leave of a year, with IDs",
+	}),
+	entry({
+		name: 'Leave_Insert',
+		params: [
+			{ name: 'EmployeeId', type: 'int' },
+			{ name: 'Leave', type: 'type:Leave', optional: true },
+		],
+		access: 'write',
+		description: 'Add leave for an employee (taken, stored or expired hours)',
+	}),
+	entry({
+		name: 'Address_Update',
+		params: [
+			{ name: 'EmployeeId', type: 'int' },
+			{ name: 'Address', type: 'type:EmployeeAddress', optional: true },
+		],
+		result: { name: 'Address_UpdateResult', type: 'boolean' },
+		access: 'write',
+		description: 'Change an address of an employee (the whole record is written)',
+	}),
+	entry({
+		name: 'Schedule_UpdateCurrent',
+		params: [
+			{ name: 'EmployeeId', type: 'int' },
+			{ name: 'Schedule', type: 'type:Schedule', optional: true },
+			{ name: 'CompanyRoosterNr', type: 'int' },
+		],
+		access: 'write',
+		description: "Change an employee's work schedule from the current period on",
+	}),
 ];

@@ -20,6 +20,9 @@ export const enums: Record<string, string[]> = {
 		'Levensloop',
 	],
 	Gender: ['undefined', 'male', 'female'],
+	LeaveStatus: ['None', 'Pending', 'Approved', 'Rejected'],
+	LeaveType: ['Undefined', 'Type1', 'Type2', 'Type3', 'Type4'],
+	LeaveUsageType: ['Withdrawal', 'Store', 'Expired'],
 	LoonaangifteTijdvak: ['None', 'Month', 'Week4', 'Month6', 'Year'],
 	SalaryType: [
 		'None',

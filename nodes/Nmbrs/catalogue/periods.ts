@@ -62,3 +62,38 @@ export function parsePeriod(text: string): ParsedPeriod {
 	}
 	return { year, period, periodType, periodsPerYear: perYear };
 }
+
+const DAY_MS = 86_400_000;
+
+const dateOfDay = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
+
+/** Days since 1970-01-01 of the Monday of ISO week 1 (the week with 4 January in it). */
+export function isoWeekOneMonday(year: number): number {
+	const jan4 = Date.UTC(year, 0, 4) / DAY_MS;
+	const weekday = (new Date(jan4 * DAY_MS).getUTCDay() + 6) % 7; // Monday = 0
+	return jan4 - weekday;
+}
+
+/**
+ * The first and last day ('YYYY-MM-DD') of a payroll period: a calendar month; four ISO weeks (a
+ * 4-weekly year follows the ISO week year, and its period 13 also takes week 53 when there is
+ * one); an ISO week.
+ */
+export function periodDates(
+	periodType: PeriodType,
+	year: number,
+	period: number,
+): { start: string; end: string } {
+	if (periodType === 'month') {
+		const first = Date.UTC(year, period - 1, 1) / DAY_MS;
+		const last = Date.UTC(year, period, 1) / DAY_MS - 1;
+		return { start: dateOfDay(first), end: dateOfDay(last) };
+	}
+	if (periodType === 'week') {
+		const first = isoWeekOneMonday(year) + (period - 1) * 7;
+		return { start: dateOfDay(first), end: dateOfDay(first + 6) };
+	}
+	const first = isoWeekOneMonday(year) + (period - 1) * 28;
+	const last = period === 13 ? isoWeekOneMonday(year + 1) - 1 : first + 27;
+	return { start: dateOfDay(first), end: dateOfDay(last) };
+}

@@ -78,15 +78,19 @@ export function runFileName(
 }
 
 /**
- * The one name of a wage tax declaration's XML, in the action node and the trigger alike:
- * `wage-tax-declaration_acme-bv_2026_6_50012.xml` (the ID keeps a correction apart from the
- * regular declaration of its period).
+ * The one name of a company's export of a period (a wage tax declaration, a pension export), in
+ * the action node and the trigger alike: `wage-tax-declaration_acme-bv_2026_6_50012.xml` (the ID
+ * keeps a correction apart from the regular export of its period).
  */
+export function periodExportFileName(
+	kind: 'wage-tax-declaration' | 'pension-export',
+	of: DocumentOf & { id: number | string },
+): string {
+	return fileName([kind, of.company, of.year, of.period, of.id], 'xml');
+}
+
 export function declarationFileName(of: DocumentOf & { declarationId: number | string }): string {
-	return fileName(
-		['wage-tax-declaration', of.company, of.year, of.period, of.declarationId],
-		'xml',
-	);
+	return periodExportFileName('wage-tax-declaration', { ...of, id: of.declarationId });
 }
 
 /** The output field named in "Put Output File in Field" for item i. */

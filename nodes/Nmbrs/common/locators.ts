@@ -18,7 +18,14 @@ import { currentDutchYear, isPayrollYear, parseId } from '../glue/parameters';
 import type { WireObject } from '../wire';
 
 export type LocatorKind =
-	'company' | 'debtor' | 'employee' | 'run' | 'declaration' | 'hourCode' | 'wageCode';
+	| 'company'
+	| 'debtor'
+	| 'employee'
+	| 'run'
+	| 'declaration'
+	| 'pensionExport'
+	| 'hourCode'
+	| 'wageCode';
 
 interface LocatorSpec {
 	/** The node parameter, e.g. 'companyId'. */
@@ -167,6 +174,25 @@ export const LOCATORS: Record<LocatorKind, LocatorSpec> = {
 			name: `${String(row.Year)} period ${String(row.Period)}: ${String(row.Status ?? '')} (${String(row.LoonaangifteID)})`,
 			value: String(row.LoonaangifteID),
 			search: [row.Status, row.Period, row.LoonaangifteID, row.PaymentReference],
+		}),
+	},
+	pensionExport: {
+		parameter: 'pensionExportId',
+		displayName: 'Pension Export',
+		label: 'Pension Export ID',
+		description: 'A pension export of the chosen company, in the chosen year',
+		searchMethod: 'searchPensionExports',
+		list() {
+			const companyId = current.call(this, 'companyId', 'Company ID');
+			return {
+				call: 'CompanyService.PensionExport_GetList',
+				params: { CompanyId: companyId, intYear: currentYear.call(this) },
+			};
+		},
+		show: (row) => ({
+			name: `${String(row.Year)} period ${String(row.Period)}: ${String(row.Status ?? '')} (${String(row.PensionExportID)})`,
+			value: String(row.PensionExportID),
+			search: [row.Status, row.Period, row.PensionExportID],
 		}),
 	},
 };

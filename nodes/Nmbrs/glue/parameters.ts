@@ -120,6 +120,30 @@ export function parseWholeInRange(
 	return n;
 }
 
+/** A number (decimals allowed) between min and max, e.g. hours of a day or a percentage. */
+export function parseNumberInRange(
+	node: INode,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+	min: number,
+	max: number,
+): number {
+	const n =
+		typeof value === 'number'
+			? value
+			: typeof value === 'string' && /^\s*-?\d+(?:[.,]\d+)?\s*$/.test(value)
+				? Number(value.trim().replace(',', '.'))
+				: NaN;
+	if (!Number.isFinite(n) || n < min || n > max) {
+		throw new NodeOperationError(node, `The ${field} ${shown(value)} is not valid`, {
+			itemIndex,
+			description: `${field} must be a number from ${min} to ${max}, e.g. ${Math.min(max, 7.5)}.`,
+		});
+	}
+	return n;
+}
+
 /**
  * A boolean parameter, which an expression may have turned into anything: only true/false or the
  * text "true"/"false" (any case, trimmed) count; the text "false" is false, never a truthy string.

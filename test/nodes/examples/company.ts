@@ -28,6 +28,7 @@ export const company: ResourceExamples = {
 	getWageTaxDeclarations: [
 		(emulator) => ({ companyId: rl(firstCompany(emulator).id), year: '2026', options: {} }),
 	],
+	getPensionExports: [(emulator) => ({ companyId: rl(firstCompany(emulator).id), year: '2026' })],
 	markWageTaxDeclarationSent: [
 		(emulator) => {
 			const companyId = firstCompany(emulator).id;

@@ -45,6 +45,11 @@ export const employee: ResourceExamples = {
 				includeDepartment: true,
 				includeFunction: true,
 				includeEmployments: true,
+				includeSalary: true,
+				includeSchedule: true,
+				includeAddress: true,
+				includeContract: true,
+				includeCostCenters: true,
 			},
 		}),
 	],
@@ -77,6 +82,16 @@ export const employee: ResourceExamples = {
 			fields: { telephoneWork: '020-5550123' },
 			options: {},
 		}),
+	],
+	updateAddress: [
+		(emulator) => ({
+			...ofEmployee(emulator),
+			addressType: 'HomeAddress',
+			fields: { houseNumberAddition: 'B' },
+		}),
+	],
+	updateSchedule: [
+		(emulator) => ({ ...ofEmployee(emulator), fields: { hoursFriday: 0, parttimePercentage: 80 } }),
 	],
 	getContracts: [(emulator) => ofEmployee(emulator)],
 	getEmployments: [(emulator) => ofEmployee(emulator)],

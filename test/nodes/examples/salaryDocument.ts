@@ -1,7 +1,7 @@
 import type { ResourceExamples } from '.';
 import { ANNUAL_DOCUMENTS } from '../../../nodes/Nmbrs/catalogue';
 import { rl } from '../runNode';
-import { declarationOf, firstCompany, lockedRun, paidEmployee } from './world';
+import { declarationOf, firstCompany, lockedRun, paidEmployee, pensionExportOf } from './world';
 
 const ofRun = (emulator: Parameters<ResourceExamples[string][number]>[0]) => ({
 	companyId: rl(firstCompany(emulator).id),
@@ -31,6 +31,14 @@ export const salaryDocument: ResourceExamples = {
 			companyId: rl(firstCompany(emulator).id),
 			year: '2026',
 			declarationId: rl(declarationOf(emulator).id),
+			outputAs: 'file',
+		}),
+	],
+	getPensionExportXml: [
+		(emulator) => ({
+			companyId: rl(firstCompany(emulator).id),
+			year: '2026',
+			pensionExportId: rl(pensionExportOf(emulator).id),
 			outputAs: 'file',
 		}),
 	],

@@ -1,4 +1,5 @@
 /** IDs from the emulator's demo world, for examples and tests. */
+import { pensionExportsOf } from '../../../emulator/src/records/pensionExports';
 import { employeesOfRun } from '../../../emulator/src/world/payroll';
 import type { Emulator } from '../runNode';
 
@@ -48,6 +49,14 @@ export function declarationOf(emulator: Emulator) {
 	);
 	if (!declaration) throw new Error('the demo world has no declaration in 2026');
 	return declaration;
+}
+
+/** A pension export of the first company in 2026 (one per locked run). */
+export function pensionExportOf(emulator: Emulator) {
+	const company = firstCompany(emulator);
+	const [pension] = pensionExportsOf(emulator.world, company, 2026);
+	if (!pension) throw new Error('the demo world has no pension export in 2026');
+	return pension;
 }
 
 /** An employee of the first company paid in the locked run. */

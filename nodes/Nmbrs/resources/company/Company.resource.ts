@@ -7,6 +7,7 @@ import { getHourCodes } from './getHourCodes.operation';
 import { getMany } from './getMany.operation';
 import { getPayrollRunEmployees } from './getPayrollRunEmployees.operation';
 import { getPayrollRuns } from './getPayrollRuns.operation';
+import { getPensionExports } from './getPensionExports.operation';
 import { getWageCodes } from './getWageCodes.operation';
 import { getWageTaxDeclarations } from './getWageTaxDeclarations.operation';
 import { markWageTaxDeclarationSent } from './markWageTaxDeclarationSent.operation';
@@ -22,6 +23,7 @@ export const company: NmbrsResource = {
 		getPayrollRuns,
 		getPayrollRunEmployees,
 		getWageTaxDeclarations,
+		getPensionExports,
 		markWageTaxDeclarationSent,
 		getHourCodes,
 		getWageCodes,

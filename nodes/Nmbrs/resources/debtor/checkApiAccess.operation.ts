@@ -6,7 +6,7 @@
  */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { catalogue, operationKey } from '../../catalogue';
+import { catalogue, operationKey, type Field } from '../../catalogue';
 import { anyRequest, asRecords, nmbrsFaultCode, isNmbrsFault } from '../../glue/request';
 import { currentDutchYear } from '../../glue/parameters';
 import { settle } from '../../support/outcome';
@@ -27,6 +27,7 @@ const FINDERS = [
 	'CompanyService.Company_GetCurrentPeriod',
 	'CompanyService.Run_GetList',
 	'CompanyService.WageTax_GetList',
+	'CompanyService.PensionExport_GetList',
 ];
 
 type Access = 'on' | 'off (1002)' | string;
@@ -47,12 +48,18 @@ export const checkApiAccess: NmbrsOperation = {
 		};
 		const results = new Map<string, { access: Access; detail?: string }>();
 		const check = async (key: string) => {
-			const missing = paramsOf(key).filter((name) => ids[byName(name)] === undefined);
+			// A filter Nmbrs takes as nil (Leave_GetList_V2's Type) is left out: all of them.
+			const missing = paramsOf(key).filter(
+				(param) => !param.nillable && ids[byName(param.name)] === undefined,
+			);
 			if (missing.length > 0) {
-				results.set(key, { access: `not checked: no ${missing.join(', ')} to call it with` });
+				const names = missing.map((param) => param.name).join(', ');
+				results.set(key, { access: `not checked: no ${names} to call it with` });
 				return undefined;
 			}
-			const params = Object.fromEntries(paramsOf(key).map((name) => [name, ids[byName(name)]]));
+			const params = Object.fromEntries(
+				paramsOf(key).map((param) => [param.name, ids[byName(param.name)] ?? null]),
+			);
 			const outcome = await settle(anyRequest(this, key, params, itemIndex));
 			results.set(key, accessOf(outcome));
 			return outcome.ok ? outcome.value : undefined;
@@ -70,6 +77,7 @@ export const checkApiAccess: NmbrsOperation = {
 		} else await check(FINDERS[3]);
 		setId(ids, 'RunId', first(await check(FINDERS[4]), 'ID'));
 		setId(ids, 'LoonaangifteID', first(await check(FINDERS[5]), 'LoonaangifteID'));
+		setId(ids, 'PensionExportID', first(await check(FINDERS[6]), 'PensionExportID'));
 		await Promise.all(reads.filter((key) => !FINDERS.includes(key)).map(check));
 
 		const users = usersOf();
@@ -85,11 +93,9 @@ export const checkApiAccess: NmbrsOperation = {
 	},
 };
 
-/** The parameters of a call, as the catalogue names them. */
-function paramsOf(key: string): string[] {
-	return (
-		catalogue.operations.find((op) => operationKey(op) === key)?.params.map((p) => p.name) ?? []
-	);
+/** The parameters of a call, as the catalogue has them. */
+function paramsOf(key: string): Field[] {
+	return catalogue.operations.find((op) => operationKey(op) === key)?.params ?? [];
 }
 
 /** Nmbrs spells one ID several ways (CompanyId, CompanyID, RunID): one value for all. */
@@ -100,6 +106,7 @@ function byName(name: string): string {
 		debtorid: 'DebtorId',
 		runid: 'RunId',
 		loonaangifteid: 'LoonaangifteID',
+		pensionexportid: 'PensionExportID',
 	};
 	return spelled[name.toLowerCase()] ?? name;
 }

@@ -15,7 +15,9 @@ import { getSalary } from './getSalary.operation';
 import { getSchedule } from './getSchedule.operation';
 import { getWageComponents } from './getWageComponents.operation';
 import { setDaysWorked } from './setDaysWorked.operation';
+import { updateAddress } from './updateAddress.operation';
 import { updatePersonalInfo } from './updatePersonalInfo.operation';
+import { updateSchedule } from './updateSchedule.operation';
 
 export const employee: NmbrsResource = {
 	value: 'employee',
@@ -30,7 +32,9 @@ export const employee: NmbrsResource = {
 		getSalary,
 		getBankAccounts,
 		getAddresses,
+		updateAddress,
 		getSchedule,
+		updateSchedule,
 		getAbsences,
 		getLeaveBalance,
 		getHours,

@@ -2,6 +2,7 @@ import type { NmbrsResource } from '../types';
 import { getAnnualStatement } from './getAnnualStatement.operation';
 import { getJournal } from './getJournal.operation';
 import { getPayslips } from './getPayslips.operation';
+import { getPensionExportXml } from './getPensionExportXml.operation';
 import { getSepaFile } from './getSepaFile.operation';
 import { getWageTaxDeclarationXml } from './getWageTaxDeclarationXml.operation';
 import { getYearEndDocument } from './getYearEndDocument.operation';
@@ -14,6 +15,7 @@ export const salaryDocument: NmbrsResource = {
 		getAnnualStatement,
 		getYearEndDocument,
 		getWageTaxDeclarationXml,
+		getPensionExportXml,
 		getSepaFile,
 		getJournal,
 	},

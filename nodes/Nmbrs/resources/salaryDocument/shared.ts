@@ -10,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { asRecords, cachedRequest, isRecord } from '../../glue/request';
+import { anyRequest, asRecords, cachedRequest, isRecord } from '../../glue/request';
 import { parseBoolean } from '../../glue/parameters';
 import { WireError, xmlDocumentToJson, type WireObject, type WireValue } from '../../wire';
 import { includeBsnProperty } from '../../common/bsn';
@@ -18,6 +18,7 @@ import {
 	MIME,
 	binaryFieldProperty,
 	documentItem,
+	periodExportFileName,
 	readBinaryField,
 	runFileName,
 } from '../../common/binary';
@@ -25,6 +26,7 @@ import { locatorProperty, readLocator } from '../../common/locators';
 import { toJson } from '../../common/rows';
 import { readYear, yearProperty } from '../shared/year';
 import { attempt } from '../../support/outcome';
+import type { NmbrsOperation } from '../types';
 
 /** Company, year and payroll run, in the order the list searches need them. */
 export const runProperties: INodeProperties[] = [
@@ -316,4 +318,81 @@ export async function runXmlDocumentItems(
 	const { xml, json } = await fetch(ref, context.run);
 	const described = runDocument(context, { ...document, extension: 'xml', json });
 	return [await xmlDocumentItem.call(this, xml, output, described, itemIndex)];
+}
+
+// ---------------------------------------------------------------- a company's exports of a year
+
+/** A kind of export a company makes per period, listed per year and fetched as XML by its ID. */
+export interface PeriodExportKind extends Pick<NmbrsOperation, 'name' | 'description' | 'action'> {
+	locator: 'declaration' | 'pensionExport';
+	/** Its name in files and messages. */
+	kind: 'wage-tax-declaration' | 'pension-export';
+	what: string;
+	list: 'CompanyService.WageTax_GetList' | 'CompanyService.PensionExport_GetList';
+	xml: 'CompanyService.WageTax_GetXML' | 'CompanyService.PensionExport_GetXML';
+	/** Its ID field in the list, and the XML call's parameter for it. */
+	idField: 'LoonaangifteID' | 'PensionExportID';
+	/** Whether the XML holds BSNs (Include BSN for the parsed JSON). */
+	bsn: boolean;
+}
+
+/**
+ * Get … XML of an export: the export picked in the year's list, its XML as a file or parsed,
+ * named by company, year, period and ID. An export typed by ID that the year's list lacks (another
+ * year) is named without its period.
+ */
+export function periodExportXmlOperation(spec: PeriodExportKind): NmbrsOperation {
+	return {
+		name: spec.name,
+		description: spec.description,
+		action: spec.action,
+		properties: [
+			locatorProperty('company'),
+			yearProperty(`the ${spec.what}; the list shows the ${spec.what}s of this year`),
+			locatorProperty(spec.locator),
+			...xmlOutputProperties({ bsn: spec.bsn }),
+		],
+		calls: ['CompanyService.List_GetAll', spec.list, spec.xml],
+		async execute(itemIndex) {
+			const companyId = readLocator.call(this, 'company', itemIndex);
+			const year = readYear.call(this, itemIndex);
+			const id = readLocator.call(this, spec.locator, itemIndex);
+			const output = readXmlOutput.call(this, itemIndex);
+			const xml = await anyRequest(
+				this,
+				spec.xml,
+				{ [spec.idField]: id, CompanyId: companyId },
+				itemIndex,
+			);
+			const listed = asRecords(
+				await cachedRequest(this, spec.list, { CompanyId: companyId, intYear: year }, itemIndex),
+			).find((row) => Number(row[spec.idField]) === id);
+			const company = await companyName.call(this, companyId, itemIndex);
+			const period = listed === undefined ? undefined : Number(listed.Period);
+			return [
+				await xmlDocumentItem.call(
+					this,
+					xml,
+					output,
+					{
+						fileName: periodExportFileName(spec.kind, {
+							company,
+							year: listed === undefined ? undefined : year,
+							period,
+							id,
+						}),
+						json: {
+							CompanyId: companyId,
+							[spec.idField]: id,
+							Year: listed === undefined ? null : year,
+							Period: period ?? null,
+							Status: listed === undefined ? null : String(listed.Status ?? ''),
+						},
+						what: `XML of ${spec.what} ${id}`,
+					},
+					itemIndex,
+				),
+			];
+		},
+	};
 }

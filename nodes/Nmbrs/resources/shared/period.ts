@@ -6,7 +6,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { parsePeriod, periodsPerYear, type PeriodType } from '../../catalogue/periods';
+import { parsePeriod, periodDates, periodsPerYear, type PeriodType } from '../../catalogue/periods';
 import type { CuratedCall } from '../../catalogue/calls';
 import { anyRequest, cachedRequest } from '../../glue/request';
 import { parseWholeInRange, parseYear } from '../../glue/parameters';
@@ -155,6 +155,34 @@ export interface PeriodVersion {
 }
 
 /**
+ * Of the versions that started by `upTo` (by `startOf`), the one that started last; of two
+ * starting together, the one entered last (CreationDate). Null when none had started.
+ */
+function latestStarted<T extends { CreationDate?: unknown }>(
+	versions: readonly T[],
+	startOf: (version: T) => string,
+	upTo: string,
+): T | null {
+	let best: T | null = null;
+	for (const version of versions) {
+		const start = startOf(version);
+		if (!(start <= upTo)) continue;
+		const bestStart = best === null ? '' : startOf(best);
+		if (
+			best === null ||
+			start > bestStart ||
+			(start === bestStart && String(version.CreationDate ?? '') >= String(best.CreationDate ?? ''))
+		) {
+			best = version;
+		}
+	}
+	return best;
+}
+
+const periodKey = (year: unknown, period: unknown) =>
+	`${String(year).padStart(4, '0')}-${String(period).padStart(2, '0')}`;
+
+/**
  * The version valid in a period: the latest that started in or before it (of two starting in the
  * same period, the one entered last). Versions that start later (future-dated) are ignored; null
  * when none had started yet.
@@ -163,21 +191,26 @@ export function versionValidIn<T extends PeriodVersion>(
 	versions: readonly T[],
 	at: { year: number; period: number },
 ): T | null {
-	const start = (v: PeriodVersion) => Number(v.StartYear) * 100 + Number(v.StartPeriod);
-	const wanted = at.year * 100 + at.period;
-	let best: T | null = null;
-	for (const version of versions) {
-		if (!(start(version) <= wanted)) continue;
-		if (
-			best === null ||
-			start(version) > start(best) ||
-			(start(version) === start(best) &&
-				String(version.CreationDate ?? '') >= String(best.CreationDate ?? ''))
-		) {
-			best = version;
-		}
-	}
-	return best;
+	return latestStarted(
+		versions,
+		(v) => periodKey(v.StartYear, v.StartPeriod),
+		periodKey(at.year, at.period),
+	);
+}
+
+/** A version that starts on a date (Salary_V2, Schedule_V2: StartDate). */
+export interface DatedVersion {
+	StartDate?: unknown;
+	CreationDate?: unknown;
+}
+
+/** The dated version valid in a period: the latest that started on or before its last day. */
+export function datedVersionValidIn<T extends DatedVersion>(
+	versions: readonly T[],
+	at: PayrollPeriod,
+): T | null {
+	const { end } = periodDates(at.periodType, at.year, at.period);
+	return latestStarted(versions, (v) => String(v.StartDate ?? '').slice(0, 10), end);
 }
 
 /**

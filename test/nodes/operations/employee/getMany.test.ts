@@ -8,8 +8,10 @@ import { NodeOperationError } from 'n8n-workflow';
 import { versionAt } from '../../../../emulator/src/world/history';
 import type { SentRequest } from '../../harness';
 import { callsOf, failure, rl, runNode, stubNmbrs, useEmulator } from '../../runNode';
+import { nextPeriod, periodRange } from '../../../../emulator/src/world/calendar';
 import {
 	currentOf,
+	employeeInService,
 	withFutureAndPastPersonalInfo,
 	withFutureAssignments,
 	companyOf,
@@ -37,6 +39,11 @@ const everything = {
 	includeDepartment: true,
 	includeFunction: true,
 	includeEmployments: true,
+	includeSalary: true,
+	includeSchedule: true,
+	includeAddress: true,
+	includeContract: true,
+	includeCostCenters: true,
 };
 
 describe('Employee → Get Many', () => {
@@ -143,6 +150,87 @@ describe('Employee → Get Many', () => {
 		expect((json.Function as IDataObject).Id).not.toBe(futureFunction.refId);
 	});
 
+	it('adds salary, schedule, home address, contract and cost centers of the period; future-dated ones from their period on', async () => {
+		const world = emulator().world;
+		const employee = employeeInService(emulator());
+		const company = companyOf(emulator(), employee);
+		const now = currentOf(emulator(), company);
+		const next = nextPeriod(company.periodType, now);
+		const nextStart = periodRange(company.periodType, next.year, next.period).start;
+		const made = world.clock.now();
+		const current = {
+			salary: versionAt(employee.salaries, now)!,
+			schedule: versionAt(employee.schedules, now)!,
+			address: versionAt(
+				employee.addresses.filter((a) => a.type === 'HomeAddress'),
+				now,
+			)!,
+		};
+		// Entered now, valid from the next period: a raise, a 32-hour week and a move.
+		const future = {
+			id: 990_001,
+			startYear: next.year,
+			startPeriod: next.period,
+			creationDate: made,
+		};
+		employee.salaries.push({
+			...future,
+			startDate: nextStart,
+			type: current.salary.type,
+			valueCents: current.salary.valueCents + 12_345,
+		});
+		employee.schedules.push({
+			...future,
+			startDate: nextStart,
+			hours: [8, 8, 8, 8, 0, 0, 0, 8, 8, 8, 8, 0, 0, 0],
+			parttimePercentage: 80,
+		});
+		employee.addresses.push({
+			...future,
+			type: 'HomeAddress',
+			address: { ...current.address.address, street: 'Verhuisstraat' },
+		});
+		const options = {
+			includeSalary: true,
+			includeSchedule: true,
+			includeAddress: true,
+			includeContract: true,
+			includeCostCenters: true,
+		};
+
+		const find = (items: Awaited<ReturnType<typeof getMany>>) =>
+			items.find((i) => i.json.Id === employee.id)!.json;
+		const inCurrent = find(await getMany({ companyId: rl(company.id), options }));
+		expect((inCurrent.Salary as IDataObject).Value).toBe(current.salary.valueCents / 100);
+		expect((inCurrent.Schedule as IDataObject).HoursFriday).toBe(current.schedule.hours[4]);
+		expect((inCurrent.Address as IDataObject).Street).toBe(current.address.address.street);
+		const contract = inCurrent.Contract as IDataObject;
+		const running = employee.contracts.find((c) => c.id === contract.ContractID)!;
+		expect(running.startDate <= periodRange(company.periodType, now.year, now.period).end).toBe(
+			true,
+		);
+		expect(
+			running.endDate === null ||
+				running.endDate >= periodRange(company.periodType, now.year, now.period).start,
+		).toBe(true);
+		const costCenters = inCurrent.CostCenters as IDataObject[];
+		expect(costCenters.length).toBeGreaterThan(0);
+		expect((costCenters[0].CostCenter as IDataObject).Code).toEqual(expect.any(String));
+
+		const inNext = find(
+			await getMany({
+				companyId: rl(company.id),
+				periodChoice: 'specific',
+				year: next.year,
+				period: next.period,
+				options,
+			}),
+		);
+		expect((inNext.Salary as IDataObject).Value).toBe((current.salary.valueCents + 12_345) / 100);
+		expect((inNext.Schedule as IDataObject).HoursFriday).toBe(0);
+		expect((inNext.Address as IDataObject).Street).toBe('Verhuisstraat');
+	});
+
 	it('makes one batch call per company and option, never one per employee or item', async () => {
 		const [first, second] = emulator().world.companies;
 		const sent: SentRequest[] = [];
@@ -161,6 +249,11 @@ describe('Employee → Get Many', () => {
 			'EmployeeService.Department_GetAll_AllEmployeesByCompany',
 			'EmployeeService.Function_GetAll_AllEmployeesByCompany',
 			'EmployeeService.Employment_GetAll_AllEmployeesByCompany',
+			'EmployeeService.Salary_GetAll_AllEmployeesByCompany',
+			'EmployeeService.Schedule_GetAll_AllEmployeesByCompany',
+			'EmployeeService.Address_GetAll_AllEmployeesByCompany',
+			'EmployeeService.Contract_GetAll_AllEmployeesByCompany',
+			'EmployeeService.CostCenter_GetAllEmployeesByCompany',
 		]) {
 			expect(count(batch)).toBe(2);
 		}
