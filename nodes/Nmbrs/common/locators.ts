@@ -293,3 +293,15 @@ export function locatorOptions(kind: LocatorKind) {
 			.sort((a, b) => a.name.localeCompare(b.name));
 	};
 }
+
+/**
+ * The router's record key of an operation that writes one employee's records: items of one
+ * employee run one after another. A bad ID gives none (execute reports it).
+ */
+export function employeeRecordKey(this: IExecuteFunctions, itemIndex: number): string | undefined {
+	try {
+		return `employee:${readLocator.call(this, 'employee', itemIndex)}`;
+	} catch {
+		return undefined;
+	}
+}

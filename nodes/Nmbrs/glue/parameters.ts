@@ -21,26 +21,9 @@ function wholeNumber(value: unknown): number | undefined {
 /** Nmbrs IDs are .NET ints: 32-bit signed, so nothing above this reaches a record. */
 export const MAX_INT32 = 2_147_483_647;
 
-function parseWholeFrom(
-	min: number,
-	node: INode,
-	value: unknown,
-	field: string,
-	itemIndex: number,
-): number {
-	const n = wholeNumber(value);
-	if (n === undefined || n < min || n > MAX_INT32) {
-		throw new NodeOperationError(node, `The ${field} ${shown(value)} is not valid`, {
-			itemIndex,
-			description: `${field} must be a whole number from ${min} to ${MAX_INT32}${min === 1 ? ', e.g. 12345' : ''}.`,
-		});
-	}
-	return n;
-}
-
 /** An Nmbrs record ID: a whole number of 1 or more (as number or numeric text). */
 export function parseId(node: INode, value: unknown, field: string, itemIndex: number): number {
-	return parseWholeFrom(1, node, value, field, itemIndex);
+	return parseWholeInRange(node, value, field, itemIndex, 1, MAX_INT32);
 }
 
 /** A whole number of 0 or more (e.g. an employee type ID). */
@@ -50,7 +33,7 @@ export function parseNonNegative(
 	field: string,
 	itemIndex: number,
 ): number {
-	return parseWholeFrom(0, node, value, field, itemIndex);
+	return parseWholeInRange(node, value, field, itemIndex, 0, MAX_INT32);
 }
 
 /** Nmbrs payroll years the node accepts. */
@@ -61,6 +44,11 @@ export function isPayrollYear(year: unknown): year is number {
 /** This year in the Netherlands, whatever the machine's zone ("this year" on 31 December 23:30 UTC is next year there). */
 export function currentDutchYear(): number {
 	return DateTime.now().setZone('Europe/Amsterdam').year;
+}
+
+/** Today in the Netherlands, 'YYYY-MM-DD'. */
+export function dutchToday(): string {
+	return DateTime.now().setZone('Europe/Amsterdam').toISODate() ?? '';
 }
 
 /** A payroll year between 2000 and 2100. */
@@ -114,7 +102,7 @@ export function parseWholeInRange(
 	if (n === undefined || n < min || n > max) {
 		throw new NodeOperationError(node, `The ${field} ${shown(value)} is not valid`, {
 			itemIndex,
-			description: `${field} must be a whole number from ${min} to ${max}.`,
+			description: `${field} must be a whole number from ${min} to ${max}${min === 1 && max === MAX_INT32 ? ', e.g. 12345' : ''}.`,
 		});
 	}
 	return n;
@@ -142,6 +130,24 @@ export function parseNumberInRange(
 		});
 	}
 	return n;
+}
+
+/** One of a fixed list of values (an options parameter an expression may fill with anything). */
+export function parseChoice(
+	node: INode,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+	values: readonly string[],
+): string {
+	const text = typeof value === 'string' ? value.trim() : value;
+	if (typeof text !== 'string' || !values.includes(text)) {
+		throw new NodeOperationError(node, `The ${field} ${shown(value)} is not valid`, {
+			itemIndex,
+			description: `${field} must be one of: ${values.join(', ')}. Nothing was sent.`,
+		});
+	}
+	return text;
 }
 
 /**

@@ -28,6 +28,9 @@ export const company: ResourceExamples = {
 	getWageTaxDeclarations: [
 		(emulator) => ({ companyId: rl(firstCompany(emulator).id), year: '2026', options: {} }),
 	],
+	getAbsences: [
+		(emulator) => ({ companyId: rl(firstCompany(emulator).id), year: '2026', returnAll: true }),
+	],
 	getPensionExports: [(emulator) => ({ companyId: rl(firstCompany(emulator).id), year: '2026' })],
 	markWageTaxDeclarationSent: [
 		(emulator) => {

@@ -9,6 +9,22 @@ const ofEmployee = (emulator: Emulator) => ({
 	employeeId: rl(activeEmployee(emulator).id),
 });
 
+/** The active employee, off sick (100 %) since 2026-11-16 with no last day yet: its absence. */
+const withOpenAbsence = (emulator: Emulator) => {
+	const employee = activeEmployee(emulator);
+	const id = emulator.world.nextIds.record++;
+	employee.absences.push({
+		id,
+		comment: null,
+		percentage: 100,
+		start: '2026-11-16',
+		end: null,
+		dossier: 'Ziekte',
+		dossierNumber: Math.max(0, ...employee.absences.map((a) => a.dossierNumber)) + 1,
+	});
+	return { ...ofEmployee(emulator), absenceId: String(id) };
+};
+
 const specificPeriod = { periodChoice: 'specific', year: 2026, period: 5 };
 
 /** Each kind of component, of the current period and of a specific one, of an employee who has some. */
@@ -92,6 +108,40 @@ export const employee: ResourceExamples = {
 	],
 	updateSchedule: [
 		(emulator) => ({ ...ofEmployee(emulator), fields: { hoursFriday: 0, parttimePercentage: 80 } }),
+	],
+	getLeave: [(emulator) => ({ ...ofEmployee(emulator), year: '2026' })],
+	addLeave: [
+		(emulator) => ({
+			...ofEmployee(emulator),
+			startDate: '2026-12-21',
+			endDate: '2026-12-24',
+			hours: 0,
+			usage: 'Withdrawal',
+			leaveType: 'Type1',
+			options: { description: 'Christmas' },
+		}),
+	],
+	reportAbsence: [
+		(emulator) => ({
+			...ofEmployee(emulator),
+			startDate: '2026-11-23',
+			percentage: 100,
+			cause: 'illness',
+			options: {},
+		}),
+	],
+	reportRecovery: [
+		(emulator) => ({
+			...withOpenAbsence(emulator),
+			recovery: 'full',
+			lastDay: '2026-11-24',
+		}),
+		(emulator) => ({
+			...withOpenAbsence(emulator),
+			recovery: 'partial',
+			fromDate: '2026-11-24',
+			percentage: 50,
+		}),
 	],
 	getContracts: [(emulator) => ofEmployee(emulator)],
 	getEmployments: [(emulator) => ofEmployee(emulator)],

@@ -1,5 +1,6 @@
 import type { NmbrsResource } from '../types';
 import { get } from './get.operation';
+import { getAbsences } from './getAbsences.operation';
 import { getAddress } from './getAddress.operation';
 import { getCostCenters } from './getCostCenters.operation';
 import { getCurrentPeriod } from './getCurrentPeriod.operation';
@@ -24,6 +25,7 @@ export const company: NmbrsResource = {
 		getPayrollRunEmployees,
 		getWageTaxDeclarations,
 		getPensionExports,
+		getAbsences,
 		markWageTaxDeclarationSent,
 		getHourCodes,
 		getWageCodes,

@@ -15,6 +15,10 @@ import { getSalary } from './getSalary.operation';
 import { getSchedule } from './getSchedule.operation';
 import { getWageComponents } from './getWageComponents.operation';
 import { setDaysWorked } from './setDaysWorked.operation';
+import { addLeave } from './addLeave.operation';
+import { getLeave } from './getLeave.operation';
+import { reportAbsence } from './reportAbsence.operation';
+import { reportRecovery } from './reportRecovery.operation';
 import { updateAddress } from './updateAddress.operation';
 import { updatePersonalInfo } from './updatePersonalInfo.operation';
 import { updateSchedule } from './updateSchedule.operation';
@@ -36,7 +40,11 @@ export const employee: NmbrsResource = {
 		getSchedule,
 		updateSchedule,
 		getAbsences,
+		reportAbsence,
+		reportRecovery,
 		getLeaveBalance,
+		getLeave,
+		addLeave,
 		getHours,
 		getWageComponents,
 		addHours,

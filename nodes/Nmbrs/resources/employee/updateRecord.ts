@@ -6,7 +6,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { CuratedCall } from '../../catalogue/calls';
-import { locatorProperty, readLocator } from '../../common/locators';
+import { employeeRecordKey, locatorProperty, readLocator } from '../../common/locators';
 import { returnRows } from '../../common/rows';
 import type { WireObject } from '../../wire';
 import { fieldsToChange, readChanges, type ChangeableField } from '../shared/fieldsToChange';
@@ -45,13 +45,7 @@ export function recordUpdateOperation(spec: RecordUpdateSpec): NmbrsOperation {
 			...(spec.options ? [spec.options] : []),
 		],
 		calls: spec.calls,
-		recordKey(itemIndex) {
-			try {
-				return `employee:${readLocator.call(this, 'employee', itemIndex)}`;
-			} catch {
-				return undefined; // execute reports the bad ID
-			}
-		},
+		recordKey: employeeRecordKey,
 		async execute(itemIndex) {
 			const companyId = readLocator.call(this, 'company', itemIndex);
 			const employeeId = readLocator.call(this, 'employee', itemIndex);
