@@ -63,8 +63,9 @@ try {
 		const base = ${JSON.stringify(path.join(installed, 'node_modules', pkg.name))} + '/';
 		const { Nmbrs } = require(base + 'dist/nodes/Nmbrs/Nmbrs.node.js');
 		const { NmbrsTrigger } = require(base + 'dist/nodes/Nmbrs/NmbrsTrigger.node.js');
+		const { NmbrsWebhookTrigger } = require(base + 'dist/nodes/Nmbrs/NmbrsWebhookTrigger.node.js');
 		const { NmbrsApi } = require(base + 'dist/credentials/NmbrsApi.credentials.js');
-		const names = [new Nmbrs(), new NmbrsTrigger()].map((n) => n.description.name).concat(new NmbrsApi().name);
+		const names = [new Nmbrs(), new NmbrsTrigger(), new NmbrsWebhookTrigger()].map((n) => n.description.name).concat(new NmbrsApi().name);
 		const { xmlDocumentToJson } = require(base + 'dist/nodes/Nmbrs/wire/readXml.js');
 		const parsed = JSON.stringify(xmlDocumentToJson('<a><b>1</b></a>'));
 		const { DateTime } = require(base + 'dist/nodes/Nmbrs/vendor/luxon.js');
@@ -83,7 +84,11 @@ try {
 			env: { PATH: process.env.PATH },
 		}),
 	);
-	const expected = { names: ['nmbrs', 'nmbrsTrigger', 'nmbrsApi'], tags: 2, year: 2026 };
+	const expected = {
+		names: ['nmbrs', 'nmbrsTrigger', 'nmbrsWebhookTrigger', 'nmbrsApi'],
+		tags: 2,
+		year: 2026,
+	};
 	if (
 		JSON.stringify(seen.names) !== JSON.stringify(expected.names) ||
 		seen.tags !== expected.tags ||

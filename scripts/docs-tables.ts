@@ -16,6 +16,7 @@ import type { Catalogue, Source } from '../nodes/Nmbrs/catalogue/types';
 import { operationKey } from '../nodes/Nmbrs/catalogue/types';
 import { resources } from '../nodes/Nmbrs/resources';
 import { triggerEvents } from '../nodes/Nmbrs/trigger/events/index';
+import { WEBHOOK_CALLS } from '../nodes/Nmbrs/trigger/webhook/settings';
 
 export const START_MARKER = '<!-- catalogue:start -->';
 export const END_MARKER = '<!-- catalogue:end -->';
@@ -95,6 +96,12 @@ export function renderCallsSection(): string {
 	}
 	for (const event of triggerEvents) {
 		lines.push(`| Nmbrs Trigger | | ${event.name} | ${list(event.calls)} |`);
+	}
+	for (const event of triggerEvents) {
+		// Each delivery makes the polling trigger's calls; activation and deactivation the settings'.
+		lines.push(
+			`| Nmbrs Webhook Trigger | | ${event.name} | ${list([...new Set([...event.calls, ...WEBHOOK_CALLS])])} |`,
+		);
 	}
 	return lines.join('\n');
 }

@@ -31,6 +31,8 @@ Options:
   --now DATE[THH:mm:ss]  the world's "now", Dutch local time (default: today 09:00)
   --strict-soapaction answer SOAP 1.1 calls without a valid SOAPAction with ASMX's fault
   --no-throttle       do not delay calls past 150 per second per user
+  --allow-http-webhooks  take webhook endpoints on plain http to this machine (127.0.0.1,
+                      localhost, ::1) as well as https:// (Nmbrs: https:// only, fault 2044)
   --help              this text
 `;
 
@@ -88,6 +90,9 @@ export function parseArgs(argv: string[]): EmulatorOptions | 'help' {
 				break;
 			case '--no-throttle':
 				options.throttle = false;
+				break;
+			case '--allow-http-webhooks':
+				options.allowHttpWebhooks = true;
 				break;
 			default:
 				throw new UsageError(`unknown option ${flag} (see --help)`);

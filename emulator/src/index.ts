@@ -16,6 +16,7 @@ import { createRequestListener } from './server/http';
 import { RequestLog } from './server/requestLog';
 import { sleep } from './server/sleep';
 import { FairUseThrottle } from './server/throttle';
+import { WebhookSender } from './server/webhooks';
 import { createWorld, dutchToday, localDateTime, type World } from './world';
 
 export type { WorldChoice } from './admin/routes';
@@ -42,6 +43,13 @@ export interface EmulatorOptions {
 	requireDomain?: boolean;
 	/** Default true: past 150 calls per second per user, each call waits 500 ms, as on Nmbrs. */
 	throttle?: boolean;
+	/**
+	 * Default false: webhook settings need https:// (2044), as on Nmbrs. True also takes plain
+	 * http to this machine (127.0.0.0/8, localhost, ::1): a local n8n, tests.
+	 */
+	allowHttpWebhooks?: boolean;
+	/** Pauses before each retry of a failed webhook delivery (default 1 s, 5 s, 30 s, 2 min). */
+	webhookRetryDelaysMs?: number[];
 	/** Where the emulator reports its own problems (handler crashes). Default: nowhere. */
 	log?: (line: string) => void;
 	/** Millisecond clock for the throttle window and the request log's times. Default Date.now; tests inject one. */
@@ -107,10 +115,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 			strictSoapAction: options.strictSoapAction ?? false,
 			requireDomain: options.requireDomain ?? true,
 			throttle: options.throttle ?? true,
+			allowHttpWebhooks: options.allowHttpWebhooks ?? false,
 		},
 		throttle: new FairUseThrottle(clockMs),
 		faults: new FaultInjector(world.seed),
 		requestLog: new RequestLog(() => world.users.map((user) => user.token)),
+		webhooks: new WebhookSender({
+			...(options.webhookRetryDelaysMs ? { retryDelaysMs: options.webhookRetryDelaysMs } : {}),
+			log: options.log,
+		}),
 		clockMs,
 		sleep: options.sleep ?? sleep,
 		logLine: options.log ?? (() => undefined),
@@ -118,6 +131,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 		findOperation: (service, name) =>
 			resolveAnyOperation(service, name) ?? findV3Only(service, name),
 	};
+
+	ctx.webhooks.attach(world);
 
 	const admin = createAdminHandler({
 		ctx,
@@ -138,6 +153,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 			worldChoice = nextChoice;
 			seed = nextSeed;
 			world = next;
+			ctx.webhooks.attach(world);
+			ctx.webhooks.clear();
 			ctx.faults.clear();
 			ctx.faults.reseed(world.seed);
 			ctx.throttle.clear();
@@ -176,6 +193,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 		requestLog: ctx.requestLog,
 		close: () =>
 			new Promise<void>((resolve, reject) => {
+				ctx.webhooks.close();
 				server.close((error) => (error ? reject(error) : resolve()));
 				server.closeAllConnections();
 			}),

@@ -29,6 +29,7 @@ describe('parseArgs', () => {
 				'3',
 				'--strict-soapaction',
 				'--no-throttle',
+				'--allow-http-webhooks',
 			]),
 		).toEqual({
 			port: 0,
@@ -37,6 +38,7 @@ describe('parseArgs', () => {
 			seed: 3,
 			strictSoapAction: true,
 			throttle: false,
+			allowHttpWebhooks: true,
 		});
 		expect(parseArgs(['--world', 'saved.json'])).toMatchObject({ world: { path: 'saved.json' } });
 		expect(parseArgs(['--now', '2026-11-25'])).toMatchObject({ worldNow: '2026-11-25' });

@@ -32,7 +32,7 @@ export class NmbrsTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle:
-			'={{$parameter["event"] === "payrollRunLocked" ? "Payroll run locked" : "Wage tax declaration: " + $parameter["statuses"]}}',
+			'={{$parameter["event"] === "payrollRunLocked" ? "Payroll run locked" : $parameter["event"] === "pensionExportReachedStatus" ? "Pension export: " + $parameter["exportStatuses"] : "Wage tax declaration: " + $parameter["statuses"]}}',
 		description:
 			'Starts the workflow when a wage tax declaration in Nmbrs reaches a status, or a payroll run is locked',
 		defaults: { name: 'Nmbrs Trigger' },

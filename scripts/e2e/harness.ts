@@ -613,6 +613,7 @@ export async function checkPackageServed(
 	for (const wanted of [
 		`${PACKAGE_NAME}.nmbrs`,
 		`${PACKAGE_NAME}.nmbrsTrigger`,
+		`${PACKAGE_NAME}.nmbrsWebhookTrigger`,
 		`${PACKAGE_NAME}.nmbrsTool`,
 	]) {
 		if (!names.includes(wanted)) {

@@ -3,8 +3,9 @@
  *
  * Per version: install n8n (cached) and the packed package as n8n's installer does; start the
  * emulator at a fixed "now"; import the credential and every workflow of test/e2e/workflows/ plus
- * the trigger's; run each case with `n8n execute` and check its outcome; then `n8n start` three
- * times for the credential test, the icon and the trigger (see trigger.ts).
+ * the triggers'; run each case with `n8n execute` and check its outcome; then `n8n start` three
+ * times for the credential test, the icon and the trigger (see trigger.ts), and once for the
+ * webhook trigger (webhookTrigger.ts).
  *
  *   npm run test:e2e                      both versions
  *   npm run test:e2e -- --n8n 2.41.1      one version
@@ -40,6 +41,7 @@ import {
 } from './cases';
 import { checkCredentialTest } from './credentialTest';
 import { activateTrigger, runTriggerScenario, TRIGGER_WORKFLOW } from './trigger';
+import { activateWebhookWorkflow, checkWebhookTrigger, WEBHOOK_WORKFLOW } from './webhookTrigger';
 
 /** The world every case sees (the emulator is reset to it before each case). */
 export const WORLD_NOW = '2026-11-25T09:00:00';
@@ -151,7 +153,8 @@ async function runVersion(version: string, opts: ReturnType<typeof parseArgs>): 
 	);
 	const userFolder = mkdtempSync(path.join(tmpdir(), `n8n-nodes-nmbrs-e2e-${version}-`));
 	const { startEmulator } = builtEmulator();
-	const emulator = await startEmulator({ port: 0, worldNow: WORLD_NOW });
+	// Plain http to loopback: n8n's webhook URL here is http://127.0.0.1:<port>/.
+	const emulator = await startEmulator({ port: 0, worldNow: WORLD_NOW, allowHttpWebhooks: true });
 	// The example workflows write their files here, the only folder n8n lets them write to.
 	const outputDir = path.join(userFolder, 'output');
 	mkdirSync(outputDir, { recursive: true });
@@ -171,10 +174,14 @@ async function runVersion(version: string, opts: ReturnType<typeof parseArgs>): 
 				writeFileSync(file, JSON.stringify(c.workflow));
 				return file;
 			});
-			await importWorkflows(n8n, opts.start ? [...files, TRIGGER_WORKFLOW] : files, {
-				...emulator,
-				outputDir,
-			});
+			await importWorkflows(
+				n8n,
+				opts.start ? [...files, TRIGGER_WORKFLOW, WEBHOOK_WORKFLOW] : files,
+				{
+					...emulator,
+					outputDir,
+				},
+			);
 		});
 		await stage(`n8n ${version}: ${cases.length} workflows with n8n execute`, async () => {
 			for (const c of cases)
@@ -191,6 +198,15 @@ async function runVersion(version: string, opts: ReturnType<typeof parseArgs>): 
 			await record(
 				'trigger: each locked declaration delivered across restarts',
 				() => runTriggerScenario(n8n, emulator),
+				true,
+			);
+			await admin(emulator, 'POST', 'reset', {});
+			await stage(`n8n ${version}: activate the webhook trigger workflow`, () =>
+				activateWebhookWorkflow(n8n),
+			);
+			await record(
+				'webhook trigger: a locked run arrives within seconds, once',
+				() => checkWebhookTrigger(n8n, emulator),
 				true,
 			);
 		}

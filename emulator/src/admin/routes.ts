@@ -376,6 +376,16 @@ export function createAdminHandler(
 				return [200, { count: 0 }];
 			},
 		},
+		// The webhooks the emulator sent (--allow-http-webhooks for local endpoints), newest last.
+		{ method: 'GET', pattern: /^\/webhooks$/, run: async () => [200, ctx.webhooks.list()] },
+		{
+			method: 'DELETE',
+			pattern: /^\/webhooks$/,
+			run: async () => {
+				ctx.webhooks.clear();
+				return [200, ctx.webhooks.list()];
+			},
+		},
 		{
 			method: 'POST',
 			pattern: /^\/faults$/,

@@ -5,6 +5,7 @@
  */
 import type { WireValue } from '../../../nodes/Nmbrs/wire';
 import type { Debtor, EmulatorUser, WebhookSettingRecord } from '../world/model';
+import { WEBHOOK_EVENTS } from '../world/events';
 import { userSeesDebtor } from '../world/users';
 import { findDebtor, touch, type World } from '../world/world';
 import { NmbrsFault, requireDebtor, unauthorized } from './faults';
@@ -18,30 +19,36 @@ function debtorOf(world: World, user: EmulatorUser, params: Params): Debtor {
 	return requireDebtor(world, user, id);
 }
 
-/**
- * The events a webhook setting can name, as Nmbrs's support pages list them. Their ids are ours
- * (not published).
- */
-export const WEBHOOK_EVENTS = [
-	{ EventId: 1, EventName: 'Run Finish' },
-	{ EventId: 2, EventName: 'Journals Finish' },
-	{ EventId: 3, EventName: 'Wage Tax Declaration Created' },
-	{ EventId: 4, EventName: 'Wage Tax Declaration Sent' },
-	{ EventId: 5, EventName: 'Pension Export Created' },
-	{ EventId: 6, EventName: 'Pension Export Sent' },
-] as const;
-
 /** A debtor's webhook settings, kept in the world (a world saved before them has none). */
 function webhookSettingsOf(world: World, debtor: Debtor): WebhookSettingRecord[] {
 	const all = (world.webhookSettings ??= {});
 	return (all[String(debtor.id)] ??= []);
 }
 
-function webhookSettingFromRequest(world: World, input: Record<string, WireValue> | null) {
+/**
+ * Whether Nmbrs would take the endpoint: https:// only. `allowHttp` (the emulator's
+ * --allow-http-webhooks) also takes plain http to this machine (loopback), for local n8n and tests.
+ */
+export function endpointAllowed(endpoint: string, allowHttp: boolean): boolean {
+	if (/^https:\/\/[^\s/]+/i.test(endpoint)) return true;
+	if (!allowHttp || !/^http:\/\//i.test(endpoint)) return false;
+	try {
+		const host = new URL(endpoint).hostname.replace(/^\[|\]$/g, '');
+		return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+	} catch {
+		return false;
+	}
+}
+
+function webhookSettingFromRequest(
+	world: World,
+	input: Record<string, WireValue> | null,
+	allowHttp: boolean,
+) {
 	const name = typeof input?.Name === 'string' ? input.Name.trim() : '';
 	if (name === '') throw new NmbrsFault(2045, 'Invalid webhook name: the name is empty');
 	const endpoint = typeof input?.Endpoint === 'string' ? input.Endpoint.trim() : '';
-	if (!/^https:\/\/[^\s/]+/i.test(endpoint))
+	if (!endpointAllowed(endpoint, allowHttp))
 		throw new NmbrsFault(2044, 'Invalid webhook endpoint: it must start with https://');
 	const events = Array.isArray(input?.Events)
 		? (input.Events as Array<Record<string, WireValue>>)
@@ -78,9 +85,13 @@ export const debtorHandlers: Array<[string, OperationHandler]> = [
 	handler('DebtorService.WebhookSettings_Get', (world, { user, params }) =>
 		webhookSettingsOf(world, debtorOf(world, user, params)).map(webhookSettingRecord),
 	),
-	handler('DebtorService.WebhookSettings_Insert', (world, { user, params }) => {
+	handler('DebtorService.WebhookSettings_Insert', (world, { user, params, allowHttpWebhooks }) => {
 		const debtor = debtorOf(world, user, params);
-		const setting = webhookSettingFromRequest(world, obj(params, 'WebhookSetting'));
+		const setting = webhookSettingFromRequest(
+			world,
+			obj(params, 'WebhookSetting'),
+			allowHttpWebhooks === true,
+		);
 		webhookSettingsOf(world, debtor).push(setting);
 		touch(world);
 		return setting.id;

@@ -12,6 +12,8 @@ export type Params = Record<string, WireValue>;
 export interface OperationCall {
 	user: EmulatorUser;
 	params: Params;
+	/** The emulator's --allow-http-webhooks: plain http webhook endpoints on loopback are taken. */
+	allowHttpWebhooks?: boolean;
 }
 
 export type OperationHandler = (world: World, call: OperationCall) => WireValue | undefined;

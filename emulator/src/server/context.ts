@@ -6,6 +6,7 @@ import type { World } from '../world';
 import type { FaultInjector } from './faultInjection';
 import type { RequestLog } from './requestLog';
 import type { FairUseThrottle } from './throttle';
+import type { WebhookSender } from './webhooks';
 
 export interface EmulatorOptionsResolved {
 	/** A SOAP 1.1 request without a known SOAPAction gets ASMX's client fault. */
@@ -14,6 +15,8 @@ export interface EmulatorOptionsResolved {
 	requireDomain: boolean;
 	/** Fair use: past 150 calls per second per user, each call is delayed by 500 ms. */
 	throttle: boolean;
+	/** Webhook settings may post to plain http on loopback (not only https://). */
+	allowHttpWebhooks: boolean;
 }
 
 export interface EmulatorContext {
@@ -23,6 +26,8 @@ export interface EmulatorContext {
 	throttle: FairUseThrottle;
 	faults: FaultInjector;
 	requestLog: RequestLog;
+	/** Posts the world's events to its webhook settings and logs the deliveries. */
+	webhooks: WebhookSender;
 	/** ms since the epoch; injectable so tests can drive the throttle window and the log's times. */
 	clockMs(): number;
 	/** Waits (the fair-use delay, injected latency); injectable so tests can see a delay on their clock. */

@@ -191,7 +191,11 @@ export async function handleSoap(ctx: EmulatorContext, request: SoapRequest): Pr
 	}
 	let result;
 	try {
-		result = handler(ctx.world(), { user, params: decoded.params });
+		result = handler(ctx.world(), {
+			user,
+			params: decoded.params,
+			allowHttpWebhooks: ctx.options.allowHttpWebhooks,
+		});
 	} catch (error) {
 		if (error instanceof NmbrsFault)
 			return fault(soapVersion, false, nmbrsFaultMessage(error.code, error.message), error.code);

@@ -3,6 +3,7 @@ import { allOperationKeys } from '../served';
 import { comparePeriods, isValidPeriod, periodOf, type PeriodRef } from './calendar';
 import { DECLARATION_STATUSES, knownStatus, SENT_STATUSES } from './declarations';
 import { freezeBeforePastChange } from './documents';
+import { declarationMoved, runFinished } from './events';
 import { runDescription } from './generate';
 import type { Declaration } from './model';
 import { runInfo, type RunInfo } from './records';
@@ -30,8 +31,10 @@ export function setDeclarationStatus(
 		throw new Error(
 			`Unknown declaration status "${status}"; known: ${Object.values(DECLARATION_STATUSES).join(', ')}`,
 		);
+	const before = declaration.status;
 	declaration.status = known;
 	declaration.sentAt = SENT_STATUSES.has(known) ? (declaration.sentAt ?? world.clock.now()) : null;
+	declarationMoved(world, declaration, before, known);
 	// Reopened: it reports the live world again (and freezes anew when it is next changed in the past).
 	if (known === DECLARATION_STATUSES.open) delete declaration.frozen;
 	touch(world);
@@ -73,8 +76,10 @@ export function lockRun(world: World, companyId: number, runId: number): RunInfo
 	const run = findRun(world, runId);
 	if (!run || run.companyId !== companyId)
 		throw new Error(`Company ${companyId} has no run ${runId}`);
+	const wasLocked = run.isLocked;
 	run.isLocked = true;
 	touch(world);
+	if (!wasLocked) runFinished(world, run);
 	return runInfo(run);
 }
 

@@ -11,9 +11,11 @@ import {
 	periodsBetween,
 	periodRange,
 } from './calendar';
+import { pensionExportsOf, PENSION_EXPORT_STATUSES } from '../records/pensionExports';
 import { progressDeclaration } from './declarations';
+import { declarationMoved, happened, isHeard, runFinished } from './events';
 import { openPeriod } from './generate';
-import { findCompany, touch, type World } from './world';
+import { findCompany, runsOfCompany, touch, type World } from './world';
 
 export interface ClockAdvance {
 	days?: number;
@@ -55,6 +57,8 @@ export function advanceClock(world: World, by: ClockAdvance): string {
 		);
 	if (after >= CLOCK_HORIZON)
 		throw new Error(`The world clock stays before ${CLOCK_HORIZON.slice(0, 10)} (asked ${after})`);
+	// Pension exports have no status of their own: what was sent is read before and after.
+	const sentBefore = isHeard(world) && hasWebhooks(world) ? sentPensionExports(world) : undefined;
 	world.clock.set(after);
 
 	const today = after.slice(0, 10);
@@ -68,11 +72,63 @@ export function advanceClock(world: World, by: ClockAdvance): string {
 	for (const run of world.runs) {
 		if (run.isLocked) continue;
 		const company = findCompany(world, run.companyId);
-		if (company && periodRange(company.periodType, run.year, run.period).end < today)
+		if (company && periodRange(company.periodType, run.year, run.period).end < today) {
 			run.isLocked = true;
+			runFinished(world, run);
+		}
 	}
-	for (const declaration of world.declarations)
+	for (const declaration of world.declarations) {
+		const was = declaration.status;
 		progressDeclaration(declaration, declaration.tijdvakEnd, before, after);
+		declarationMoved(world, declaration, was, declaration.status);
+	}
+	if (sentBefore) {
+		for (const [id, pension] of sentPensionExports(world)) {
+			if (sentBefore.has(id)) continue;
+			happened(world, {
+				event: 'Pension Export Sent',
+				companyId: pension.companyId,
+				subject: pension,
+			});
+		}
+	}
 	touch(world);
 	return after;
+}
+
+function hasWebhooks(world: World): boolean {
+	return Object.values(world.webhookSettings ?? {}).some((list) => list.length > 0);
+}
+
+/** Every pension export sent by now, by id. */
+function sentPensionExports(
+	world: World,
+): Map<
+	number,
+	{ companyId: number; pensionExportId: number; runId: number; year: number; period: number }
+> {
+	const sent = new Map<
+		number,
+		{ companyId: number; pensionExportId: number; runId: number; year: number; period: number }
+	>();
+	for (const company of world.companies) {
+		const years = new Set(
+			runsOfCompany(world, company.id)
+				.filter((r) => r.isLocked)
+				.map((r) => r.year),
+		);
+		for (const year of years) {
+			for (const e of pensionExportsOf(world, company, year)) {
+				if (e.status !== PENSION_EXPORT_STATUSES.sent) continue;
+				sent.set(e.id, {
+					companyId: company.id,
+					pensionExportId: e.id,
+					runId: e.run.id,
+					year: e.run.year,
+					period: e.run.period,
+				});
+			}
+		}
+	}
+	return sent;
 }

@@ -6,10 +6,12 @@
 import type {
 	ICredentialDataDecryptedObject,
 	IExecuteFunctions,
+	IHookFunctions,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	INode,
 	IPollFunctions,
+	IWebhookFunctions,
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, UserError } from 'n8n-workflow';
@@ -25,7 +27,8 @@ import { targetFor } from '../transport/connection';
 import { NmbrsError, scrub } from '../transport/errors';
 import { STALE_SUBDOMAIN_HINT, credentialsFromData, staleSessionSubdomain } from './credentials';
 
-export type NmbrsContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+export type NmbrsContext =
+	IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions | IHookFunctions | IWebhookFunctions;
 
 export const CREDENTIAL_NAME = 'nmbrsApi';
 

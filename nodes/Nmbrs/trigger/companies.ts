@@ -4,12 +4,17 @@
  * once per poll: n8n hands the same context to every poll of an active workflow, so the
  * per-execution cachedRequest would keep the first answer for good; the poll keeps its own.
  */
-import type { IPollFunctions } from 'n8n-workflow';
+import type { IHookFunctions, IPollFunctions, IWebhookFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { AnswerCache, asRecords, nmbrsRequest } from '../glue/request';
 import type { CuratedCall, ParamsOf } from '../catalogue/calls';
 import type { WireObject, WireValue } from '../wire';
 import { settle } from '../support/outcome';
+import type { BinaryContext } from '../common/binary';
+
+/** Where a trigger runs: a poll, a webhook delivery, or its activation (hooks: no items). */
+export type TriggerContext = IPollFunctions | IWebhookFunctions | IHookFunctions;
 
 export type Scope =
 	{ kind: 'all' } | { kind: 'debtors'; ids: number[] } | { kind: 'companies'; ids: number[] };
@@ -42,7 +47,16 @@ export class CallFailure {
 export class PollCalls {
 	private readonly answers = new AnswerCache(false);
 
-	constructor(readonly context: IPollFunctions) {}
+	constructor(readonly context: TriggerContext) {}
+
+	/** The context that makes files: a poll's or a delivery's (activation emits nothing). */
+	binary(): BinaryContext {
+		const { helpers } = this.context;
+		if ('prepareBinaryData' in helpers) return { helpers };
+		throw new NodeOperationError(this.context.getNode(), 'No files can be made here', {
+			description: 'Only a poll or a webhook delivery emits items.',
+		});
+	}
 
 	/** The answer of a call; a failure is thrown as a CallFailure naming the call. */
 	async request<K extends CuratedCall>(operation: K, params: ParamsOf<K>): Promise<WireValue> {

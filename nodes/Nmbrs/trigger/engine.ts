@@ -17,6 +17,9 @@
  *   a row, the next poll without items fails naming it, its call and the fix, once per run of
  *   failures. When every company fails, the poll fails (never the first one).
  * - A poll that fails changes nothing in the state.
+ *
+ * Both triggers run on it: the polling trigger at each poll, the webhook trigger at each delivery
+ * (a wake-up that may name the debtor or company to look at: `Wake`) and at activation.
  */
 import { DateTime } from '../vendor/luxon';
 import type {
@@ -30,7 +33,14 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { parseId, parseWholeInRange } from '../glue/parameters';
 import { MAX_IN_FLIGHT } from '../glue/request';
-import type { CompanyList, Debtor, DebtorLookup, Scope, WatchedCompany } from './companies';
+import type {
+	CompanyList,
+	Debtor,
+	DebtorLookup,
+	Scope,
+	TriggerContext,
+	WatchedCompany,
+} from './companies';
 import { CallFailure, PollCalls, companiesInScope, lookUpDebtors } from './companies';
 import { decide, type Decision } from './decide';
 import type { EventSettings, Thing, TriggerEvent } from './event';
@@ -139,7 +149,7 @@ interface EngineSettings {
 }
 
 /** IDs chosen in a multiOptions field, or given by an expression as a list or comma-separated text. */
-function parseIdList(node: INode, value: unknown, field: string): number[] {
+export function parseIdList(node: INode, value: unknown, field: string): number[] {
 	const parts = Array.isArray(value)
 		? value
 		: String(value ?? '')
@@ -284,11 +294,11 @@ function daysBetween(from: string, to: string): number {
 }
 
 /** The event chosen on the node. */
-function eventOf(this: IPollFunctions, events: readonly TriggerEvent[]): TriggerEvent {
-	const value = String(this.getNodeParameter('event', events[0].value));
+export function eventOf(context: TriggerContext, events: readonly TriggerEvent[]): TriggerEvent {
+	const value = String(context.getNodeParameter('event', events[0].value));
 	const event = events.find((e) => e.value === value);
 	if (!event) {
-		throw new NodeOperationError(this.getNode(), `The Event "${value}" is not known`, {
+		throw new NodeOperationError(context.getNode(), `The Event "${value}" is not known`, {
 			description: `Choose one of: ${events.map((e) => e.name).join(', ')}.`,
 		});
 	}
@@ -305,29 +315,46 @@ export async function poll(
 	events: readonly TriggerEvent[],
 ): Promise<INodeExecutionData[][] | null> {
 	// "Fetch Test Event" leaves the state alone: it may run beside a poll.
-	if (this.getMode() === 'manual') return await pollOnce.call(this, events);
-	return await unlessStillPolling(this, async () => await pollOnce.call(this, events));
+	if (this.getMode() === 'manual') return await runTrigger(this, events);
+	return await unlessStillPolling(this, async () => await runTrigger(this, events));
 }
 
-async function pollOnce(
-	this: IPollFunctions,
+/**
+ * What a webhook delivery names: only these debtors' and companies' things are fetched (each
+ * undefined: no limit). The others keep their memory untouched.
+ */
+export interface Wake {
+	debtorIds?: number[];
+	companyIds?: number[];
+}
+
+/**
+ * One run of a trigger (a poll, or a webhook delivery limited by `wake`): the items to emit (null
+ * when none), the state kept in the node's static data. Manual mode: the most recent matching
+ * thing, the state left alone.
+ */
+export async function runTrigger(
+	context: TriggerContext,
 	events: readonly TriggerEvent[],
+	wake: Wake = {},
 ): Promise<INodeExecutionData[][] | null> {
-	const node = this.getNode();
-	const read = (name: string, fallback: unknown) => this.getNodeParameter(name, fallback);
-	const event = eventOf.call(this, events);
+	const node = context.getNode();
+	const read = (name: string, fallback: unknown) => context.getNodeParameter(name, fallback);
+	const event = eventOf(context, events);
 	const settings = event.settings(read, node);
 	const engine = readEngineSettings(read, node);
 	const now = DateTime.now().setZone(ZONE);
 	const today = now.toISODate() as string;
 	const years = watchedYears(now, engine.previousYearUntil);
-	const calls = new PollCalls(this);
+	const calls = new PollCalls(context);
 
-	const { list, fetched } = await fetchAll(calls, settings, engine.scope, years);
-	if (this.getMode() === 'manual')
+	const scope = narrowed(engine.scope, wake);
+	if (scope === undefined) return null;
+	const { list, fetched } = await fetchAll(calls, settings, scope, years, wake.companyIds);
+	if (context.getMode() === 'manual')
 		return await testEvent(calls, settings, fetched, list.failedDebtors, years);
 
-	const raw = this.getWorkflowStaticData('node');
+	const raw = context.getWorkflowStaticData('node');
 	const { state, fresh } = loadState(raw, event.value, settings.watchKey, today);
 	const failures = failuresOf(list, fetched);
 	const units = fetched.length + list.failedDebtors.length;
@@ -347,7 +374,13 @@ async function pollOnce(
 	const items = await buildItems(calls, settings, decided, failures);
 
 	nextState(state, decided, list, today, years);
-	recordFailures(state, failures, now.toISO() ?? today);
+	// A delivery that looked at some companies leaves the others' failures as they were.
+	const partial = wake.debtorIds !== undefined || wake.companyIds !== undefined;
+	const looked = new Set([
+		...fetched.map((f) => `company:${f.company.id}`),
+		...(scope.kind === 'debtors' ? scope.ids.map((id) => `debtor:${id}`) : []),
+	]);
+	recordFailures(state, failures, now.toISO() ?? today, (unit) => partial && !looked.has(unit));
 	const output = [...items.entries()]
 		.sort((a, b) => a[0] - b[0])
 		.flatMap(([, built]) => built)
@@ -359,18 +392,34 @@ async function pollOnce(
 	return output.length > 0 ? [output] : null;
 }
 
-/** The companies in scope and each one's things per watched year (or its failure). */
+/** The scope a delivery naming debtors looks at; undefined when none of them is watched. */
+function narrowed(scope: Scope, wake: Wake): Scope | undefined {
+	if (wake.debtorIds === undefined || scope.kind === 'companies') return scope;
+	const ids =
+		scope.kind === 'all' ? wake.debtorIds : wake.debtorIds.filter((id) => scope.ids.includes(id));
+	return ids.length > 0 ? { kind: 'debtors', ids } : undefined;
+}
+
+/**
+ * The companies in scope (only `companyIds` of them, when given) and each one's things per
+ * watched year (or its failure).
+ */
 async function fetchAll(
 	calls: PollCalls,
 	settings: EventSettings,
 	scope: Scope,
 	years: number[],
+	companyIds?: number[],
 ): Promise<{ list: CompanyList; fetched: Fetched[] }> {
 	let list: CompanyList;
 	try {
 		list = await companiesInScope(calls, scope);
 	} catch (error) {
 		throw errorOf(asFailure(error, 'CompanyService.List_GetAll'));
+	}
+	if (companyIds !== undefined) {
+		const named = new Set(companyIds);
+		list = { ...list, companies: list.companies.filter((c) => named.has(c.id)), complete: false };
 	}
 	const fetched = await inPool(list.companies, CONCURRENCY, async (company) =>
 		fetchCompany(calls, settings, company, years),

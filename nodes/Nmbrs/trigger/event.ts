@@ -15,6 +15,11 @@ export interface TriggerEvent {
 	description: string;
 	/** The calls the event makes itself (the engine adds the company and debtor lists). */
 	calls: readonly string[];
+	/**
+	 * The Nmbrs webhook events (as WebhookSettings_GetEvents names them) after which what the
+	 * event watches may have changed: the webhook trigger subscribes to them.
+	 */
+	wakesOn: readonly string[];
 	/** The event's own parameters; the node shows them for this event only. */
 	properties: INodeProperties[];
 	/** Reads and checks the event's parameters, before any call (errors name the field). */

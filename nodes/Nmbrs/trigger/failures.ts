@@ -29,10 +29,21 @@ export function errorOf(failure: CallFailure): Error {
 /** Per state instance: the failures already reported, as `<unit>@<since>`. */
 const reported = new Map<string, Set<string>>();
 
-/** This poll's failures into the state: each unit's first failure and its count of polls. */
-export function recordFailures(state: TriggerState, failures: PollFailures, nowIso: string): void {
+/**
+ * This poll's failures into the state: each unit's first failure and its count of polls.
+ * `unseen`: the units a poll that looked at some only (a webhook delivery) did not look at; their
+ * failures are kept as they were.
+ */
+export function recordFailures(
+	state: TriggerState,
+	failures: PollFailures,
+	nowIso: string,
+	unseen: (unit: string) => boolean = () => false,
+): void {
 	const previous = state.failing ?? {};
-	const failing: Record<string, Failing> = {};
+	const failing: Record<string, Failing> = Object.fromEntries(
+		Object.entries(previous).filter(([unit]) => unseen(unit)),
+	);
 	for (const [key, { name, failure }] of failures) {
 		const before = previous[key];
 		failing[key] = {

@@ -16,6 +16,7 @@
  *   - `missingSince`: the day the company list first left it out; it is forgotten 45 days later.
  * - `failing[company:<id> | debtor:<id>]`: since when and how many polls in a row its calls failed,
  *   and the call.
+ * - `revision`: counts the stores, so that the webhook trigger can tell which of two copies is newer.
  * Static data of any other layout (none was ever published) starts the trigger afresh.
  */
 import type { IDataObject } from 'n8n-workflow';
@@ -43,6 +44,7 @@ export interface TriggerState {
 	companies: Record<string, CompanyMemory>;
 	/** Companies (`company:<id>`) and chosen debtors (`debtor:<id>`) whose calls fail. */
 	failing?: Record<string, Failing>;
+	revision?: number;
 }
 
 /** A remembered thing: its status now and the watched statuses it was seen in. */
@@ -113,6 +115,7 @@ export function loadState(
 
 /** Replaces the static data's content with the state (n8n keeps the object it handed out). */
 export function storeState(raw: IDataObject, state: TriggerState): void {
+	state.revision = (state.revision ?? 0) + 1;
 	for (const key of Object.keys(raw)) delete raw[key];
 	Object.assign(raw, JSON.parse(JSON.stringify(state)) as IDataObject);
 }

@@ -16,6 +16,7 @@ import {
 } from './support';
 
 const world = useWorld();
+const PENSION = 'pensionExportReachedStatus';
 
 async function callsMade(event: string): Promise<Set<string>> {
 	const sent: SentRequest[] = [];
@@ -23,7 +24,9 @@ async function callsMade(event: string): Promise<Set<string>> {
 	const everything =
 		event === DECLARATIONS
 			? { declarationOptions: { includeXml: true } }
-			: { runOptions: { includePayslips: true } };
+			: event === PENSION
+				? { exportOptions: { includeXml: true } }
+				: { runOptions: { includePayslips: true, includeJournal: true } };
 	const all = new Trigger(world, { event, ...everything });
 	const byDebtor = new Trigger(world, { event, scope: 'debtors', debtorIds: [String(debtor.id)] });
 	await all.poll({ sent });
@@ -46,6 +49,7 @@ describe('declared calls of the trigger events', () => {
 	it.each([
 		['Wage Tax Declaration Reached Status', DECLARATIONS],
 		['Payroll Run Locked', RUNS],
+		['Pension Export Reached Status', PENSION],
 	])('%s makes exactly the calls it declares', async (name, event) => {
 		const declared = triggerEvents.find((e) => e.name === name)?.calls ?? [];
 		expect([...(await callsMade(event))].sort()).toEqual([...declared].sort());

@@ -85,6 +85,25 @@ describe('Payroll Run Locked', () => {
 		).toBe('%PDF');
 	});
 
+	it("Include Journal adds the run's journal (Journals Finish) beside its payslips", async () => {
+		const trigger = new Trigger(world, {
+			event: RUNS,
+			runOptions: { includePayslips: true, includeJournal: true },
+		});
+		await trigger.poll();
+		const company = world().world.companies[0];
+		const run = await newRun(world(), company.id, { lock: true });
+		const [item] = await trigger.poll();
+		expect(item.json.ID).toBe(run.ID);
+		expect(item.binary?.data?.mimeType).toBe('application/pdf');
+		const journal = item.binary?.journal;
+		expect(journal?.mimeType).toBe('application/xml');
+		expect(journal?.fileName).toMatch(/^journal_.*_2026_\d+_run-\d+\.xml$/);
+		const xml = Buffer.from(journal?.data ?? '', 'base64').toString('utf8');
+		expect(xml).toMatch(/^<\?xml|^</);
+		expect(xml).toContain(String(run.ID));
+	});
+
 	it('with Emit Existing Since, the first poll emits the locked runs whose run date is on or after it', async () => {
 		const since = '2026-10-01';
 		const expected = world()

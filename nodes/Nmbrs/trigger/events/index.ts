@@ -5,9 +5,14 @@
 import { ENGINE_CALLS } from '../engine';
 import type { TriggerEvent } from '../event';
 import { payrollRunLocked } from './payrollRunLocked';
+import { pensionExportReachedStatus } from './pensionExportReachedStatus';
 import { wageTaxDeclarationReachedStatus } from './wageTaxDeclarationReachedStatus';
 
-export const events: readonly TriggerEvent[] = [wageTaxDeclarationReachedStatus, payrollRunLocked];
+export const events: readonly TriggerEvent[] = [
+	wageTaxDeclarationReachedStatus,
+	payrollRunLocked,
+	pensionExportReachedStatus,
+];
 
 export interface TriggerEventCalls {
 	/** The event as the editor lists it. */

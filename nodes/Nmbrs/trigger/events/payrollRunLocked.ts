@@ -1,19 +1,21 @@
 /**
  * Payroll Run Locked: each payroll run (CompanyService.Run_GetList) once when it is seen locked
- * (IsLocked): its payslips are final.
+ * (IsLocked): its payslips are final, its journal made (Nmbrs's Run Finish and Journals Finish).
  */
-import type { INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { parseBoolean } from '../../glue/parameters';
 import { isRecord } from '../../glue/request';
 import { MIME, binaryFieldProperty, documentItem, runFileName } from '../../common/binary';
 import { toJson } from '../../common/rows';
+import type { PollCalls } from '../companies';
 import type { TriggerEvent, Thing } from '../event';
 import { periodEnd } from './periods';
 
 interface Options {
 	includePayslips?: unknown;
+	includeJournal?: unknown;
 	binaryPropertyName?: unknown;
 }
 
@@ -24,9 +26,11 @@ export const payrollRunLocked: TriggerEvent = {
 	value: 'payrollRunLocked',
 	name: 'Payroll Run Locked',
 	description: 'Once per payroll run, when it is locked (its payslips are final)',
+	wakesOn: ['Run Finish', 'Journals Finish'],
 	calls: [
 		'CompanyService.Run_GetList',
 		'CompanyService.SalaryDocuments_GetAllPayslipsPDFByRunCompany_v2',
+		'CompanyService.Journals_GetByRunCompany_v2',
 	],
 	properties: [
 		{
@@ -43,6 +47,14 @@ export const payrollRunLocked: TriggerEvent = {
 					default: false,
 					description:
 						"Whether to add the run's payslips as one PDF file, one extra call (CompanyService.SalaryDocuments_GetAllPayslipsPDFByRunCompany_v2) per item",
+				},
+				{
+					displayName: 'Include Journal',
+					name: 'includeJournal',
+					type: 'boolean',
+					default: false,
+					description:
+						"Whether to add the run's journal (its booking lines, XML) as a file in the field journal, one extra call (CompanyService.Journals_GetByRunCompany_v2) per item",
 				},
 				{ ...binaryFieldProperty, required: false },
 			],
@@ -62,6 +74,12 @@ export const payrollRunLocked: TriggerEvent = {
 				description: 'Name the output field the PDF goes into, e.g. data.',
 			});
 		}
+		const includeJournal = parseBoolean(
+			node,
+			options.includeJournal ?? false,
+			'Include Journal',
+			0,
+		);
 		const existingDate = (thing: Thing) => day(thing.RunAt);
 		return {
 			watched: ['locked'],
@@ -88,33 +106,21 @@ export const payrollRunLocked: TriggerEvent = {
 				number(a.Number) - number(b.Number) ||
 				number(a.ID) - number(b.ID),
 			async item(calls, json): Promise<INodeExecutionData> {
-				if (!includePayslips) return { json };
-				const answer = await calls.request(
-					'CompanyService.SalaryDocuments_GetAllPayslipsPDFByRunCompany_v2',
-					{ CompanyId: Number(json.CompanyId), RunID: Number(json.ID), intYear: Number(json.Year) },
-				);
-				const pdf = isRecord(answer) ? answer.PDF : undefined;
-				if (!Buffer.isBuffer(pdf) || pdf.length === 0) return { json };
-				return await documentItem.call(
-					calls.context,
-					{
-						data: pdf,
-						fileName: runFileName(
-							'payslips',
-							{
-								company: json.CompanyName as string,
-								year: number(json.Year),
-								period: number(json.PeriodStart),
-								runNumber: number(json.Number),
-							},
-							'pdf',
-						),
-						mimeType: MIME.pdf,
-					},
-					json,
-					undefined,
-					field,
-				);
+				const item = await withPayslips(calls, json);
+				if (!includeJournal) return item;
+				const xml = await calls.request('CompanyService.Journals_GetByRunCompany_v2', {
+					CompanyId: Number(json.CompanyId),
+					RunId: Number(json.ID),
+					intYear: Number(json.Year),
+				});
+				const journal = await calls
+					.binary()
+					.helpers.prepareBinaryData(
+						Buffer.from(isRecord(xml) ? '' : String(xml ?? ''), 'utf8'),
+						runFileName('journal', documentOf(json), 'xml'),
+						MIME.xml,
+					);
+				return { ...item, binary: { ...item.binary, journal } };
 			},
 			noMatch(seen, years, companies) {
 				const open = seen.get('open') ?? 0;
@@ -127,5 +133,37 @@ export const payrollRunLocked: TriggerEvent = {
 				};
 			},
 		};
+
+		/** The item with the run's payslips as one PDF, when asked. */
+		async function withPayslips(calls: PollCalls, json: IDataObject): Promise<INodeExecutionData> {
+			if (!includePayslips) return { json };
+			const answer = await calls.request(
+				'CompanyService.SalaryDocuments_GetAllPayslipsPDFByRunCompany_v2',
+				{ CompanyId: Number(json.CompanyId), RunID: Number(json.ID), intYear: Number(json.Year) },
+			);
+			const pdf = isRecord(answer) ? answer.PDF : undefined;
+			if (!Buffer.isBuffer(pdf) || pdf.length === 0) return { json };
+			return await documentItem.call(
+				calls.binary(),
+				{
+					data: pdf,
+					fileName: runFileName('payslips', documentOf(json), 'pdf'),
+					mimeType: MIME.pdf,
+				},
+				json,
+				undefined,
+				field,
+			);
+		}
 	},
 };
+
+/** Whose and when a run's documents are, for their file names. */
+function documentOf(json: IDataObject) {
+	return {
+		company: json.CompanyName as string,
+		year: number(json.Year),
+		period: number(json.PeriodStart),
+		runNumber: number(json.Number),
+	};
+}

@@ -23,3 +23,9 @@ export function periodEnd(
 	if (periodType === 'Week4') return fourWeekly.toISODate() ?? undefined;
 	return (monthly > fourWeekly ? monthly : fourWeekly).toISODate() ?? undefined;
 }
+
+/** The day a declaration or export was sent, or undefined (Nmbrs writes 0001-01-01 or nothing for none). */
+export function sentDay(thing: { SentAt?: unknown }): string | undefined {
+	const sent = typeof thing.SentAt === 'string' ? thing.SentAt.slice(0, 10) : '';
+	return /^(?:19|2\d)\d\d-\d\d-\d\d$/.test(sent) ? sent : undefined;
+}

@@ -16,7 +16,7 @@ import { toJson } from '../../common/rows';
 import { xmlDocumentToJson, type WireValue } from '../../wire';
 import { CallFailure } from '../companies';
 import type { TriggerEvent, Thing } from '../event';
-import { periodEnd as endOfPeriod } from './periods';
+import { periodEnd as endOfPeriod, sentDay } from './periods';
 import { attempt } from '../../support/outcome';
 
 const VALUE = 'wageTaxDeclarationReachedStatus';
@@ -31,16 +31,12 @@ interface Options {
 
 const number = (value: unknown) => Number(value ?? 0);
 
-/** The day a declaration was sent, or undefined (Nmbrs writes 0001-01-01 or nothing for none). */
-function sentDay(thing: Thing): string | undefined {
-	const sent = typeof thing.SentAt === 'string' ? thing.SentAt.slice(0, 10) : '';
-	return /^(?:19|2\d)\d\d-\d\d-\d\d$/.test(sent) ? sent : undefined;
-}
-
 export const wageTaxDeclarationReachedStatus: TriggerEvent = {
 	value: VALUE,
 	name: 'Wage Tax Declaration Reached Status',
 	description: 'Once per wage tax declaration and status it reaches, e.g. when it is locked',
+	// A run finishing makes or changes its period's declaration; then it is created and sent.
+	wakesOn: ['Run Finish', 'Wage Tax Declaration Created', 'Wage Tax Declaration Sent'],
 	calls: ['CompanyService.WageTax_GetList', 'CompanyService.WageTax_GetXML'],
 	properties: [
 		{
@@ -200,7 +196,7 @@ export const wageTaxDeclarationReachedStatus: TriggerEvent = {
 				}
 				if (!includeXml) return { json: out };
 				return await documentItem.call(
-					calls.context,
+					calls.binary(),
 					{
 						data: Buffer.from(xml, 'utf8'),
 						fileName: declarationFileName({
