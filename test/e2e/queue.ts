@@ -12,8 +12,9 @@
  *   - fair use: one bulk read alone, then one on each worker at once, against a second emulator
  *     with 400 companies; prints the calls per second that emulator saw (the README's figures);
  *   - the polling trigger (activated in main, its executions on the workers): every locked
- *     declaration delivered exactly once, one more poll emitting nothing.
- * A webhook-trigger check goes in as one more entry.
+ *     declaration delivered exactly once, one more poll emitting nothing;
+ *   - the webhook trigger (registered by main, deliveries taken by the webhook processor, the
+ *     executions on the workers): a locked run reaches the workflow within seconds, once.
  *
  *   npm run test:queue              (build first: npm run build)
  *   npm run test:queue -- --keep    keep the user folders and logs
@@ -25,6 +26,7 @@ import * as path from 'path';
 import type { RunningEmulator } from '../../emulator/src';
 import {
 	builtEmulator,
+	checkPackageServed,
 	CREDENTIAL_ID,
 	CREDENTIAL_NAME,
 	HarnessError,
@@ -51,6 +53,7 @@ import {
 	TRIGGER_WORKFLOW,
 	TRIGGER_WORKFLOW_ID,
 } from './trigger';
+import { runWebhookScenario, WEBHOOK_WORKFLOW, WEBHOOK_WORKFLOW_ID } from './webhookTrigger';
 
 const VERSION = '2.41.1';
 /** The fair-use emulator's world: a bulk read of it made 1,201 calls. */
@@ -200,6 +203,13 @@ const WORKFLOWS = {
 	]),
 };
 
+/** Every workflow of the setup, published before main starts. */
+const PUBLISHED = [
+	...Object.values(WORKFLOWS).map((w) => String(w.id)),
+	TRIGGER_WORKFLOW_ID,
+	WEBHOOK_WORKFLOW_ID,
+];
+
 async function startSetup(scratch: string): Promise<{ setup: Setup; stop: () => Promise<void> }> {
 	const stops: Array<() => Promise<void>> = [];
 	const stop = async () => {
@@ -214,7 +224,12 @@ async function startSetup(scratch: string): Promise<{ setup: Setup; stop: () => 
 		);
 		stops.push(redis.stop, postgres.stop);
 		const { startEmulator } = builtEmulator();
-		const emulator = await startEmulator({ port: 0, worldNow: WORLD_NOW });
+		// Plain http to loopback: the webhook processor's URL is http://127.0.0.1:<port>/.
+		const emulator = await startEmulator({
+			port: 0,
+			worldNow: WORLD_NOW,
+			allowHttpWebhooks: true,
+		});
 		const fairUseEmulator = await startEmulator({
 			port: 0,
 			worldNow: WORLD_NOW,
@@ -246,20 +261,21 @@ async function startSetup(scratch: string): Promise<{ setup: Setup; stop: () => 
 					writeFileSync(file, JSON.stringify(workflow));
 					return file;
 				});
-				await importWorkflows(main, [...files, TRIGGER_WORKFLOW], emulator);
+				await importWorkflows(main, [...files, TRIGGER_WORKFLOW, WEBHOOK_WORKFLOW], emulator);
 				// One CLI start each (about 6 s): side by side.
-				const ids = [...Object.values(WORKFLOWS).map((w) => String(w.id)), TRIGGER_WORKFLOW_ID];
-				await Promise.all(ids.map((id) => main.cli(['publish:workflow', `--id=${id}`])));
+				await Promise.all(PUBLISHED.map((id) => main.cli(['publish:workflow', `--id=${id}`])));
 			},
 		);
 		// Main first: it migrates the database; the others start on it together.
-		await stage('start main (n8n start)', () => main.start(ACTIVATION_LOG));
+		// Main registers the webhook trigger at Nmbrs with the webhook processor's address.
+		const webhookUrl = { WEBHOOK_URL: `${webhook.url}/` };
+		await stage('start main (n8n start)', () => main.start({ ...ACTIVATION_LOG, ...webhookUrl }));
 		stops.push(() => main.stop());
 		await stage('start two workers and a webhook processor', () =>
 			Promise.all([
-				worker1.start({}, 'worker'),
-				worker2.start({}, 'worker'),
-				webhook.start({}, 'webhook'),
+				worker1.start(webhookUrl, 'worker'),
+				worker2.start(webhookUrl, 'worker'),
+				webhook.start(webhookUrl, 'webhook'),
 			]),
 		);
 		stops.push(
@@ -269,6 +285,7 @@ async function startSetup(scratch: string): Promise<{ setup: Setup; stop: () => 
 		);
 		const rest = new RestSession(main.url);
 		await rest.setupOwnerAndLogin();
+		await checkPackageServed(main, rest);
 		const flatted = require(path.join(install.dir, 'node_modules', 'flatted')) as Setup['flatted'];
 		return {
 			setup: {
@@ -286,6 +303,22 @@ async function startSetup(scratch: string): Promise<{ setup: Setup; stop: () => 
 	} catch (error) {
 		await stop();
 		throw error;
+	}
+}
+
+/**
+ * Main activates what was published before it started (the triggers' first look included); its
+ * debug log reports each outcome. Fails with the first that is not `completed`.
+ */
+async function activated(setup: Setup): Promise<void> {
+	for (const id of PUBLISHED) {
+		const [line] = await setup.main.waitForLog(
+			new RegExp(`Finished processing workflow publication outbox record.*"${id}".*`),
+			120_000,
+			`the activation of ${id}`,
+		);
+		if (!/"result":\s*"completed"/.test(line))
+			throw new HarnessError(`${id} did not activate: ${line}\n${setup.main.describeLog()}`);
 	}
 }
 
@@ -521,7 +554,32 @@ async function checkTrigger(setup: Setup): Promise<string[]> {
 	return problems;
 }
 
-/** In order; the trigger last, as its polls need a minute or two. */
+/**
+ * The webhook trigger's scenario (webhookTrigger.ts) with the deliveries going to the webhook
+ * processor; its executions must run on the workers.
+ */
+async function checkWebhookTrigger(setup: Setup): Promise<string[]> {
+	const problems = await runWebhookScenario(setup.main, setup.emulator);
+	const endpoints = Object.values(setup.emulator.world.webhookSettings ?? {})
+		.flat()
+		.filter((s) => s.name.includes(`n8n workflow ${WEBHOOK_WORKFLOW_ID}`))
+		.map((s) => s.endpoint);
+	const elsewhere = endpoints.filter((e) => !e.startsWith(`${setup.webhook.url}/webhook/`));
+	if (elsewhere.length)
+		problems.push(`registered outside the webhook processor: ${elsewhere.join(', ')}`);
+	const executions = await executionsOf(setup, WEBHOOK_WORKFLOW_ID);
+	if (executions.length === 0) problems.push('the webhook trigger started no execution');
+	problems.push(...problemsOfPlacement(setup, executions));
+	process.stdout.write(
+		`    ${executions.length} executions on ${executions.flatMap((e) => ranBy(setup, e.id)).join(', ')}\n`,
+	);
+	return problems;
+}
+
+/**
+ * In order. The polling trigger needs a minute or two of polls; the webhook trigger comes after it,
+ * as the run it locks must not be in the polling check's world.
+ */
 const CHECKS: Array<{ name: string; run: (setup: Setup) => Promise<string[]> }> = [
 	{ name: 'bulk read through the webhook processor, on a worker', run: checkBulkRead },
 	{
@@ -532,6 +590,10 @@ const CHECKS: Array<{ name: string; run: (setup: Setup) => Promise<string[]> }> 
 	{
 		name: 'polling trigger: each locked declaration delivered once, from the workers',
 		run: checkTrigger,
+	},
+	{
+		name: 'webhook trigger: a locked run reaches the workflow through the webhook processor, once',
+		run: checkWebhookTrigger,
 	},
 ];
 
@@ -545,15 +607,7 @@ async function main(): Promise<void> {
 		const started = await startSetup(scratch);
 		stop = started.stop;
 		// Activation of the trigger (its first poll) before anything is locked.
-		await stage('main: the trigger activated', () =>
-			started.setup.main.waitForLog(
-				new RegExp(
-					`Finished processing workflow publication outbox record.*${TRIGGER_WORKFLOW_ID}|Activated workflow.*${TRIGGER_WORKFLOW_ID}`,
-				),
-				120_000,
-				'the trigger workflow activated',
-			),
-		);
+		await stage('main: every published workflow activated', () => activated(started.setup));
 		for (const check of CHECKS) {
 			let problems: string[];
 			try {
