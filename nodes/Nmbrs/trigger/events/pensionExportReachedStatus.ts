@@ -4,6 +4,7 @@
  * the status values: they are free text, compared case-insensitively. An export seen with a sent
  * date was created before, so "created" is not missed when it was created and sent between looks.
  */
+import { PENSION_EXPORT } from '../../common/periodExports';
 import { periodExportEvent } from './periodExport';
 import { sentDay } from './periods';
 
@@ -12,11 +13,8 @@ export const pensionExportReachedStatus = periodExportEvent({
 	name: 'Pension Export Reached Status',
 	description: 'Once per pension export and status it reaches, e.g. when it is created or sent',
 	wakesOn: ['Pension Export Created', 'Pension Export Sent'],
-	kind: 'pension-export',
-	list: 'CompanyService.PensionExport_GetList',
-	xml: 'CompanyService.PensionExport_GetXML',
-	idField: 'PensionExportID',
-	names: { one: 'pension export', all: 'pension exports', seen: 'pension exports' },
+	...PENSION_EXPORT,
+	names: { all: 'pension exports', seen: 'pension exports' },
 	statuses: {
 		name: 'exportStatuses',
 		default: 'created',

@@ -11,6 +11,8 @@ import type { ParamsOf } from '../../catalogue/calls';
 import { parseBoolean, parseStatusList } from '../../glue/parameters';
 import { isRecord } from '../../glue/request';
 import { MIME, binaryFieldProperty, documentItem, periodExportFileName } from '../../common/binary';
+import { alphabetical } from '../../common/alphabetical';
+import type { PeriodExport } from '../../common/periodExports';
 import { toJson } from '../../common/rows';
 import type { PollCalls } from '../companies';
 import type { EventSettings, Thing, TriggerEvent } from '../event';
@@ -28,18 +30,10 @@ export interface OwnRules {
 	xmlFields?(xml: string, calls: PollCalls): IDataObject;
 }
 
-export interface PeriodExportEvent extends Pick<
-	TriggerEvent,
-	'value' | 'name' | 'description' | 'wakesOn'
-> {
-	/** Its name in files. */
-	kind: 'wage-tax-declaration' | 'pension-export';
-	list: 'CompanyService.WageTax_GetList' | 'CompanyService.PensionExport_GetList';
-	xml: 'CompanyService.WageTax_GetXML' | 'CompanyService.PensionExport_GetXML';
-	/** Its ID field in the list, and the XML call's parameter for it. */
-	idField: 'LoonaangifteID' | 'PensionExportID';
-	/** In messages: "No {one} of 2026 …", "… have {seen} with these statuses", "… have no {all} in". */
-	names: { one: string; all: string; seen: string };
+export interface PeriodExportEvent
+	extends PeriodExport, Pick<TriggerEvent, 'value' | 'name' | 'description' | 'wakesOn'> {
+	/** In messages: "No {what} of 2026 …", "… have {seen} with these statuses", "… have no {all} in". */
+	names: { all: string; seen: string };
 	/** The Statuses parameter; its default is the status the examples name. */
 	statuses: { name: string; default: string; placeholder: string; description: string };
 	options: {
@@ -71,7 +65,7 @@ export function periodExportEvent(spec: PeriodExportEvent): TriggerEvent {
 		{ ...binaryFieldProperty, required: false },
 	];
 	// Alphabetical, as the editor lists them.
-	options.sort((a, b) => (a.displayName < b.displayName ? -1 : 1));
+	options.sort((a, b) => alphabetical(a.displayName, b.displayName));
 	return {
 		value: spec.value,
 		name: spec.name,
@@ -175,7 +169,7 @@ export function periodExportEvent(spec: PeriodExportEvent): TriggerEvent {
 						.sort((a, b) => b[1] - a[1])
 						.map(([status, count]) => `${status || '(empty)'} (${count})`);
 					return {
-						message: `No ${spec.names.one} of ${years.join(' or ')} has the status ${watched.map((s) => `"${s}"`).join(' or ')}`,
+						message: `No ${spec.what} of ${years.join(' or ')} has the status ${watched.map((s) => `"${s}"`).join(' or ')}`,
 						description:
 							statuses.length > 0
 								? `The ${companies} companies watched have ${spec.names.seen} with these statuses: ${statuses.join(', ')}. Put the one to wait for in Statuses.`

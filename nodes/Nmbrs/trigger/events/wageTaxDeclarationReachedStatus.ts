@@ -12,6 +12,7 @@ import { parseBoolean } from '../../glue/parameters';
 import { toJson } from '../../common/rows';
 import { xmlDocumentToJson, type WireValue } from '../../wire';
 import { CallFailure } from '../companies';
+import { WAGE_TAX_DECLARATION } from '../../common/periodExports';
 import { periodExportEvent } from './periodExport';
 import { sentDay } from './periods';
 import { attempt } from '../../support/outcome';
@@ -22,11 +23,8 @@ export const wageTaxDeclarationReachedStatus = periodExportEvent({
 	description: 'Once per wage tax declaration and status it reaches, e.g. when it is locked',
 	// A run finishing makes or changes its period's declaration; then it is created and sent.
 	wakesOn: ['Run Finish', 'Wage Tax Declaration Created', 'Wage Tax Declaration Sent'],
-	kind: 'wage-tax-declaration',
-	list: 'CompanyService.WageTax_GetList',
-	xml: 'CompanyService.WageTax_GetXML',
-	idField: 'LoonaangifteID',
-	names: { one: 'wage tax declaration', all: 'wage tax declarations', seen: 'declarations' },
+	...WAGE_TAX_DECLARATION,
+	names: { all: 'wage tax declarations', seen: 'declarations' },
 	statuses: {
 		name: 'statuses',
 		default: 'locked',
