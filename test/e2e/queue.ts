@@ -45,14 +45,8 @@ import {
 import { ACTIVATION_LOG } from './credentialTest';
 import { startPostgres, startRedis, POSTGRES_DATABASE, POSTGRES_USER } from './queue/services';
 import { WORLD_NOW } from './run';
-import {
-	admin,
-	compare,
-	declarations,
-	delivered,
-	TRIGGER_WORKFLOW,
-	TRIGGER_WORKFLOW_ID,
-} from './trigger';
+import { admin } from './emulatorAdmin';
+import { compare, declarations, delivered, TRIGGER_WORKFLOW, TRIGGER_WORKFLOW_ID } from './trigger';
 import { runWebhookScenario, WEBHOOK_WORKFLOW, WEBHOOK_WORKFLOW_ID } from './webhookTrigger';
 
 const VERSION = '2.41.1';
