@@ -238,6 +238,16 @@ const LOAD_FAILURES = [
 	/Unknown (node|credential) type/i,
 ];
 
+/** What N8n.start runs: the main instance, or a queue-mode worker (flags allowed) or webhook processor. */
+export type N8nCommand = 'start' | 'webhook' | 'worker' | `worker ${string}`;
+
+/** The line each command prints when it is ready. */
+const READY_LOG = {
+	start: /Editor is now accessible/,
+	webhook: /Webhook listener waiting for requests/,
+	worker: /n8n worker is now ready/,
+};
+
 /**
  * One n8n user folder and the commands run against it. Every command and the server share the
  * environment: fixed encryption key, outbound features off, Dutch time zone.
@@ -351,13 +361,16 @@ export class N8n {
 		return result;
 	}
 
-	/** Starts `n8n start` (with `env` added) and waits until its editor is served. */
-	async start(env: Record<string, string> = {}): Promise<void> {
+	/**
+	 * Starts `n8n start` (or, in queue mode, `n8n worker` / `n8n webhook`) with `env` added and
+	 * waits until it is ready: the editor served, the worker taking jobs, the webhooks listening.
+	 */
+	async start(env: Record<string, string> = {}, command: N8nCommand = 'start'): Promise<void> {
 		if (this.server) throw new HarnessError('n8n is already running');
 		this.serverLog = createWriteStream(this.logFile, { flags: 'a' });
 		this.serverOutput = '';
 		this.startedAt = Date.now();
-		const child = spawn(this.install.node, [this.bin, 'start'], {
+		const child = spawn(this.install.node, [this.bin, ...command.split(' ')], {
 			env: { ...this.env(), ...env },
 			cwd: this.userFolder,
 			stdio: ['ignore', 'pipe', 'pipe'],
@@ -377,17 +390,20 @@ export class N8n {
 			if (exited !== undefined) {
 				this.server = undefined;
 				throw new HarnessError(
-					`n8n start exited (${exited}) before it answered\n${this.describeLog()}`,
+					`n8n ${command} exited (${exited}) before it answered\n${this.describeLog()}`,
 				);
 			}
 			if (Date.now() > deadline) {
 				await this.stop();
 				throw new HarnessError(
-					`n8n did not answer on ${this.url} within 300 s\n${this.describeLog()}`,
+					`n8n ${command} was not ready on ${this.url} within 300 s\n${this.describeLog()}`,
 				);
 			}
 			// Readiness comes before the editor and its node list are served; n8n says when they are.
-			if (/Editor is now accessible/.test(this.serverOutput)) {
+			const ready = READY_LOG[command.split(' ')[0] as keyof typeof READY_LOG];
+			if (ready.test(this.serverOutput)) {
+				// A worker serves nothing (no health endpoint unless asked): its log line is all.
+				if (command.startsWith('worker')) break;
 				try {
 					const res = await fetch(`${this.url}/healthz/readiness`);
 					if (res.ok) break;
@@ -554,15 +570,22 @@ export function credentialData(
 	};
 }
 
-/** Imports the emulator credential with a fixed ID (n8n encrypts it with the fixed key). */
-export async function importCredential(n8n: N8n, soapBaseUrl: string): Promise<void> {
+/**
+ * Imports the emulator credential with a fixed ID (n8n encrypts it with the fixed key); another ID
+ * and name for a second emulator.
+ */
+export async function importCredential(
+	n8n: N8n,
+	soapBaseUrl: string,
+	as: { id: string; name: string } = { id: CREDENTIAL_ID, name: CREDENTIAL_NAME },
+): Promise<void> {
 	const file = path.join(n8n.userFolder, 'credential.json');
 	writeFileSync(
 		file,
 		JSON.stringify([
 			{
-				id: CREDENTIAL_ID,
-				name: CREDENTIAL_NAME,
+				id: as.id,
+				name: as.name,
 				type: 'nmbrsApi',
 				data: credentialData(soapBaseUrl),
 			},

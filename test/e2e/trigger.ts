@@ -15,6 +15,7 @@ import * as path from 'path';
 
 import type { RunningEmulator } from '../../emulator/src';
 import type { N8n } from '../../scripts/e2e/harness';
+import { activateWorkflow, admin, delivered as deliveredTo } from './emulatorAdmin';
 import { ACTIVATION_LOG, waitForActivation } from './credentialTest';
 
 export const TRIGGER_WORKFLOW = path.join(__dirname, 'trigger', 'declaration-locked-delivers.json');
@@ -29,35 +30,11 @@ interface AdminDeclaration {
 	status: string;
 }
 
-/** 2.x activates a workflow by publishing it; 1.x by update:workflow, which takes effect at the next start. */
-export async function activateTrigger(n8n: N8n): Promise<void> {
-	if (n8n.major >= 2) await n8n.cli(['publish:workflow', `--id=${TRIGGER_WORKFLOW_ID}`]);
-	else await n8n.cli(['update:workflow', `--id=${TRIGGER_WORKFLOW_ID}`, '--active=true']);
-}
+export const activateTrigger = (n8n: N8n) => activateWorkflow(n8n, TRIGGER_WORKFLOW_ID);
 
-async function admin<T>(
-	emulator: RunningEmulator,
-	method: string,
-	route: string,
-	body?: unknown,
-): Promise<T> {
-	const res = await fetch(`${emulator.adminUrl}${route}`, {
-		method,
-		headers: { 'content-type': 'application/json' },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	if (!res.ok)
-		throw new Error(
-			`emulator ${method} /__admin/${route} answered ${res.status}: ${await res.text()}`,
-		);
-	return (await res.json()) as T;
-}
-
-const declarations = async (emulator: RunningEmulator) =>
+export const declarations = async (emulator: RunningEmulator) =>
 	(await admin<{ items: AdminDeclaration[] }>(emulator, 'GET', 'declarations')).items;
-const delivered = async (emulator: RunningEmulator) =>
-	(await admin<{ items: Array<Record<string, unknown>> }>(emulator, 'GET', `deliveries/${CHANNEL}`))
-		.items;
+export const delivered = (emulator: RunningEmulator) => deliveredTo(emulator, CHANNEL);
 
 /** The declaration a delivered item stands for. */
 function idOf(item: Record<string, unknown>): number {
@@ -115,7 +92,7 @@ export async function runTriggerScenario(n8n: N8n, emulator: RunningEmulator): P
 }
 
 /** Each expected declaration delivered exactly once (2.x) or at least once (1.x), and nothing else. */
-function compare(
+export function compare(
 	when: string,
 	items: Array<Record<string, unknown>>,
 	expected: number[],

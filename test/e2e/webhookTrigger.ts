@@ -12,6 +12,7 @@ import * as path from 'path';
 
 import type { RunningEmulator } from '../../emulator/src';
 import type { N8n } from '../../scripts/e2e/harness';
+import { activateWorkflow, admin, delivered as deliveredTo } from './emulatorAdmin';
 import { ACTIVATION_LOG } from './credentialTest';
 
 export const WEBHOOK_WORKFLOW = path.join(__dirname, 'trigger', 'run-locked-webhook.json');
@@ -25,33 +26,9 @@ export function webhookEnv(n8n: N8n): Record<string, string> {
 	return { ...ACTIVATION_LOG, WEBHOOK_URL: `${n8n.url}/` };
 }
 
-/** 2.x activates a workflow by publishing it; 1.x by update:workflow (at the next start). */
-export async function activateWebhookWorkflow(n8n: N8n): Promise<void> {
-	if (n8n.major >= 2) await n8n.cli(['publish:workflow', `--id=${WEBHOOK_WORKFLOW_ID}`]);
-	else await n8n.cli(['update:workflow', `--id=${WEBHOOK_WORKFLOW_ID}`, '--active=true']);
-}
+export const activateWebhookWorkflow = (n8n: N8n) => activateWorkflow(n8n, WEBHOOK_WORKFLOW_ID);
 
-async function admin<T>(
-	emulator: RunningEmulator,
-	method: string,
-	route: string,
-	body?: unknown,
-): Promise<T> {
-	const res = await fetch(`${emulator.adminUrl}${route}`, {
-		method,
-		headers: { 'content-type': 'application/json' },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	if (!res.ok)
-		throw new Error(
-			`emulator ${method} /__admin/${route} answered ${res.status}: ${await res.text()}`,
-		);
-	return (await res.json()) as T;
-}
-
-const delivered = async (emulator: RunningEmulator) =>
-	(await admin<{ items: Array<Record<string, unknown>> }>(emulator, 'GET', `deliveries/${CHANNEL}`))
-		.items;
+const delivered = (emulator: RunningEmulator) => deliveredTo(emulator, CHANNEL);
 
 interface SentWebhook {
 	payload: Record<string, unknown>;

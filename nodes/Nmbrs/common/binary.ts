@@ -89,10 +89,6 @@ export function periodExportFileName(
 	return fileName([kind, of.company, of.year, of.period, of.id], 'xml');
 }
 
-export function declarationFileName(of: DocumentOf & { declarationId: number | string }): string {
-	return periodExportFileName('wage-tax-declaration', { ...of, id: of.declarationId });
-}
-
 /** The output field named in "Put Output File in Field" for item i. */
 export function readBinaryField(this: IExecuteFunctions, itemIndex: number): string {
 	const field = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data') ?? '').trim();

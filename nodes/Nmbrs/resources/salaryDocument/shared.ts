@@ -23,6 +23,7 @@ import {
 	runFileName,
 } from '../../common/binary';
 import { locatorProperty, readLocator } from '../../common/locators';
+import type { PeriodExport } from '../../common/periodExports';
 import { toJson } from '../../common/rows';
 import { readYear, yearProperty } from '../shared/year';
 import { attempt } from '../../support/outcome';
@@ -322,16 +323,10 @@ export async function runXmlDocumentItems(
 
 // ---------------------------------------------------------------- a company's exports of a year
 
-/** A kind of export a company makes per period, listed per year and fetched as XML by its ID. */
-export interface PeriodExportKind extends Pick<NmbrsOperation, 'name' | 'description' | 'action'> {
+/** A kind of export a company makes per period, as a Get … XML operation. */
+export interface PeriodExportKind
+	extends PeriodExport, Pick<NmbrsOperation, 'name' | 'description' | 'action'> {
 	locator: 'declaration' | 'pensionExport';
-	/** Its name in files and messages. */
-	kind: 'wage-tax-declaration' | 'pension-export';
-	what: string;
-	list: 'CompanyService.WageTax_GetList' | 'CompanyService.PensionExport_GetList';
-	xml: 'CompanyService.WageTax_GetXML' | 'CompanyService.PensionExport_GetXML';
-	/** Its ID field in the list, and the XML call's parameter for it. */
-	idField: 'LoonaangifteID' | 'PensionExportID';
 	/** Whether the XML holds BSNs (Include BSN for the parsed JSON). */
 	bsn: boolean;
 }
