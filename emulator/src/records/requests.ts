@@ -8,7 +8,7 @@ import { periodOf, type PeriodRef } from '../world/calendar';
 import type { Company } from '../world/model';
 import type { World } from '../world/world';
 import { NmbrsFault, requirePeriod } from '../operations/faults';
-import type { Params } from '../operations/params';
+import { obj, type Params } from '../operations/params';
 
 /** The value of the first parameter named like one of `names` (any case), as .NET binds them. */
 export function param(params: Params, ...names: string[]): WireValue | undefined {
@@ -38,13 +38,7 @@ export function takes(op: Operation, ...names: string[]): boolean {
 /** The record parameter: the operation's one parameter of a complex type (not a list). */
 export function recordParam(op: Operation, params: Params): Record<string, WireValue> | null {
 	const field = op.params.find((p) => p.type.startsWith('type:') && p.listItem === undefined);
-	const value = field ? params[field.name] : undefined;
-	return value !== null &&
-		typeof value === 'object' &&
-		!Array.isArray(value) &&
-		!Buffer.isBuffer(value)
-		? (value as Record<string, WireValue>)
-		: null;
+	return field ? obj(params, field.name) : null;
 }
 
 /** The list parameter of a batch. */

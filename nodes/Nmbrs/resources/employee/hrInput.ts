@@ -6,7 +6,8 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { parseDate } from '../../glue/parameters';
-import type { WireValue } from '../../wire';
+import { asRecords, nmbrsRequest } from '../../glue/request';
+import type { WireObject, WireValue } from '../../wire';
 
 /** The date of an Nmbrs date-time ('2026-07-06T00:00:00' -> '2026-07-06'); '' when none. */
 export const dayOf = (value: WireValue | undefined): string =>
@@ -48,4 +49,20 @@ export function requireOrder(
 			{ itemIndex, description: `Give ${end.label} on or after ${start.label}. Nothing was sent.` },
 		);
 	}
+}
+
+/** The employee's absences as Nmbrs lists them now, with their causes. */
+export async function absencesOf(
+	this: IExecuteFunctions,
+	employeeId: number,
+	itemIndex: number,
+): Promise<WireObject[]> {
+	return asRecords(
+		await nmbrsRequest(
+			this,
+			'EmployeeService.Absence2_GetList',
+			{ EmployeeId: employeeId },
+			itemIndex,
+		),
+	);
 }

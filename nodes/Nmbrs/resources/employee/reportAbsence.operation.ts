@@ -1,4 +1,4 @@
-import { asRecords, nmbrsRequest } from '../../glue/request';
+import { nmbrsRequest } from '../../glue/request';
 import {
 	parseBoolean,
 	parseChoice,
@@ -11,7 +11,7 @@ import { returnRows } from '../../common/rows';
 import { ADD_RERUN_NOTE, addOnce } from '../shared/addOnce';
 import { optionsCollection, readOptions } from '../shared/options';
 import type { NmbrsOperation } from '../types';
-import { dayOf, readRequiredDate, requireOrder } from './hrInput';
+import { absencesOf, dayOf, readRequiredDate, requireOrder } from './hrInput';
 
 /**
  * The absence causes the node offers. Nmbrs publishes no list of cause IDs; these are the
@@ -123,14 +123,7 @@ export const reportAbsence: NmbrsOperation = {
 			what: `an absence of employee ${employeeId} from ${start} at ${percentage}%`,
 			lockKey: `employee:${employeeId}:absence`,
 			find: async () =>
-				asRecords(
-					await nmbrsRequest(
-						this,
-						'EmployeeService.Absence2_GetList',
-						{ EmployeeId: employeeId },
-						itemIndex,
-					),
-				).find(
+				(await absencesOf.call(this, employeeId, itemIndex)).find(
 					(absence) => dayOf(absence.Start) === start && Number(absence.Percentage) === percentage,
 				),
 			add: async () =>

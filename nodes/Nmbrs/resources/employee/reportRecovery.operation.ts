@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { asRecords, nmbrsRequest } from '../../glue/request';
+import { nmbrsRequest } from '../../glue/request';
 import {
 	dutchToday,
 	parseChoice,
@@ -16,7 +16,7 @@ import type { WireObject } from '../../wire';
 import { ADD_RERUN_NOTE, addOnce } from '../shared/addOnce';
 import { optionsCollection, readOptions } from '../shared/options';
 import type { NmbrsOperation } from '../types';
-import { dayOf, readRequiredDate } from './hrInput';
+import { absencesOf, dayOf, readRequiredDate } from './hrInput';
 
 /** The absence named by ID, or the employee's latest open one (no last day yet). */
 function pickAbsence(
@@ -159,15 +159,7 @@ export const reportRecovery: NmbrsOperation = {
 		const reportDate =
 			parseDate(node, options.reportDate, 'Report Date', itemIndex) ?? dutchToday();
 
-		const list = async () =>
-			asRecords(
-				await nmbrsRequest(
-					this,
-					'EmployeeService.Absence2_GetList',
-					{ EmployeeId: employeeId },
-					itemIndex,
-				),
-			);
+		const list = () => absencesOf.call(this, employeeId, itemIndex);
 		const absence = pickAbsence.call(this, itemIndex, await list(), employeeId, absenceId);
 		const id = Number(absence.AbsenceId);
 		if (date < dayOf(absence.Start)) {
@@ -194,33 +186,27 @@ export const reportRecovery: NmbrsOperation = {
 							Number(a.Percentage) === percentage
 						: Number(a.AbsenceId) === id && dayOf(a.End) === date,
 				),
-			add: async () =>
-				partial
+			add: async () => {
+				const common = {
+					EmployeeId: employeeId,
+					AbsenceID: id,
+					Reportdate: `${reportDate}T00:00:00`,
+					Comment: comment,
+				};
+				return partial
 					? await nmbrsRequest(
 							this,
 							'EmployeeService.Absence_PartialRecoveryInsert',
-							{
-								EmployeeId: employeeId,
-								AbsenceID: id,
-								StartDate: `${date}T00:00:00`,
-								Reportdate: `${reportDate}T00:00:00`,
-								Percent: percentage,
-								Comment: comment,
-							},
+							{ ...common, StartDate: `${date}T00:00:00`, Percent: percentage },
 							itemIndex,
 						)
 					: await nmbrsRequest(
 							this,
 							'EmployeeService.Absence_RecoveryInsert',
-							{
-								EmployeeId: employeeId,
-								AbsenceID: id,
-								Lastdayabsence: `${date}T00:00:00`,
-								Reportdate: `${reportDate}T00:00:00`,
-								Comment: comment,
-							},
+							{ ...common, Lastdayabsence: `${date}T00:00:00` },
 							itemIndex,
-						),
+						);
+			},
 		});
 		return returnRows.call(this, [record ?? {}], itemIndex, {
 			extra: { EmployeeId: employeeId, CompanyId: companyId, Recorded: added },
