@@ -142,6 +142,15 @@ export class NmbrsApi implements ICredentialType {
 				"The most of one answer the node reads (unpacked), so that a runaway answer cannot exhaust n8n's memory. The default fits a PDF of all payslips of a company of some 2,000 employees; raise it for larger ones.",
 		},
 		{
+			displayName: 'Calls per Second (This n8n Process)',
+			name: 'callsPerSecond',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 150 },
+			default: 150,
+			description:
+				'Nmbrs allows 150 calls per second per API user. Each n8n process keeps to this budget for the user; in queue mode every worker counts its own, so set 150 divided by the number of workers that run Nmbrs workflows (e.g. 75 with two).',
+		},
+		{
 			displayName: 'Session Subdomain',
 			name: 'sessionSubdomain',
 			type: 'hidden',

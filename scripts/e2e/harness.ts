@@ -578,6 +578,7 @@ export async function importCredential(
 	n8n: N8n,
 	soapBaseUrl: string,
 	as: { id: string; name: string } = { id: CREDENTIAL_ID, name: CREDENTIAL_NAME },
+	fields: Record<string, string | number> = {},
 ): Promise<void> {
 	const file = path.join(n8n.userFolder, 'credential.json');
 	writeFileSync(
@@ -587,7 +588,7 @@ export async function importCredential(
 				id: as.id,
 				name: as.name,
 				type: 'nmbrsApi',
-				data: credentialData(soapBaseUrl),
+				data: { ...credentialData(soapBaseUrl), ...fields },
 			},
 		]),
 	);

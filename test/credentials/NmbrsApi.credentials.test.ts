@@ -4,6 +4,7 @@ import { NodeApiError } from 'n8n-workflow';
 import { NmbrsApi } from '../../credentials/NmbrsApi.credentials';
 import type { RunningEmulator } from '../../emulator/src';
 import { userKey } from '../../nodes/Nmbrs/transport/connection';
+import { credentialsFromData } from '../../nodes/Nmbrs/glue/credentials';
 import { NmbrsError } from '../../nodes/Nmbrs/transport/errors';
 import type { FullResponse, SentRequest } from '../nodes/harness';
 import { credentialsFor, plainHttp, wrapAsN8n } from '../nodes/harness';
@@ -356,5 +357,26 @@ describe('nmbrsApi credential: against the emulator', () => {
 			retryable: false,
 		});
 		expect((wrapAsN8n(testerNode, old).cause as { code?: unknown }).code).toBe(1001);
+	});
+});
+
+describe('nmbrsApi credential: Calls per Second', () => {
+	it('is a whole number of 1 to 150; empty or not a number leaves the budget at Nmbrs’ 150', () => {
+		const of = (callsPerSecond: unknown) =>
+			credentialsFromData({
+				email: 'pay@example.nl',
+				token: 'tok-123456',
+				environment: 'live',
+				subdomain: 'acme',
+				callsPerSecond,
+			} as ICredentialDataDecryptedObject).callsPerSecond;
+		expect(of(75)).toBe(75);
+		expect(of(' 40 ')).toBe(40);
+		expect(of(500)).toBe(150);
+		expect(of(0.5)).toBe(1);
+		expect(of(37.9)).toBe(37);
+		expect(of('')).toBeUndefined();
+		expect(of('fast')).toBeUndefined();
+		expect(of(undefined)).toBeUndefined();
 	});
 });

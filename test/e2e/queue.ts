@@ -9,8 +9,9 @@
  * Each check is one entry of CHECKS, run in order against the running setup:
  *   - the action node's bulk read and a payslip download (binary), called through the webhook
  *     processor, run on a worker (the worker's log names the execution) and answer once;
- *   - fair use: one bulk read alone, then one on each worker at once, against a second emulator
- *     with 400 companies; prints the calls per second that emulator saw (the README's figures);
+ *   - fair use: one bulk read alone, then one on each worker at once, then the same pair with the
+ *     credential's Calls per Second at 75 (each worker's share), against a second emulator with
+ *     400 companies; prints the calls per second that emulator saw (the README's figures);
  *   - the polling trigger (activated in main, its executions on the workers): every locked
  *     declaration delivered exactly once, one more poll emitting nothing;
  *   - the webhook trigger (registered by main, deliveries taken by the webhook processor, the
@@ -53,6 +54,8 @@ const VERSION = '2.41.1';
 /** The fair-use emulator's world: a bulk read of it made 1,201 calls. */
 const FAIR_USE_WORLD = { companies: 400, employees: 800 };
 const FAIR_USE_CREDENTIAL = { id: 'nmbrsFairUse0001', name: 'Nmbrs emulator (fair use)' };
+/** The same login with Calls per Second at half of Nmbrs' 150: each of two workers' share. */
+const FAIR_SHARE_CREDENTIAL = { id: 'nmbrsFairShare01', name: 'Nmbrs emulator (75 per second)' };
 
 // ---------------------------------------------------------------- the setup
 
@@ -144,6 +147,29 @@ function webhookWorkflow(
 
 const rl = (value: string) => ({ __rl: true, mode: 'id', value });
 
+/** Every company's employees with their personal info, read with this credential. */
+function bulkRead(id: string, path: string, credential: { id: string; name: string }) {
+	return webhookWorkflow(id, path, { responseData: 'noData' }, [
+		{
+			name: 'Companies',
+			credential,
+			parameters: { resource: 'company', operation: 'getMany', scope: 'all', returnAll: true },
+		},
+		{
+			name: 'Employees',
+			credential,
+			parameters: {
+				resource: 'employee',
+				operation: 'getMany',
+				companyId: rl('={{ $json.ID }}'),
+				employeeType: 2,
+				returnAll: true,
+				options: { includePersonalInfo: true },
+			},
+		},
+	]);
+}
+
 const WORKFLOWS = {
 	employees: webhookWorkflow('queueEmployees', 'queue-employees', { responseData: 'allEntries' }, [
 		{
@@ -176,25 +202,9 @@ const WORKFLOWS = {
 		],
 	),
 	// Every company's employees with their personal info.
-	fairUse: webhookWorkflow('queueFairUse', 'queue-fair-use', { responseData: 'noData' }, [
-		{
-			name: 'Companies',
-			credential: FAIR_USE_CREDENTIAL,
-			parameters: { resource: 'company', operation: 'getMany', scope: 'all', returnAll: true },
-		},
-		{
-			name: 'Employees',
-			credential: FAIR_USE_CREDENTIAL,
-			parameters: {
-				resource: 'employee',
-				operation: 'getMany',
-				companyId: rl('={{ $json.ID }}'),
-				employeeType: 2,
-				returnAll: true,
-				options: { includePersonalInfo: true },
-			},
-		},
-	]),
+	fairUse: bulkRead('queueFairUse', 'queue-fair-use', FAIR_USE_CREDENTIAL),
+	// The same with the credential's Calls per Second at 75.
+	fairShare: bulkRead('queueFairShare', 'queue-fair-share', FAIR_SHARE_CREDENTIAL),
 };
 
 /** Every workflow of the setup, published before main starts. */
@@ -250,6 +260,9 @@ async function startSetup(scratch: string): Promise<{ setup: Setup; stop: () => 
 			async () => {
 				await importCredential(main, emulator.soapBaseUrl);
 				await importCredential(main, fairUseEmulator.soapBaseUrl, FAIR_USE_CREDENTIAL);
+				await importCredential(main, fairUseEmulator.soapBaseUrl, FAIR_SHARE_CREDENTIAL, {
+					callsPerSecond: 75,
+				});
 				const files = Object.entries(WORKFLOWS).map(([name, workflow]) => {
 					const file = path.join(scratch, `${name}.json`);
 					writeFileSync(file, JSON.stringify(workflow));
@@ -489,6 +502,26 @@ async function checkFairUse(setup: Setup): Promise<string[]> {
 		problems.push(`both bulk reads ran on ${placement[0]}: the measure needs one on each worker`);
 	if (both.calls !== 2 * alone.calls)
 		problems.push(`two bulk reads made ${both.calls} calls, one made ${alone.calls}`);
+	seq = both.lastSeq;
+
+	// The credential's Calls per Second at 75: each worker keeps to its share of the login's 150.
+	const shareId = String(WORKFLOWS.fairShare.id);
+	const beforeShare = new Set((await executionsOf(setup, shareId)).map((e) => e.id));
+	await Promise.all([
+		callWebhook(setup, 'queue-fair-share'),
+		callWebhook(setup, 'queue-fair-share'),
+	]);
+	const shared = await rateSince(emulator, seq);
+	const sharePair = (await executionsOf(setup, shareId)).filter((e) => !beforeShare.has(e.id));
+	process.stdout.write(
+		`    two workers at Calls per Second 75: ${describeRate(shared)} (executions on ${sharePair.map((e) => ranBy(setup, e.id).join('+')).join(' and ')})\n`,
+	);
+	problems.push(...problemsOfPlacement(setup, sharePair));
+	const sharePlacement = sharePair.map((e) => ranBy(setup, e.id).join('+'));
+	if (sharePair.length === 2 && sharePlacement[0] === sharePlacement[1])
+		problems.push(`both bulk reads at 75 per second ran on ${sharePlacement[0]}`);
+	if (shared.calls !== both.calls)
+		problems.push(`two bulk reads at 75 per second made ${shared.calls} calls, not ${both.calls}`);
 	return problems;
 }
 

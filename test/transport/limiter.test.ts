@@ -47,6 +47,23 @@ describe('FairUseLimiter', () => {
 		expect(starts[999]).toBeLessThanOrEqual(6 * 1050 + 700);
 	});
 
+	it('keeps to a lowered budget from then on: calls started before it count in the window', async () => {
+		const clock = new FakeClock();
+		const limiter = new FairUseLimiter({ clock, maxPerSecond: 8, maxConcurrent: 100 });
+		const starts: number[] = [];
+		const call = () =>
+			limiter.run(async () => {
+				starts.push(clock.now());
+			});
+		await clock.run(Promise.all(Array.from({ length: 6 }, call)));
+		expect(starts).toEqual([0, 0, 0, 0, 0, 0]);
+		// Two workers now share the login: half the budget each. The six of t=0 still count.
+		limiter.setBudget(4);
+		await clock.run(Promise.all(Array.from({ length: 6 }, call)));
+		expect(starts.slice(6)).toEqual([1050, 1050, 1050, 1050, 2100, 2100]);
+		expect(() => limiter.setBudget(0)).toThrow('at least 1');
+	});
+
 	it('is one limiter per user, shared process-wide, with the e-mail case-insensitive', () => {
 		const base = 'https://api.nmbrs.nl/soap/v3/';
 		expect(limiterFor(userKey(base, 'Pay@Example.nl'))).toBe(
@@ -144,5 +161,32 @@ describe('the limiter callNmbrs uses by default', () => {
 		second.releaseAll();
 		third.releaseAll();
 		await expect(Promise.all(calls)).resolves.toEqual([[], [], []]);
+	});
+
+	it("takes the credential's Calls per Second as its user's budget, and a change of it", async () => {
+		const base = 'http://127.0.0.1:9/soap/v3/';
+		const target = (callsPerSecond?: number) => ({
+			...targetFor({
+				email: 'budget@example.nl',
+				token: 'tok-123456',
+				environment: 'custom' as const,
+				customBaseUrl: base,
+				callsPerSecond,
+			}),
+		});
+		const call = async (callsPerSecond?: number) => {
+			const answer = held();
+			const made = callNmbrs(answer.send, target(callsPerSecond), op, params);
+			await settle();
+			answer.releaseAll();
+			await made;
+		};
+		await call(75);
+		const limiter = limiterFor(userKey(base, 'budget@example.nl'));
+		expect(limiter.maxPerSecond).toBe(75);
+		await call(50);
+		expect(limiter.maxPerSecond).toBe(50);
+		await call(undefined); // a credential without the field leaves the budget as it is
+		expect(limiter.maxPerSecond).toBe(50);
 	});
 });

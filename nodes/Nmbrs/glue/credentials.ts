@@ -45,7 +45,19 @@ export function credentialsFromData(data: ICredentialDataDecryptedObject): Nmbrs
 		environment: env,
 		customBaseUrl: env === 'custom' ? text(data.customBaseUrl) : undefined,
 		maxAnswerMb: positiveNumber(data.maxAnswerMb),
+		callsPerSecond: callsPerSecond(data.callsPerSecond),
 	};
+}
+
+/** Nmbrs' fair use: at most 150 calls per second per user. */
+export const NMBRS_CALLS_PER_SECOND = 150;
+
+/** The credential's Calls per Second as a whole number of 1 to 150; undefined: Nmbrs' 150. */
+function callsPerSecond(value: unknown): number | undefined {
+	const number = positiveNumber(value);
+	return number === undefined
+		? undefined
+		: Math.min(NMBRS_CALLS_PER_SECOND, Math.max(1, Math.floor(number)));
 }
 
 /** A number above zero, or undefined (the default applies). */

@@ -395,7 +395,7 @@ export async function callNmbrs(
 	}
 	const { body, headers } = built.value;
 	const clock = options.clock ?? systemClock;
-	const limiter = options.limiter ?? limiterFor(target.userKey);
+	const limiter = options.limiter ?? limiterFor(target.userKey, undefined, target.callsPerSecond);
 	const ctx: AttemptContext = {
 		op,
 		key: operationKey(op),

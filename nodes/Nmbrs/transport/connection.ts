@@ -16,6 +16,8 @@ export interface NmbrsCredentials {
 	customBaseUrl?: string;
 	/** The most of one answer read, in MB (unpacked); default 256. */
 	maxAnswerMb?: number;
+	/** This process's fair-use budget for the user, 1–150 calls per second; default 150. */
+	callsPerSecond?: number;
 }
 
 export const LIVE_BASE_URL = 'https://api.nmbrs.nl/soap/v3/';
@@ -99,6 +101,8 @@ export interface NmbrsTarget {
 	userKey: string;
 	/** Secrets to scrub from any text taken from a response (the token). */
 	redact?: string[];
+	/** The user's fair-use budget in this process, when the credential sets one. */
+	callsPerSecond?: number;
 }
 
 export function targetFor(creds: NmbrsCredentials): NmbrsTarget {
@@ -107,5 +111,6 @@ export function targetFor(creds: NmbrsCredentials): NmbrsTarget {
 		baseUrl,
 		userKey: userKey(baseUrl, creds.email),
 		redact: creds.token ? [creds.token] : [],
+		...(creds.callsPerSecond === undefined ? {} : { callsPerSecond: creds.callsPerSecond }),
 	};
 }

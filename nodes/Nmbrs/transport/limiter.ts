@@ -44,7 +44,8 @@ export interface LimiterOptions {
 export const DEFAULT_WINDOW_MS = 1000 + 50;
 
 export class FairUseLimiter {
-	readonly maxPerSecond: number;
+	/** Calls started in any window; a credential may change it (setBudget). */
+	maxPerSecond: number;
 	readonly maxConcurrent: number;
 	private readonly windowMs: number;
 	private readonly clock: Clock;
@@ -77,6 +78,13 @@ export class FairUseLimiter {
 		}
 	}
 
+	/** A new budget from now on (the credential's Calls per Second changed); 1 or more. */
+	setBudget(maxPerSecond: number): void {
+		if (!(maxPerSecond >= 1)) throw new Error('Limiter bounds must be at least 1.');
+		this.maxPerSecond = maxPerSecond;
+		this.pump();
+	}
+
 	/** Calls waiting for their turn (for tests and diagnostics). */
 	get queued(): number {
 		return this.waiting.length;
@@ -85,13 +93,14 @@ export class FairUseLimiter {
 	private pump(): void {
 		while (this.waiting.length > 0 && this.inFlight < this.maxConcurrent) {
 			const now = this.clock.now();
-			if (this.starts.length >= this.maxPerSecond) {
-				const allowedAt = (this.starts[0] as number) + this.windowMs;
-				if (now < allowedAt) {
-					this.wakeAt(allowedAt - now);
-					return;
-				}
+			// Starts that left the window no longer count.
+			while (this.starts.length > 0 && (this.starts[0] as number) + this.windowMs <= now)
 				this.starts.shift();
+			if (this.starts.length >= this.maxPerSecond) {
+				// The budget may have been lowered: the start that must leave the window first.
+				const blocking = this.starts[this.starts.length - this.maxPerSecond] as number;
+				this.wakeAt(blocking + this.windowMs - now);
+				return;
 			}
 			this.starts.push(now);
 			this.inFlight++;
@@ -113,13 +122,23 @@ const registry = new Map<string, FairUseLimiter>();
 
 /**
  * The process-wide limiter of one Nmbrs user (key: connection.userKey(baseUrl, email)).
- * Options apply only when the limiter is first created.
+ * Options apply only when the limiter is first created; `callsPerSecond` (the credential's, when
+ * set) is its budget from then on.
  */
-export function limiterFor(key: string, options?: LimiterOptions): FairUseLimiter {
+export function limiterFor(
+	key: string,
+	options?: LimiterOptions,
+	callsPerSecond?: number,
+): FairUseLimiter {
 	let limiter = registry.get(key);
 	if (!limiter) {
-		limiter = new FairUseLimiter(options);
+		limiter = new FairUseLimiter({
+			...options,
+			maxPerSecond: callsPerSecond ?? options?.maxPerSecond,
+		});
 		registry.set(key, limiter);
+	} else if (callsPerSecond !== undefined && limiter.maxPerSecond !== callsPerSecond) {
+		limiter.setBudget(callsPerSecond);
 	}
 	return limiter;
 }
