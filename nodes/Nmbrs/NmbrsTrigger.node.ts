@@ -1,28 +1,14 @@
 import type {
 	INodeExecutionData,
-	INodeProperties,
 	INodeType,
 	INodeTypeDescription,
 	IPollFunctions,
 } from 'n8n-workflow';
-import { NodeConnectionTypes, updateDisplayOptions } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { locatorOptions } from './common/locators';
 import { engineProperties, poll } from './trigger/engine';
-import { events } from './trigger/events/index';
-
-const eventProperty: INodeProperties = {
-	displayName: 'Event',
-	name: 'event',
-	type: 'options',
-	noDataExpression: true,
-	options: events.map((event) => ({
-		name: event.name,
-		value: event.value,
-		description: event.description,
-	})),
-	default: 'wageTaxDeclarationReachedStatus',
-};
+import { EVENT_SUBTITLE, eventProperties, events } from './trigger/events/index';
 
 export class NmbrsTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -31,8 +17,7 @@ export class NmbrsTrigger implements INodeType {
 		icon: { light: 'file:../../icons/nmbrs.svg', dark: 'file:../../icons/nmbrs.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle:
-			'={{$parameter["event"] === "payrollRunLocked" ? "Payroll run locked" : $parameter["event"] === "pensionExportReachedStatus" ? "Pension export: " + $parameter["exportStatuses"] : "Wage tax declaration: " + $parameter["statuses"]}}',
+		subtitle: EVENT_SUBTITLE,
 		description:
 			'Starts the workflow when a wage tax declaration in Nmbrs reaches a status, or a payroll run is locked',
 		defaults: { name: 'Nmbrs Trigger' },
@@ -40,13 +25,7 @@ export class NmbrsTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'nmbrsApi', required: true }],
-		properties: [
-			eventProperty,
-			...events.flatMap((event) =>
-				updateDisplayOptions({ show: { event: [event.value] } }, event.properties),
-			),
-			...engineProperties,
-		],
+		properties: [...eventProperties((event) => event.description), ...engineProperties],
 	};
 
 	methods = {

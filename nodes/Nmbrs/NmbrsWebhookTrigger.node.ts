@@ -6,27 +6,14 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes, updateDisplayOptions } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { locatorOptions } from './common/locators';
 import { engineProperties, runTrigger } from './trigger/engine';
-import { events } from './trigger/events/index';
+import { EVENT_SUBTITLE, eventProperties, events } from './trigger/events/index';
 import { forget, inTurn, isRefusal, readDelivery, remember } from './trigger/webhook/delivery';
 import { baseline } from './trigger/webhook/baseline';
 import { createSettings, deleteSettings, settingsExist } from './trigger/webhook/settings';
-
-const eventProperty: INodeProperties = {
-	displayName: 'Event',
-	name: 'event',
-	type: 'options',
-	noDataExpression: true,
-	options: events.map((event) => ({
-		name: event.name,
-		value: event.value,
-		description: `${event.description}. Nmbrs wakes the workflow on: ${event.wakesOn.join(', ')}.`,
-	})),
-	default: 'wageTaxDeclarationReachedStatus',
-};
 
 /** Webhook settings are per debtor: every debtor, or chosen ones (no single companies). */
 const scopeProperties: INodeProperties[] = engineProperties
@@ -47,8 +34,7 @@ export class NmbrsWebhookTrigger implements INodeType {
 		icon: { light: 'file:../../icons/nmbrs.svg', dark: 'file:../../icons/nmbrs.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle:
-			'={{$parameter["event"] === "payrollRunLocked" ? "Payroll run locked" : $parameter["event"] === "pensionExportReachedStatus" ? "Pension export: " + $parameter["exportStatuses"] : "Wage tax declaration: " + $parameter["statuses"]}}',
+		subtitle: EVENT_SUBTITLE,
 		description:
 			'Starts the workflow as soon as Nmbrs reports a locked payroll run or a wage tax declaration reaching a status (webhooks)',
 		defaults: { name: 'Nmbrs Webhook Trigger' },
@@ -66,9 +52,9 @@ export class NmbrsWebhookTrigger implements INodeType {
 				type: 'notice',
 				default: '',
 			},
-			eventProperty,
-			...events.flatMap((event) =>
-				updateDisplayOptions({ show: { event: [event.value] } }, event.properties),
+			...eventProperties(
+				(event) =>
+					`${event.description}. Nmbrs wakes the workflow on: ${event.wakesOn.join(', ')}.`,
 			),
 			...scopeProperties,
 		],

@@ -2,6 +2,9 @@
  * Every event of the trigger, in the order the editor lists them, and the SOAP calls each makes
  * (the README's API template table uses them). Adding an event is one file and one line here.
  */
+import type { INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
 import { ENGINE_CALLS } from '../engine';
 import type { TriggerEvent } from '../event';
 import { payrollRunLocked } from './payrollRunLocked';
@@ -25,3 +28,28 @@ export const triggerEvents: readonly TriggerEventCalls[] = events.map((event) =>
 	name: event.name,
 	calls: [...ENGINE_CALLS, ...event.calls],
 }));
+
+/** Both trigger nodes' subtitle: the event and what it watches. */
+export const EVENT_SUBTITLE =
+	'={{$parameter["event"] === "payrollRunLocked" ? "Payroll run locked" : $parameter["event"] === "pensionExportReachedStatus" ? "Pension export: " + $parameter["exportStatuses"] : "Wage tax declaration: " + $parameter["statuses"]}}';
+
+/** The Event parameter and each event's own parameters, shown for it alone; `describe` words an event. */
+export function eventProperties(describe: (event: TriggerEvent) => string): INodeProperties[] {
+	return [
+		{
+			displayName: 'Event',
+			name: 'event',
+			type: 'options',
+			noDataExpression: true,
+			options: events.map((event) => ({
+				name: event.name,
+				value: event.value,
+				description: describe(event),
+			})),
+			default: 'wageTaxDeclarationReachedStatus',
+		},
+		...events.flatMap((event) =>
+			updateDisplayOptions({ show: { event: [event.value] } }, event.properties),
+		),
+	];
+}
